@@ -1,0 +1,60 @@
+// Calendar dates as day numbers (days since 1970-01-01), so comparisons are plain integer
+// comparisons and no time zone ever shifts a date.
+
+export type Day = number;
+
+export function dayFromYMD(y: number, m: number, d: number): Day | undefined {
+  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) return undefined;
+  if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1800 || y > 2200) return undefined;
+  const t = Date.UTC(y, m - 1, d);
+  const dt = new Date(t);
+  if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== m - 1 || dt.getUTCDate() !== d) return undefined;
+  return Math.round(t / 86400000);
+}
+
+export function ymd(day: Day): { y: number; m: number; d: number } {
+  const dt = new Date(day * 86400000);
+  return { y: dt.getUTCFullYear(), m: dt.getUTCMonth() + 1, d: dt.getUTCDate() };
+}
+
+export function toISO(day: Day): string {
+  const { y, m, d } = ymd(day);
+  return `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+}
+
+export function parseISO(s: string): Day | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  return m ? dayFromYMD(+m[1], +m[2], +m[3]) : undefined;
+}
+
+/** 1900 system: serial 25569 = 1970-01-01; serials ≤ 60 sit before Excel's phantom 1900-02-29. */
+const EPOCH_1900 = -25569;
+/** 1904 system: serial 0 = 1904-01-01. */
+const EPOCH_1904 = dayFromYMD(1904, 1, 1)!;
+
+export function serialToDay(serial: number, date1904: boolean): Day | undefined {
+  if (!Number.isFinite(serial) || serial < 1) return undefined;
+  const whole = Math.floor(serial);
+  if (date1904) return EPOCH_1904 + whole;
+  return whole > 60 ? EPOCH_1900 + whole : EPOCH_1900 + whole + 1;
+}
+
+export function dayToSerial(day: Day, date1904: boolean): number {
+  if (date1904) return day - EPOCH_1904;
+  const s = day - EPOCH_1900;
+  return s > 60 ? s : s - 1;
+}
+
+export function addDays(day: Day, n: number): Day {
+  return day + n;
+}
+
+/** The day `years` years after `day` (Feb 29 → Mar 1 in common years). */
+export function addYears(day: Day, years: number): Day {
+  const { y, m, d } = ymd(day);
+  return Math.round(Date.UTC(y + years, m - 1, d) / 86400000);
+}
+
+export function todayDay(now: Date = new Date()): Day {
+  return dayFromYMD(now.getFullYear(), now.getMonth() + 1, now.getDate())!;
+}

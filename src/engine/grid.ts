@@ -1,0 +1,92 @@
+// The Grid: what every host hands the engine — one sheet as plain 2-D data.
+// No host types leak in here: the Office.js host and the xlsx host both produce Grids.
+
+/** A cell value as read: text, number (dates are serials in the workbook's date system), boolean, or blank. */
+export type CellValue = string | number | boolean | null;
+
+/** A rectangle of cells, 0-based and inclusive. */
+export interface CellRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export interface Grid {
+  /** The sheet's name exactly as in the workbook. */
+  name: string;
+  /** Hidden sheets are read too; the flag is kept for the overview. */
+  hidden?: boolean;
+  /**
+   * Row-major values, 0-based. Rows may be shorter than the widest row (missing cells are blank) and a
+   * row may be `undefined` for an empty row; hosts never pad, to keep large sheets small.
+   */
+  rows: (CellValue[] | undefined)[];
+  /**
+   * Number formats of numeric cells, parallel to `rows` (same indices), as format codes
+   * (e.g. "yyyy-mm-dd", "General"). Optional: `undefined` where a host did not read formats.
+   * Only numeric cells need an entry; the engine uses it to tell dates from plain numbers.
+   */
+  formats?: ((string | undefined)[] | undefined)[];
+  /** Merged areas (e.g. the title row, two-row headers). */
+  merges: CellRange[];
+}
+
+/** One workbook as the engine sees it. */
+export interface Workbook {
+  /** true when the workbook uses the 1904 date system (serial 0 = 1904-01-01). */
+  date1904: boolean;
+  sheets: Grid[];
+  /** Workbook-level defined names (name → formula/text), used for the template version marker. */
+  definedNames?: Record<string, string>;
+}
+
+export function cellAt(grid: Grid, row: number, col: number): CellValue {
+  const r = grid.rows[row];
+  if (!r) return null;
+  const v = r[col];
+  return v === undefined ? null : v;
+}
+
+export function formatAt(grid: Grid, row: number, col: number): string | undefined {
+  return grid.formats?.[row]?.[col];
+}
+
+/** Number of the last row (exclusive) that has any non-blank cell. */
+export function usedRowCount(grid: Grid): number {
+  for (let r = grid.rows.length - 1; r >= 0; r--) {
+    const row = grid.rows[r];
+    if (row && row.some((v) => !isBlank(v))) return r + 1;
+  }
+  return 0;
+}
+
+export function isBlank(v: CellValue | undefined): boolean {
+  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+}
+
+/** 0-based column index → letters (0 → A, 26 → AA). */
+export function columnLetters(col: number): string {
+  let s = "";
+  let n = col + 1;
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** 0-based row/col → A1 address. */
+export function a1(row: number, col: number): string {
+  return columnLetters(col) + (row + 1);
+}
+
+/** A1 address → 0-based row/col; throws on malformed input. */
+export function parseA1(ref: string): { row: number; col: number } {
+  const m = /^\$?([A-Z]{1,3})\$?(\d+)$/.exec(ref.toUpperCase());
+  if (!m) throw new Error(`not an A1 address: ${ref}`);
+  let col = 0;
+  for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]) - 1, col: col - 1 };
+}

@@ -1,0 +1,469 @@
+// Reading a ledger (ledger-format.md §1): find each sheet, its header row and columns, and turn its
+// rows into typed records that remember their cells. Per-cell problems become findings here; checks
+// across rows and sheets live in rules/.
+import { type Grid, type CellValue, type Workbook, a1, isBlank, usedRowCount } from "./grid";
+import { FindingSink } from "./findings";
+import {
+  type FieldDef,
+  type SheetDef,
+  type SheetId,
+  LEDGER_SHEETS,
+  RATING_VALUES,
+  RESULT_SHEET_NAMES,
+  TOTAL_LABELS,
+} from "./schema";
+import {
+  cellText,
+  enumMatcher,
+  matchKey,
+  numberText,
+  readCode,
+  readDate,
+  readName,
+  readNumber,
+  readText,
+  splitList,
+} from "./normalize";
+import { toISO } from "./dates";
+
+/** A field's value after normalisation: text, number (dates as Day), a list, or absent. */
+export type FieldValue = string | number | string[] | undefined;
+
+export interface Rec {
+  /** 0-based row in the sheet. */
+  row: number;
+  v: Record<string, FieldValue>;
+  /** The row has an error finding: it takes no part in scoring. */
+  err: boolean;
+}
+
+export interface Table {
+  def: SheetDef;
+  grid: Grid;
+  /** Field key → 0-based column; absent columns are missing. */
+  cols: Record<string, number>;
+  /** 0-based header row (the lower row of a two-row header). */
+  headerRow: number;
+  records: Rec[];
+  /** How the sheet was found. */
+  foundBy: "name" | "header";
+}
+
+export type Tables = Partial<Record<SheetId, Table>>;
+
+export function cellOf(t: Table, rec: Rec, field: string): string {
+  const c = t.cols[field];
+  return a1(rec.row, c ?? keyCol(t));
+}
+
+/** The column of the row's own key (or its first mapped column). */
+export function keyCol(t: Table): number {
+  const k = t.def.keyField ?? t.def.fields[0].key;
+  return t.cols[k] ?? Math.min(...Object.values(t.cols));
+}
+
+export function rawOf(t: Table, rec: Rec, field: string): CellValue {
+  const c = t.cols[field];
+  return c === undefined ? null : cellValue(t.grid, rec.row, c, undefined);
+}
+
+/** Cell value with merged areas filled from their top-left cell (what Excel shows). */
+function cellValue(
+  grid: Grid,
+  r: number,
+  c: number,
+  mergeFill: Map<number, CellValue> | undefined,
+): CellValue {
+  const v = grid.rows[r]?.[c];
+  if (v !== undefined && v !== null) return v;
+  return mergeFill?.get(r * 20000 + c) ?? null;
+}
+
+function buildMergeFill(grid: Grid, maxRow: number): Map<number, CellValue> | undefined {
+  if (grid.merges.length === 0) return undefined;
+  const fill = new Map<number, CellValue>();
+  for (const m of grid.merges) {
+    if (m.top > maxRow) continue;
+    const v = grid.rows[m.top]?.[m.left] ?? null;
+    if (v === null) continue;
+    const bottom = Math.min(m.bottom, maxRow);
+    for (let r = m.top; r <= bottom; r++)
+      for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) fill.set(r * 20000 + c, v);
+  }
+  return fill;
+}
+
+// ---------------------------------------------------------------- sheet and header detection
+
+interface FieldIndex {
+  canonical: Map<string, FieldDef>;
+  alias: Map<string, FieldDef>;
+}
+
+const fieldIndexes = new WeakMap<SheetDef, FieldIndex>();
+function fieldIndex(def: SheetDef): FieldIndex {
+  let ix = fieldIndexes.get(def);
+  if (!ix) {
+    ix = { canonical: new Map(), alias: new Map() };
+    for (const f of def.fields) {
+      ix.canonical.set(matchKey(f.name), f);
+      for (const a of f.aliases ?? []) if (!ix.alias.has(matchKey(a))) ix.alias.set(matchKey(a), f);
+    }
+    fieldIndexes.set(def, ix);
+  }
+  return ix;
+}
+
+/** A header text → field; a canonical name wins over an alias (§7). */
+function lookupField(def: SheetDef, key: string): FieldDef | undefined {
+  const ix = fieldIndex(def);
+  return ix.canonical.get(key) ?? ix.alias.get(key);
+}
+
+interface HeaderCell {
+  col: number;
+  /** Names to try, most specific first (`group/sub`, then `sub`). */
+  names: string[];
+  text: string;
+}
+
+function headerCells(grid: Grid, r: number, fill: Map<number, CellValue> | undefined): HeaderCell[] {
+  const row = grid.rows[r];
+  const width = Math.max(
+    row?.length ?? 0,
+    ...grid.merges.filter((m) => m.top <= r && m.bottom >= r).map((m) => m.right + 1),
+  );
+  const out: HeaderCell[] = [];
+  for (let c = 0; c < width; c++) {
+    const v = cellValue(grid, r, c, fill);
+    if (isBlank(v)) continue;
+    const text = cellText(v);
+    const names = [matchKey(text)];
+    if (r > 0) {
+      // A group cell merged across several columns above this one: a two-row header.
+      const group = grid.merges.find(
+        (m) => m.top <= r - 1 && m.bottom === r - 1 && m.left <= c && m.right >= c && m.right > m.left,
+      );
+      if (group) {
+        const g = cellValue(grid, group.top, group.left, fill);
+        if (!isBlank(g)) names.unshift(matchKey(cellText(g)) + "/" + names[0]);
+      }
+    }
+    out.push({ col: c, names, text });
+  }
+  return out;
+}
+
+function countMatches(def: SheetDef, cells: HeaderCell[]): number {
+  const seen = new Set<string>();
+  for (const h of cells)
+    for (const n of h.names) {
+      const f = lookupField(def, n);
+      if (f) {
+        seen.add(f.key);
+        break;
+      }
+    }
+  return seen.size;
+}
+
+export interface HeaderGuess {
+  row: number;
+  cells: HeaderCell[];
+  matched: number;
+}
+
+/** §1.1/§7: the first of the first 10 rows matching ≥ ceil(n/2) columns; a two-row header's lower row. */
+export function detectHeader(def: SheetDef, grid: Grid): HeaderGuess | undefined {
+  const need = Math.ceil(def.fields.length / 2);
+  const fill = buildMergeFill(grid, 11);
+  const limit = Math.min(10, grid.rows.length);
+  for (let r = 0; r < limit; r++) {
+    const cells = headerCells(grid, r, fill);
+    const matched = countMatches(def, cells);
+    if (matched < need) continue;
+    // The upper row of a two-row header can already match half the columns; the lower row matches more.
+    if (r + 1 < grid.rows.length) {
+      const next = headerCells(grid, r + 1, fill);
+      const nextMatched = countMatches(def, next);
+      if (nextMatched > matched) return { row: r + 1, cells: next, matched: nextMatched };
+    }
+    return { row: r, cells, matched };
+  }
+  return undefined;
+}
+
+function requiredAllPresent(def: SheetDef, guess: HeaderGuess): boolean {
+  const present = new Set<string>();
+  for (const h of guess.cells)
+    for (const n of h.names) {
+      const f = lookupField(def, n);
+      if (f) {
+        present.add(f.key);
+        break;
+      }
+    }
+  return def.fields.every((f) => !f.required || present.has(f.key));
+}
+
+/** §1: by name (canonical before alias), then by header content; result sheets never count. */
+export function locateSheets(wb: Workbook): Map<SheetId, { grid: Grid; by: "name" | "header" }> {
+  const found = new Map<SheetId, { grid: Grid; by: "name" | "header" }>();
+  const used = new Set<Grid>();
+  const reserved = new Set(RESULT_SHEET_NAMES.map(matchKey));
+  const candidates = wb.sheets.filter((g) => !reserved.has(matchKey(g.name)));
+  for (const pass of ["canonical", "alias"] as const) {
+    for (const def of LEDGER_SHEETS) {
+      if (found.has(def.id)) continue;
+      const names = pass === "canonical" ? [def.name] : def.aliases;
+      const keys = new Set(names.map(matchKey));
+      const g = candidates.find((s) => !used.has(s) && keys.has(matchKey(s.name)));
+      if (g) {
+        found.set(def.id, { grid: g, by: "name" });
+        used.add(g);
+      }
+    }
+  }
+  for (const def of LEDGER_SHEETS) {
+    if (found.has(def.id)) continue;
+    const g = candidates.find((s) => {
+      if (used.has(s)) return false;
+      const guess = detectHeader(def, s);
+      return guess !== undefined && requiredAllPresent(def, guess);
+    });
+    if (g) {
+      found.set(def.id, { grid: g, by: "header" });
+      used.add(g);
+    }
+  }
+  return found;
+}
+
+// ---------------------------------------------------------------- rows → records
+
+export interface ReadContext {
+  sink: FindingSink;
+  date1904: boolean;
+}
+
+/** Reads one ledger sheet; `undefined` when no header row could be found (reported). */
+export function readTable(
+  def: SheetDef,
+  grid: Grid,
+  by: "name" | "header",
+  ctx: ReadContext,
+): Table | undefined {
+  const { sink } = ctx;
+  const guess = detectHeader(def, grid);
+  if (!guess) {
+    for (const f of def.fields)
+      if (f.required)
+        sink.add("missing-column", grid.name, null, { field: f.name, params: { sheet: grid.name } });
+    return undefined;
+  }
+  const cols: Record<string, number> = {};
+  for (const h of guess.cells) {
+    let field: FieldDef | undefined;
+    for (const n of h.names) if ((field = lookupField(def, n))) break;
+    const cell = a1(guess.row, h.col);
+    if (!field) {
+      sink.add("unknown-column", grid.name, cell, { value: h.text, row: guess.row });
+      continue;
+    }
+    if (cols[field.key] !== undefined) {
+      sink.add("duplicate-column", grid.name, cell, { field: field.name, value: h.text, row: guess.row });
+      continue;
+    }
+    cols[field.key] = h.col;
+  }
+  for (const f of def.fields) {
+    if (cols[f.key] !== undefined) continue;
+    sink.add("missing-column", grid.name, a1(guess.row, 0), {
+      field: f.name,
+      alt: !f.required,
+      row: guess.row,
+    });
+  }
+  const table: Table = { def, grid, cols, headerRow: guess.row, records: [], foundBy: by };
+  readRows(table, ctx);
+  return table;
+}
+
+interface TotalState {
+  sums: Map<string, number>;
+  sinceSubtotal: Map<string, number>;
+}
+
+function readRows(t: Table, ctx: ReadContext): void {
+  const { grid, def, cols } = t;
+  const end = usedRowCount(grid);
+  const fill = grid.merges.length ? buildMergeFill(grid, end) : undefined;
+  const mapped = def.fields.filter((f) => cols[f.key] !== undefined);
+  const integerFields = mapped.filter((f) => f.type === "integer");
+  const totals: TotalState = { sums: new Map(), sinceSubtotal: new Map() };
+  const uniques = mapped.filter((f) => f.unique).map((f) => ({ f, seen: new Map<string, number>() }));
+
+  for (let r = t.headerRow + 1; r < end; r++) {
+    const row = grid.rows[r];
+    const first = row?.find((v) => !isBlank(v));
+    if (first === undefined && !rowHasMerged(fill, r, row)) {
+      ctx.sink.add("blank-row", grid.name, a1(r, 0), { row: r, params: { row: r + 1 } });
+      continue;
+    }
+    if (first !== undefined && TOTAL_LABELS.includes(matchKey(cellText(first)))) {
+      checkTotalRow(t, r, integerFields, totals, ctx, matchKey(cellText(first)));
+      continue;
+    }
+    const rec: Rec = { row: r, v: {}, err: false };
+    for (const f of mapped) {
+      const c = cols[f.key];
+      const raw = cellValue(grid, r, c, fill);
+      const v = readField(t, f, raw, rec, c, ctx);
+      if (v !== undefined) rec.v[f.key] = v;
+    }
+    for (const { f, seen } of uniques) {
+      const v = rec.v[f.key];
+      if (typeof v !== "string") continue;
+      const k = matchKey(v);
+      const prev = seen.get(k);
+      if (prev === undefined) seen.set(k, r);
+      else {
+        ctx.sink.add("unique", grid.name, a1(r, cols[f.key]), {
+          field: f.name,
+          value: v,
+          object: v,
+          row: r,
+          params: { other: prev + 1 },
+        });
+        rec.err = true;
+      }
+    }
+    for (const f of integerFields) {
+      const n = rec.v[f.key];
+      if (typeof n !== "number") continue;
+      totals.sums.set(f.key, (totals.sums.get(f.key) ?? 0) + n);
+      totals.sinceSubtotal.set(f.key, (totals.sinceSubtotal.get(f.key) ?? 0) + n);
+    }
+    t.records.push(rec);
+  }
+}
+
+function rowHasMerged(
+  fill: Map<number, CellValue> | undefined,
+  r: number,
+  row: CellValue[] | undefined,
+): boolean {
+  if (!fill) return false;
+  const width = Math.max(row?.length ?? 0, 64);
+  for (let c = 0; c < width; c++) if (fill.has(r * 20000 + c)) return true;
+  return false;
+}
+
+/** 小计 sums the rows since the previous 小计; 合计/总计 sum every data row above. */
+function checkTotalRow(
+  t: Table,
+  r: number,
+  fields: FieldDef[],
+  st: TotalState,
+  ctx: ReadContext,
+  label: string,
+) {
+  ctx.sink.add("total-row", t.grid.name, a1(r, 0), { row: r, value: label, params: { row: r + 1 } });
+  const sub = label === "小计";
+  for (const f of fields) {
+    const c = t.cols[f.key];
+    const { n } = readNumber(cellValue(t.grid, r, c, undefined));
+    if (n === undefined) continue;
+    const expected = (sub ? st.sinceSubtotal : st.sums).get(f.key) ?? 0;
+    if (n !== expected)
+      ctx.sink.add("total-mismatch", t.grid.name, a1(r, c), {
+        field: f.name,
+        value: n,
+        row: r,
+        params: { expected },
+      });
+  }
+  if (sub) st.sinceSubtotal.clear();
+}
+
+const RATING_SET = new Set<string>(RATING_VALUES);
+
+/** Reads one cell of a field; reports per-cell findings; returns the normalised value. */
+function readField(t: Table, f: FieldDef, raw: CellValue, rec: Rec, c: number, ctx: ReadContext): FieldValue {
+  const sheet = t.grid.name;
+  const cell = a1(rec.row, c);
+  const at = { field: f.name, row: rec.row };
+  const error = (
+    code: "type-date" | "type-number" | "enum" | "range" | "required",
+    params?: Record<string, string | number>,
+  ) => {
+    ctx.sink.add(code, sheet, cell, { ...at, value: findingValue(raw), params });
+    rec.err = true;
+    return undefined;
+  };
+  const normalized = (fix: string | number) =>
+    ctx.sink.add("normalized", sheet, cell, { ...at, value: findingValue(raw), fix });
+
+  if (isBlank(raw)) {
+    if (f.blankAs !== undefined) return f.blankAs;
+    if (f.required) return error("required");
+    return undefined;
+  }
+  switch (f.type) {
+    case "text":
+    case "name":
+    case "code":
+    case "idcard":
+    case "idlist": {
+      let s = f.type === "name" ? readName(raw) : f.type === "code" ? readCode(raw) : readText(raw);
+      if (f.type === "idcard") s = readCode(raw).toUpperCase();
+      if (typeof raw === "string" && s !== raw) normalized(s);
+      return s;
+    }
+    case "date": {
+      const { day, changed } = readDate(raw, ctx.date1904);
+      if (day === undefined) return error("type-date");
+      if (changed) normalized(toISO(day));
+      return day;
+    }
+    case "integer": {
+      const { n, changed } = readNumber(raw);
+      if (n === undefined || !Number.isInteger(n)) return error("type-number");
+      if (f.min !== undefined && n < f.min) return error("range", { expected: f.min === 0 ? "≥ 0" : "> 0" });
+      if (changed) normalized(n);
+      return n;
+    }
+    case "enum": {
+      const m = enumMatcher(f.enum!);
+      const text = cellText(raw);
+      const parts = f.multi ? splitList(text) : [text];
+      const out: string[] = [];
+      for (const p of parts) {
+        const v = m.get(p);
+        if (v === undefined) return error("enum", { expected: f.enum!.values.join("、") });
+        out.push(v);
+      }
+      const joined = out.join("、");
+      if (joined !== text) normalized(joined);
+      return f.multi ? out : out[0];
+    }
+    case "rating": {
+      if (typeof raw === "string") {
+        const k = matchKey(raw);
+        if (RATING_SET.has(k)) {
+          if (k !== raw) normalized(k);
+          return k;
+        }
+      }
+      const { n, changed } = readNumber(raw);
+      if (n === undefined) return error("enum", { expected: "好、较好、一般、差 或 0–20 的分数" });
+      if (n < 0 || n > 20) return error("range", { expected: "0–20" });
+      if (changed) normalized(n);
+      return n;
+    }
+  }
+}
+
+export function findingValue(v: CellValue): string | number | boolean | null {
+  return typeof v === "number" ? Number(numberText(v)) : v;
+}

@@ -1,0 +1,49 @@
+// SheetModel: a sheet to write, host-free. The report builder and the template produce these;
+// each host (ExcelJS files, Office.js) turns them into real sheets.
+import type { CellValue } from "../engine/grid";
+
+/** How a column's cells are formatted. `text` cells are always written as text, never as formulas. */
+export type ColumnFormat = "text" | "date" | "integer" | "decimal1" | "decimal2" | "percent" | "general";
+
+export interface ColumnModel {
+  header: string;
+  /** Width in characters (Excel's column width unit). */
+  width?: number;
+  format?: ColumnFormat;
+  /** A drop-down list (data validation) of allowed values for the data rows. */
+  list?: string[];
+  /** A short input hint shown when a cell of the column is selected. */
+  hint?: string;
+}
+
+export interface HyperlinkModel {
+  /** 0-based index into `rows`. */
+  row: number;
+  /** 0-based column index. */
+  col: number;
+  /** Internal target such as `'党员'!E7`. */
+  target: string;
+}
+
+export interface SheetModel {
+  name: string;
+  /** Optional formal title above the header, merged across the columns (e.g. for printing). */
+  title?: string;
+  /** Optional lines between the title and the header (e.g. `填报单位：…`). */
+  preamble?: string[];
+  columns: ColumnModel[];
+  /**
+   * Data rows below the header. In `date` columns a value is an ISO date string (YYYY-MM-DD) or a
+   * date serial of the 1900 system; the writer converts to the target workbook's date system.
+   */
+  rows: CellValue[][];
+  /** Freeze the panes below the header row. */
+  freezeHeader?: boolean;
+  /** Make header + rows an Excel table (filter buttons). */
+  table?: boolean;
+  hyperlinks?: HyperlinkModel[];
+  /** Print setup hints: A4, repeated header rows, landscape. */
+  print?: { landscape?: boolean; repeatHeader?: boolean };
+  /** Sheet is hidden in the workbook (used by tests of hidden-sheet reading). */
+  hidden?: boolean;
+}
