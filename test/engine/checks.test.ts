@@ -1,4 +1,5 @@
 // Each finding code: a case that raises it (at the right sheet and cell) and a near miss that must not.
+import { readFileSync } from "fs";
 import { dayFromYMD } from "../../src/engine/dates";
 import { type Rows, AS_OF, baseSheets, book, d, idCard, run, withCell } from "./fixture";
 import { analyze } from "../../src/engine/analyze";
@@ -608,7 +609,7 @@ describe("rules sheet and template version", () => {
 
 test("every finding code except the district-only ones is exercised above", () => {
   const districtOnly = ["report-header", "duplicate-across-units"];
-  const src = require("fs").readFileSync(__filename, "utf8") as string;
+  const src = readFileSync(__filename, "utf8");
   for (const code of Object.keys(CATALOGUE)) {
     if (districtOnly.includes(code)) continue;
     expect(src.includes(`"${code}"`)).toBe(true);
