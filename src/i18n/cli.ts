@@ -1,0 +1,48 @@
+// CLI texts, zh-CN first (the default) and en. Finding messages live in the engine's catalogue.
+import type { Lang } from "../engine/findings";
+
+const TEXTS = {
+  ledger: { "zh-CN": "台账", en: "Ledger" },
+  asOf: { "zh-CN": "检查基准日", en: "As of" },
+  sheets: { "zh-CN": "台账表", en: "Ledger sheets" },
+  found: { "zh-CN": "已识别", en: "found" },
+  missing: { "zh-CN": "缺少", en: "missing" },
+  headerRow: { "zh-CN": "表头在第 {n} 行", en: "header on row {n}" },
+  records: { "zh-CN": "{n} 条记录", en: "{n} records" },
+  ignored: { "zh-CN": "未使用的工作表（不作改动）", en: "Ignored sheets (left untouched)" },
+  summary: {
+    "zh-CN": "错误 {error} · 警告 {warning} · 提示 {info}",
+    en: "{error} errors · {warning} warnings · {info} infos",
+  },
+  more: { "zh-CN": "…… 另有 {n} 条，用 --json 查看全部", en: "… {n} more; use --json to see all" },
+  infoByCode: { "zh-CN": "提示按类别：", en: "Infos by code:" },
+  noErrors: { "zh-CN": "没有错误。", en: "No errors." },
+  hasErrors: { "zh-CN": "有 {n} 个错误需要改正后再考评。", en: "{n} errors must be fixed before scoring." },
+  written: { "zh-CN": "已写出：{file}", en: "Written: {file}" },
+  reading: { "zh-CN": "读取 {file} …", en: "Reading {file} …" },
+  checking: { "zh-CN": "校验 …", en: "Checking …" },
+  generating: { "zh-CN": "生成示例台账 …", en: "Generating the sample ledger …" },
+  sameFile: {
+    "zh-CN": "输出文件不能与输入文件相同，请用 -o 指定另一个文件名",
+    en: "The output must not be the input file; give another name with -o",
+  },
+  cannotWrite: {
+    "zh-CN": "无法写入 {file}：{why}。请检查文件夹是否存在、文件是否正在 Excel 中打开",
+    en: "Cannot write {file}: {why}. Check that the folder exists and the file is not open in Excel",
+  },
+  internal: {
+    "zh-CN": "处理 {file} 时出错：{why}。请把该文件发给技术支持",
+    en: "Failed while processing {file}: {why}. Please send the file to support",
+  },
+  badDate: {
+    "zh-CN": "--as-of 应为 YYYY-MM-DD 格式的日期，如 2012-11-07",
+    en: "--as-of must be a date YYYY-MM-DD, e.g. 2012-11-07",
+  },
+  badLang: { "zh-CN": "--lang 只能是 zh-CN 或 en", en: "--lang must be zh-CN or en" },
+} as const;
+
+export type TextKey = keyof typeof TEXTS;
+
+export function t(lang: Lang, key: TextKey, params: Record<string, string | number> = {}): string {
+  return TEXTS[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ""));
+}
