@@ -1,0 +1,225 @@
+// The fast reader on hand-built packages: layouts real generators produce but the corpus lacks.
+import { cellAt, formatAt } from "../../../src/engine/grid";
+import { readXlsx } from "../../../src/hosts/xlsx/read";
+import { buildXlsx } from "./pkg";
+
+const STYLES =
+  '<numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/></numFmts>' +
+  '<cellStyleXfs count="1"><xf numFmtId="49"/></cellStyleXfs>' +
+  '<cellXfs count="5"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164"/><xf numFmtId="49"/><xf numFmtId="2"/></cellXfs>';
+
+describe("cells", () => {
+  test("every cell type", () => {
+    const wb = readXlsx(
+      buildXlsx({
+        sharedStrings: [
+          "甲",
+          "a &amp; b &lt;c&gt; &quot;d&quot; &apos;e&apos; &#20013;&#x6587;",
+          "line_x000D__x000A_two",
+        ],
+        styles: STYLES,
+        sheets: [
+          {
+            name: "S",
+            xml:
+              '<sheetData><row r="1">' +
+              '<c r="A1" t="s"><v>0</v></c>' +
+              '<c r="B1" t="s"><v>1</v></c>' +
+              '<c r="C1" t="s"><v>2</v></c>' +
+              '<c r="D1" t="inlineStr"><is><t>inline</t></is></c>' +
+              '<c r="E1" t="inlineStr"><is><r><rPr><b/></rPr><t>ri</t></r><r><t xml:space="preserve">ch </t></r><rPh sb="0" eb="1"><t>PHON</t></rPh></is></c>' +
+              '<c r="F1" t="str"><f>A1&amp;"x"</f><v>甲x</v></c>' +
+              '<c r="G1" t="b"><v>1</v></c><c r="H1" t="b"><v>0</v></c>' +
+              '<c r="I1" t="e"><f>1/0</f><v>#DIV/0!</v></c>' +
+              '<c r="J1" t="n"><v>-1.5E-3</v></c>' +
+              '<c r="K1"><f>SUM(A2:A3)</f></c>' +
+              '<c r="L1" s="1"><v>40303</v></c>' +
+              '<c r="M1" t="d"><v>2010-05-05</v></c>' +
+              '<c r="N1" t="d" s="2"><v>1900-01-01T12:00:00</v></c>' +
+              '<c r="O1" s="3"><v>42</v></c>' +
+              '<c r="P1" s="4"><v>3.14159</v></c>' +
+              '<c r="Q1" s="9"><v>7</v></c>' +
+              '<c r="R1" t="s"><v>99</v></c>' +
+              '<c r="S1"><v>12,5</v></c>' +
+              "</row></sheetData>",
+          },
+        ],
+      }),
+    );
+    const s = wb.sheets[0];
+    expect(s.rows[0]).toEqual([
+      "甲",
+      "a & b <c> \"d\" 'e' 中文",
+      "line\r\ntwo",
+      "inline",
+      "rich ",
+      "甲x",
+      true,
+      false,
+      "#DIV/0!",
+      -0.0015,
+      null, // formula without a cached value is blank
+      40303,
+      40303,
+      1.5,
+      42,
+      3.14159,
+      7,
+      null, // shared string index out of range
+      "12,5", // not a number: kept as text
+    ]);
+    expect(formatAt(s, 0, 9)).toBeUndefined();
+    expect(formatAt(s, 0, 11)).toBe("yyyy/m/d");
+    expect(formatAt(s, 0, 12)).toBe("yyyy-mm-dd"); // t="d" in a General cell still reads as a date
+    expect(formatAt(s, 0, 13)).toBe('yyyy"年"m"月"d"日"');
+    expect(formatAt(s, 0, 14)).toBe("@");
+    expect(formatAt(s, 0, 15)).toBe("0.00");
+    expect(formatAt(s, 0, 16)).toBeUndefined(); // style index beyond cellXfs
+    // one string instance per format
+    expect(s.formats?.[0]?.[11]).toBe(formatAt(s, 0, 11));
+  });
+
+  test('t="d" converts to the 1904 system when the workbook uses it', () => {
+    for (const pr of ['<workbookPr date1904="1"/>', '<workbookPr date1904="true"/>']) {
+      const wb = readXlsx(
+        buildXlsx({
+          workbookPr: pr,
+          sheets: [{ name: "S", xml: '<sheetData><row><c t="d"><v>2010-05-05</v></c></row></sheetData>' }],
+        }),
+      );
+      expect(wb.date1904).toBe(true);
+      expect(cellAt(wb.sheets[0], 0, 0)).toBe(40303 - 1462);
+    }
+  });
+
+  test("cells and rows without r attributes are placed by counting", () => {
+    const wb = readXlsx(
+      buildXlsx({
+        sheets: [
+          {
+            name: "S",
+            xml:
+              "<sheetData>" +
+              "<row><c><v>1</v></c><c><v>2</v></c><c/><c><v>4</v></c></row>" +
+              '<row><c r="C2"><v>3</v></c><c><v>4</v></c></row>' +
+              '<row r="5"><c><v>5</v></c></row>' +
+              "<row><c><v>6</v></c></row>" +
+              "</sheetData>",
+          },
+        ],
+      }),
+    );
+    expect(wb.sheets[0].rows).toEqual([[1, 2, null, 4], [null, null, 3, 4], undefined, undefined, [5], [6]]);
+  });
+
+  test("rows with only blank cells stay undefined; rows are not padded", () => {
+    const wb = readXlsx(
+      buildXlsx({
+        sheets: [
+          {
+            name: "S",
+            xml: '<sheetData><row r="1"><c r="A1" s="1"/><c r="B1"><v></v></c></row><row r="3"><c r="B3"><v>1</v></c><c r="Z3" s="2"/></row></sheetData>',
+          },
+        ],
+      }),
+    );
+    expect(wb.sheets[0].rows).toEqual([undefined, undefined, [null, 1]]);
+  });
+
+  test("namespace-prefixed SpreadsheetML (x:row, x:c) and CDATA", () => {
+    const xml =
+      '<?xml version="1.0"?><x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>' +
+      '<x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t><![CDATA[a<b]]></x:t></x:is></x:c><x:c r="B1"><x:v>2</x:v></x:c></x:row>' +
+      '</x:sheetData><x:mergeCells><x:mergeCell ref="A1:B1"/></x:mergeCells></x:worksheet>';
+    const wb = readXlsx(buildXlsx({ sheets: [{ name: "S", xml, raw: true }] }));
+    expect(wb.sheets[0].rows).toEqual([["a<b", 2]]);
+    expect(wb.sheets[0].merges).toEqual([{ top: 0, left: 0, bottom: 0, right: 1 }]);
+  });
+});
+
+describe("workbook", () => {
+  test("names, order, hidden states, defined names, merges", () => {
+    const wb = readXlsx(
+      buildXlsx({
+        sheets: [
+          {
+            name: "党员 &amp; 名册",
+            xml: '<sheetData/><mergeCells count="2"><mergeCell ref="A1:H1"/><mergeCell ref="C3:B2"/></mergeCells>',
+          },
+          { name: "H", state: "hidden", xml: "<sheetData/>" },
+          { name: "V", state: "veryHidden", xml: "<sheetData/>" },
+        ],
+        definedNames:
+          '<definedName name="PL_TEMPLATE_VERSION">"1.0"</definedName><definedName name="Q">"say ""hi"""</definedName>' +
+          '<definedName name="R">\'党员 &amp; 名册\'!$A$1</definedName><definedName name="L" localSheetId="0">1</definedName>' +
+          '<definedName name="_xlnm._FilterDatabase" hidden="1">H!$A$1</definedName>',
+      }),
+    );
+    expect(wb.sheets.map((s) => [s.name, s.hidden])).toEqual([
+      ["党员 & 名册", undefined],
+      ["H", true],
+      ["V", true],
+    ]);
+    expect(wb.sheets[0].merges).toEqual([
+      { top: 0, left: 0, bottom: 0, right: 7 },
+      { top: 1, left: 1, bottom: 2, right: 2 },
+    ]);
+    expect(wb.definedNames).toEqual({ PL_TEMPLATE_VERSION: "1.0", Q: 'say "hi"', R: "'党员 & 名册'!$A$1" });
+    expect(wb.date1904).toBe(false);
+  });
+
+  test("workbook part found through _rels/.rels; absolute sheet targets", () => {
+    const wb = readXlsx(
+      buildXlsx({
+        workbookPath: "book/main.xml",
+        absoluteTargets: true,
+        sharedStrings: ["ok"],
+        sheets: [{ name: "S", xml: '<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData>' }],
+      }),
+    );
+    expect(cellAt(wb.sheets[0], 0, 0)).toBe("ok");
+  });
+
+  test("sheetFilter: only the chosen sheets are read", () => {
+    const bytes = buildXlsx({
+      sheets: [
+        { name: "A", xml: "<sheetData><row><c><v>1</v></c></row></sheetData>" },
+        { name: "B", xml: "<sheetData><row><c><v>2</v></c></row></sheetData>" },
+      ],
+    });
+    expect(readXlsx(bytes, { sheetFilter: (n) => n === "B" }).sheets.map((s) => s.rows)).toEqual([[[2]]]);
+  });
+});
+
+describe("broken XML is read as far as it goes, never hangs, never throws", () => {
+  const cases: [string, string][] = [
+    [
+      "stray text and unknown tags",
+      '<sheetData>junk<row r="1">&bogus;<c r="A1"><v>1</v></c><zz/><c r="B1"><v>2</v></c></row></sheetData>',
+    ],
+    ["unclosed cell", '<sheetData><row r="1"><c r="A1"><v>1</v><c r="B1"><v>2</v></c></row></sheetData>'],
+    ["cut off mid-tag", '<sheetData><row r="1"><c r="A1"><v>1</v></c><c r="B1" t="s'],
+    ["cut off mid-value", '<sheetData><row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2'],
+    [
+      "unterminated quote",
+      '<sheetData><row r="1"><c r="A1 t="s"><v>1</v></c></row><row r="2"><c r="A2"><v>2</v></c></row></sheetData>',
+    ],
+    ["comment never closed", '<sheetData><row r="1"><c r="A1"><v>1</v></c></row><!-- oops'],
+    ["lone <", '<sheetData><row r="1"><c r="A1"><v>1</v></c>< <c r="B1"><v>2</v></c></row></sheetData>'],
+  ];
+  test.each(cases)("%s", (_name, xml) => {
+    const wb = readXlsx(buildXlsx({ sharedStrings: ["s"], sheets: [{ name: "S", xml }] }));
+    const first = wb.sheets[0].rows.find((r) => r !== undefined);
+    expect(first?.[0] === 1 || first?.[0] === "s" || first?.[0] === 2).toBe(true);
+  });
+
+  test("references beyond Excel's limits are not padded out", () => {
+    const xml =
+      '<sheetData><row r="99999999999"><c r="ZZZZ1"><v>1</v></c></row>' +
+      '<row r="2"><c r="B2"><v>2</v></c><c r="XFE2"><v>3</v></c></row><row r="3"><c r="A3"><v>4</v></c></row></sheetData>' +
+      '<mergeCells><mergeCell ref="A1:A9999999"/><mergeCell ref="A1:B2"/></mergeCells>';
+    const s = readXlsx(buildXlsx({ sheets: [{ name: "S", xml }] })).sheets[0];
+    expect(s.rows).toEqual([undefined, [null, 2], [4]]);
+    expect(s.merges).toEqual([{ top: 0, left: 0, bottom: 1, right: 1 }]);
+  });
+});
