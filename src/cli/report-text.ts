@@ -1,0 +1,42 @@
+// Human-readable validate output: the sheets found, the counts, then errors and warnings by sheet.
+import type { Analysis } from "../engine/analyze";
+import { type Lang, messageOf, summarize } from "../engine/findings";
+import { toISO } from "../engine/dates";
+import { t } from "../i18n/cli";
+
+const LIMIT = 40;
+const SEVERITY_ZH = { error: "错误", warning: "警告", info: "提示" } as const;
+
+export function validateText(file: string, a: Analysis, lang: Lang): string {
+  const lines: string[] = [];
+  lines.push(`${t(lang, "ledger")}：${file}    ${t(lang, "asOf")}：${toISO(a.ledger.asOf)}`);
+  const found = a.overview.filter((s) => s.foundAs).length;
+  lines.push(`${t(lang, "sheets")} ${found}/${a.overview.length}`);
+  for (const s of a.overview) {
+    if (!s.foundAs) {
+      lines.push(`  ✗ ${s.name}  ${t(lang, "missing")}`);
+      continue;
+    }
+    const as = s.foundAs !== s.name ? `（${s.foundAs}）` : "";
+    const hdr = s.headerRow ? t(lang, "headerRow", { n: s.headerRow }) : "";
+    lines.push(`  ✓ ${s.name}${as}  ${hdr}  ${t(lang, "records", { n: s.records })}`);
+  }
+  if (a.ignoredSheets.length) lines.push(`${t(lang, "ignored")}：${a.ignoredSheets.join("、")}`);
+  const sum = summarize(a.findings);
+  lines.push("", t(lang, "summary", sum));
+  for (const sev of ["error", "warning"] as const) {
+    const list = a.findings.filter((f) => f.severity === sev);
+    for (const f of list.slice(0, LIMIT)) {
+      const where = f.sheet ? `${f.sheet}${f.cell ? "!" + f.cell : ""}` : "";
+      const label = lang === "en" ? sev : SEVERITY_ZH[sev];
+      lines.push(`  [${label}] ${where} ${f.code}：${messageOf(f, lang)}`);
+    }
+    if (list.length > LIMIT) lines.push("  " + t(lang, "more", { n: list.length - LIMIT }));
+  }
+  const infos = new Map<string, number>();
+  for (const f of a.findings) if (f.severity === "info") infos.set(f.code, (infos.get(f.code) ?? 0) + 1);
+  if (infos.size)
+    lines.push(t(lang, "infoByCode") + " " + [...infos].map(([c, n]) => `${c} ${n}`).join("，"));
+  lines.push(sum.error ? t(lang, "hasErrors", { n: sum.error }) : t(lang, "noErrors"));
+  return lines.join("\n");
+}
