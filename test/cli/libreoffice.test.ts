@@ -1,0 +1,62 @@
+// A real third-party reader opens what we write: LibreOffice converts the template and the sample to
+// CSV (all sheets, UTF-8). CI installs libreoffice-calc-nogui (.ci/run); without it this test fails.
+import { execFileSync } from "child_process";
+import { readFileSync, readdirSync, writeFileSync } from "fs";
+import * as path from "path";
+import { cli, tmpDir } from "./run-cli";
+import { LEDGER_SHEETS } from "../../src/engine/schema";
+import { SMALL_SAMPLE, generateLedger } from "../../src/samples/generate";
+import { writeSheetModels } from "../../src/hosts/xlsx/write";
+
+function toCsv(file: string, outDir: string): Map<string, string> {
+  const profile = tmpDir("pl-lo-profile-");
+  execFileSync(
+    "soffice",
+    [
+      `-env:UserInstallation=file://${profile}`,
+      "--headless",
+      "--norestore",
+      "--convert-to",
+      "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1",
+      "--outdir",
+      outDir,
+      file,
+    ],
+    { timeout: 120000, stdio: "pipe" },
+  );
+  const base = path.basename(file, ".xlsx");
+  const out = new Map<string, string>();
+  for (const f of readdirSync(outDir))
+    if (f.startsWith(base + "-") && f.endsWith(".csv"))
+      out.set(f.slice(base.length + 1, -4), readFileSync(path.join(outDir, f), "utf8"));
+  return out;
+}
+
+test("LibreOffice reads the blank template: every ledger sheet with its headers", () => {
+  const dir = tmpDir();
+  const file = path.join(dir, "template.xlsx");
+  expect(cli(["template", "-o", file]).code).toBe(0);
+  const sheets = toCsv(file, dir);
+  for (const def of LEDGER_SHEETS) {
+    const csv = sheets.get(def.name);
+    expect(csv).toBeDefined();
+    expect(csv!.split(/\r?\n/)[0].split(",")).toEqual(def.fields.map((f) => f.name));
+  }
+  expect(sheets.get("评分规则")).toContain("第三时段表彰截止,2012-06-30");
+});
+
+test("LibreOffice reads the sample: dates come out as dates, IDs as text", async () => {
+  const dir = tmpDir();
+  const file = path.join(dir, "sample.xlsx");
+  const { models } = generateLedger(SMALL_SAMPLE);
+  writeFileSync(file, await writeSheetModels(models));
+  const sheets = toCsv(file, dir);
+  const members = sheets.get("党员")!.split(/\r?\n/);
+  const model = models.find((m) => m.name === "党员")!;
+  const first = model.rows[0];
+  const idCol = model.columns.findIndex((c) => c.header === "身份证号");
+  const birthCol = model.columns.findIndex((c) => c.header === "出生日期");
+  const cells = members[1].split(",");
+  expect(cells[idCol]).toBe(first[idCol]);
+  expect(cells[birthCol]).toBe(first[birthCol]);
+});
