@@ -1,9 +1,8 @@
 // Bundles the CLI (engine + xlsx host + commands) into one file; npm packages stay external.
+// Also bundles the benchmark task runner used by `npm run bench`.
 import { build } from "esbuild";
 
-await build({
-  entryPoints: ["src/cli/main.ts"],
-  outfile: "dist/cli.js",
+const common = {
   bundle: true,
   platform: "node",
   target: "node20",
@@ -11,4 +10,6 @@ await build({
   packages: "external",
   sourcemap: true,
   logLevel: "warning",
-});
+};
+await build({ ...common, entryPoints: ["src/cli/main.ts"], outfile: "dist/cli.js" });
+await build({ ...common, entryPoints: ["src/bench/task.ts"], outfile: "dist/bench-task.js" });

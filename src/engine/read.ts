@@ -310,8 +310,9 @@ function readRows(t: Table, ctx: ReadContext): void {
       ctx.sink.add("blank-row", grid.name, a1(r, 0), { row: r, params: { row: r + 1 } });
       continue;
     }
-    if (first !== undefined && TOTAL_LABELS.includes(matchKey(cellText(first)))) {
-      checkTotalRow(t, r, integerFields, totals, ctx, matchKey(cellText(first)));
+    const total = totalLabel(first);
+    if (total !== undefined) {
+      checkTotalRow(t, r, integerFields, totals, ctx, total);
       continue;
     }
     const rec: Rec = { row: r, v: {}, err: false };
@@ -324,7 +325,7 @@ function readRows(t: Table, ctx: ReadContext): void {
     for (const { f, seen } of uniques) {
       const v = rec.v[f.key];
       if (typeof v !== "string") continue;
-      const k = matchKey(v);
+      const k = f.type === "code" ? v : matchKey(v);
       const prev = seen.get(k);
       if (prev === undefined) seen.set(k, r);
       else {
@@ -346,6 +347,13 @@ function readRows(t: Table, ctx: ReadContext): void {
     }
     t.records.push(rec);
   }
+}
+
+/** 合计/小计/总计 (full-width or spaced forms too); cheap for the usual non-total first cell. */
+function totalLabel(first: CellValue | undefined): string | undefined {
+  if (typeof first !== "string" || first.length > 12) return undefined;
+  const k = matchKey(first);
+  return TOTAL_LABELS.includes(k) ? k : undefined;
 }
 
 function rowHasMerged(
@@ -388,25 +396,51 @@ function checkTotalRow(
 
 const RATING_SET = new Set<string>(RATING_VALUES);
 
+type CellProblem = "type-date" | "type-number" | "enum" | "range" | "required";
+
+/** Reports a per-cell error; the A1 address is built only here, never for good cells. */
+function fail(
+  t: Table,
+  f: FieldDef,
+  raw: CellValue,
+  rec: Rec,
+  c: number,
+  ctx: ReadContext,
+  code: CellProblem,
+  params?: Record<string, string | number>,
+): undefined {
+  ctx.sink.add(code, t.grid.name, a1(rec.row, c), {
+    field: f.name,
+    row: rec.row,
+    value: findingValue(raw),
+    params,
+  });
+  rec.err = true;
+  return undefined;
+}
+
+function normalized(
+  t: Table,
+  f: FieldDef,
+  raw: CellValue,
+  rec: Rec,
+  c: number,
+  ctx: ReadContext,
+  fix: string | number,
+): void {
+  ctx.sink.add("normalized", t.grid.name, a1(rec.row, c), {
+    field: f.name,
+    row: rec.row,
+    value: findingValue(raw),
+    fix,
+  });
+}
+
 /** Reads one cell of a field; reports per-cell findings; returns the normalised value. */
 function readField(t: Table, f: FieldDef, raw: CellValue, rec: Rec, c: number, ctx: ReadContext): FieldValue {
-  const sheet = t.grid.name;
-  const cell = a1(rec.row, c);
-  const at = { field: f.name, row: rec.row };
-  const error = (
-    code: "type-date" | "type-number" | "enum" | "range" | "required",
-    params?: Record<string, string | number>,
-  ) => {
-    ctx.sink.add(code, sheet, cell, { ...at, value: findingValue(raw), params });
-    rec.err = true;
-    return undefined;
-  };
-  const normalized = (fix: string | number) =>
-    ctx.sink.add("normalized", sheet, cell, { ...at, value: findingValue(raw), fix });
-
   if (isBlank(raw)) {
     if (f.blankAs !== undefined) return f.blankAs;
-    if (f.required) return error("required");
+    if (f.required) return fail(t, f, raw, rec, c, ctx, "required");
     return undefined;
   }
   switch (f.type) {
@@ -417,48 +451,58 @@ function readField(t: Table, f: FieldDef, raw: CellValue, rec: Rec, c: number, c
     case "idlist": {
       let s = f.type === "name" ? readName(raw) : f.type === "code" ? readCode(raw) : readText(raw);
       if (f.type === "idcard") s = readCode(raw).toUpperCase();
-      if (typeof raw === "string" && s !== raw) normalized(s);
+      if (typeof raw === "string" && s !== raw) normalized(t, f, raw, rec, c, ctx, s);
       return s;
     }
     case "date": {
       const { day, changed } = readDate(raw, ctx.date1904);
-      if (day === undefined) return error("type-date");
-      if (changed) normalized(toISO(day));
+      if (day === undefined) return fail(t, f, raw, rec, c, ctx, "type-date");
+      if (changed) normalized(t, f, raw, rec, c, ctx, toISO(day));
       return day;
     }
     case "integer": {
       const { n, changed } = readNumber(raw);
-      if (n === undefined || !Number.isInteger(n)) return error("type-number");
-      if (f.min !== undefined && n < f.min) return error("range", { expected: f.min === 0 ? "≥ 0" : "> 0" });
-      if (changed) normalized(n);
+      if (n === undefined || !Number.isInteger(n)) return fail(t, f, raw, rec, c, ctx, "type-number");
+      if (f.min !== undefined && n < f.min)
+        return fail(t, f, raw, rec, c, ctx, "range", { expected: f.min === 0 ? "≥ 0" : "> 0" });
+      if (changed) normalized(t, f, raw, rec, c, ctx, n);
       return n;
     }
     case "enum": {
       const m = enumMatcher(f.enum!);
       const text = cellText(raw);
-      const parts = f.multi ? splitList(text) : [text];
+      if (!f.multi) {
+        const v = m.get(text);
+        if (v === undefined)
+          return fail(t, f, raw, rec, c, ctx, "enum", { expected: f.enum!.values.join("、") });
+        if (v !== text) normalized(t, f, raw, rec, c, ctx, v);
+        return v;
+      }
       const out: string[] = [];
-      for (const p of parts) {
+      for (const p of splitList(text)) {
         const v = m.get(p);
-        if (v === undefined) return error("enum", { expected: f.enum!.values.join("、") });
+        if (v === undefined)
+          return fail(t, f, raw, rec, c, ctx, "enum", { expected: f.enum!.values.join("、") });
         out.push(v);
       }
       const joined = out.join("、");
-      if (joined !== text) normalized(joined);
-      return f.multi ? out : out[0];
+      if (joined !== text) normalized(t, f, raw, rec, c, ctx, joined);
+      return out;
     }
     case "rating": {
       if (typeof raw === "string") {
+        if (RATING_SET.has(raw)) return raw;
         const k = matchKey(raw);
         if (RATING_SET.has(k)) {
-          if (k !== raw) normalized(k);
+          normalized(t, f, raw, rec, c, ctx, k);
           return k;
         }
       }
       const { n, changed } = readNumber(raw);
-      if (n === undefined) return error("enum", { expected: "好、较好、一般、差 或 0–20 的分数" });
-      if (n < 0 || n > 20) return error("range", { expected: "0–20" });
-      if (changed) normalized(n);
+      if (n === undefined)
+        return fail(t, f, raw, rec, c, ctx, "enum", { expected: "好、较好、一般、差 或 0–20 的分数" });
+      if (n < 0 || n > 20) return fail(t, f, raw, rec, c, ctx, "range", { expected: "0–20" });
+      if (changed) normalized(t, f, raw, rec, c, ctx, n);
       return n;
     }
   }

@@ -29,10 +29,13 @@ export function checkVotes(ctx: CheckContext): void {
     const date = num(rec, "date");
     if (date !== undefined && !checkInsideCampaign(ctx, table, rec, "date", id)) rec.err = true;
     const total = num(rec, "total");
-    const parts = ["good", "fair", "average", "poor"].map((k) => num(rec, k));
+    const good = num(rec, "good");
+    const fair = num(rec, "fair");
+    const average = num(rec, "average");
+    const poor = num(rec, "poor");
     let sumOk = false;
-    if (total !== undefined && parts.every((p) => p !== undefined)) {
-      const sum = parts.reduce((a, b) => a! + b!, 0)!;
+    if (total !== undefined && good !== undefined && fair !== undefined && average !== undefined && poor !== undefined) {
+      const sum = good + fair + average + poor;
       sumOk = sum === total;
       if (!sumOk) {
         sink.add("vote-sum", sheet, cellOf(table, rec, "total"), {
@@ -47,7 +50,7 @@ export function checkVotes(ctx: CheckContext): void {
     }
     const grade = str(rec, "grade");
     if (sumOk && grade !== undefined && total! > 0) {
-      const rate = (parts[0]! + parts[1]!) / total!;
+      const rate = (good! + fair!) / total!;
       const implied = voteGrade(rules, rate);
       if (implied !== grade)
         sink.add("grade-mismatch", sheet, cellOf(table, rec, "grade"), {
@@ -66,7 +69,7 @@ export function checkVotes(ctx: CheckContext): void {
     if (!rec.err && sumOk && phase !== undefined) {
       let a = facts.approval.get(id);
       if (!a) facts.approval.set(id, (a = { good: [0, 0, 0, 0], total: [0, 0, 0, 0] } as Approval));
-      a.good[phase] += parts[0]! + parts[1]!;
+      a.good[phase] += good! + fair!;
       a.total[phase] += total!;
     }
   }

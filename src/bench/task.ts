@@ -1,0 +1,43 @@
+// One benchmark task in its own process (scripts/bench.mjs runs each under /usr/bin/time so wall
+// time and peak memory are the process's own). Prints one JSON line.
+import * as ExcelJS from "exceljs";
+import { readXlsxFile } from "../hosts/xlsx/read-file";
+import { analyze } from "../engine/analyze";
+import { parseISO } from "../engine/dates";
+import { summarize } from "../engine/findings";
+
+async function run(task: string, file: string): Promise<Record<string, unknown>> {
+  const t0 = performance.now();
+  if (task === "exceljs-full") {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    let cells = 0;
+    wb.eachSheet((ws) => ws.eachRow((row) => (cells += row.cellCount)));
+    return { cells, ms: performance.now() - t0 };
+  }
+  if (task === "exceljs-stream") {
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
+      sharedStrings: "cache",
+      styles: "ignore",
+      worksheets: "emit",
+    });
+    let cells = 0;
+    for await (const ws of reader)
+      for await (const row of ws as AsyncIterable<ExcelJS.Row>) cells += row.cellCount;
+    return { cells, ms: performance.now() - t0 };
+  }
+  const wb = await readXlsxFile(file);
+  const tRead = performance.now() - t0;
+  if (task === "read") return { sheets: wb.sheets.length, ms: tRead };
+  const a = analyze(wb, { asOf: parseISO("2012-11-07") });
+  return { summary: summarize(a.findings), readMs: tRead, ms: performance.now() - t0 };
+}
+
+const [task, file] = process.argv.slice(2);
+run(task, file).then(
+  (r) => process.stdout.write(JSON.stringify({ task, ...r }) + "\n"),
+  (e) => {
+    process.stderr.write(String(e) + "\n");
+    process.exitCode = 1;
+  },
+);
