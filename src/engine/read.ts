@@ -302,6 +302,7 @@ function readRows(t: Table, ctx: ReadContext): void {
   const integerFields = mapped.filter((f) => f.type === "integer");
   const totals: TotalState = { sums: new Map(), sinceSubtotal: new Map() };
   const uniques = mapped.filter((f) => f.unique).map((f) => ({ f, seen: new Map<string, number>() }));
+  const objectField = def.keyField ?? def.fields.find((f) => f.key === "subject" || f.key === "object")?.key;
 
   for (let r = t.headerRow + 1; r < end; r++) {
     const row = grid.rows[r];
@@ -316,12 +317,17 @@ function readRows(t: Table, ctx: ReadContext): void {
       continue;
     }
     const rec: Rec = { row: r, v: {}, err: false };
+    const before = ctx.sink.items.length;
     for (const f of mapped) {
       const c = cols[f.key];
       const raw = cellValue(grid, r, c, fill);
       const v = readField(t, f, raw, rec, c, ctx);
       if (v !== undefined) rec.v[f.key] = v;
     }
+    // Per-cell findings name the row's object (its own ID, or the ID the row is about).
+    const object = objectField ? rec.v[objectField] : undefined;
+    if (typeof object === "string")
+      for (let i = before; i < ctx.sink.items.length; i++) ctx.sink.items[i].object ??= object;
     for (const { f, seen } of uniques) {
       const v = rec.v[f.key];
       if (typeof v !== "string") continue;
