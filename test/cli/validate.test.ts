@@ -1,12 +1,13 @@
 // `pioneer-ledger validate` and `template` as cli.md defines them: exit codes, JSON shape, one-line
 // zh-CN failures for unusable input, a golden report of the bundled sample.
+import { CORPUS_DIR } from "../corpus";
 import { readFileSync, readdirSync, writeFileSync } from "fs";
 import * as path from "path";
 import { cli, tmpDir } from "./run-cli";
 import { SMALL_SAMPLE, generateLedger } from "../../src/samples/generate";
 import { writeSheetModels } from "../../src/hosts/xlsx/write";
 
-const CORPUS = path.resolve(__dirname, "../../../shared/corpus/real-world");
+const CORPUS = CORPUS_DIR;
 const GOLDEN = path.join(__dirname, "../golden/sample-validate.json");
 const dir = tmpDir();
 const sample = path.join(dir, "sample.xlsx");

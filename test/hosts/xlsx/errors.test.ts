@@ -1,4 +1,5 @@
 // Unusable input: always a LedgerFileError with the right code and a zh-CN message, never anything else.
+import { CORPUS_DIR } from "../../corpus";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -8,7 +9,7 @@ import { readXlsx } from "../../../src/hosts/xlsx/read";
 import { readXlsxFile, readXlsxFileSync } from "../../../src/hosts/xlsx/read-file";
 import { buildXlsx } from "./pkg";
 
-const REAL = "/work/shared/corpus/real-world/test-issue-877.xlsx";
+const REAL = join(CORPUS_DIR, "test-issue-877.xlsx");
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 function oleFile(streamNames: string[]): Uint8Array {

@@ -1,5 +1,6 @@
 // The fast reader over the real-world corpus: never anything but a Workbook or a LedgerFileError,
 // specific facts per file, and cell values checked against ExcelJS's own reading (the oracle).
+import { CORPUS_DIR } from "../../corpus";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as ExcelJS from "exceljs";
@@ -7,7 +8,7 @@ import { cellAt, formatAt, type CellValue, type Workbook } from "../../../src/en
 import { LedgerFileError } from "../../../src/hosts/xlsx/errors";
 import { readXlsx } from "../../../src/hosts/xlsx/read";
 
-const CORPUS = "/work/shared/corpus/real-world";
+const CORPUS = CORPUS_DIR;
 const files = readdirSync(CORPUS)
   .filter((f) => f.endsWith(".xlsx"))
   .sort();
