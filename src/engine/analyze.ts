@@ -99,6 +99,8 @@ export function analyze(wb: Workbook, opts: AnalyzeOptions = {}): Analysis {
       missingHalfYearReviews: new Map(),
       overdue: new Map(),
       planLate: new Set(),
+      reviewed: new Set(),
+      evaluated: new Set(),
     },
   };
   const ctx: CheckContext = { ledger, sink };

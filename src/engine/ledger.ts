@@ -41,6 +41,10 @@ export interface Facts {
   overdue: Map<string, Day[]>;
   /** Unit IDs whose plan was late or missing. */
   planLate: Set<string>;
+  /** `${orgId}|${quarter}` and `${unitId}|${halfYear}` that have a review (for 进度督查). */
+  reviewed: Set<string>;
+  /** `${objectId}|${year}` that have a 群众评议 (for 进度督查). */
+  evaluated: Set<string>;
 }
 
 export interface Ledger {

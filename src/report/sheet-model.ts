@@ -25,6 +25,17 @@ export interface HyperlinkModel {
   target: string;
 }
 
+/** How a data row is shown: `section` = a bold title row merged across the columns (表彰名单 sections). */
+export type RowKind = "section" | undefined;
+
+/** Conditional formatting: cells in columns fromCol…toCol (0-based) equal to `equals` get `style`. */
+export interface ConditionalModel {
+  fromCol: number;
+  toCol: number;
+  equals: string;
+  style: "good" | "bad" | "warn";
+}
+
 export interface SheetModel {
   name: string;
   /** Optional formal title above the header, merged across the columns (e.g. for printing). */
@@ -44,6 +55,9 @@ export interface SheetModel {
   hyperlinks?: HyperlinkModel[];
   /** Print setup hints: A4, repeated header rows, landscape. */
   print?: { landscape?: boolean; repeatHeader?: boolean };
+  /** Parallel to `rows`: special rows (section titles). */
+  rowKinds?: RowKind[];
+  conditional?: ConditionalModel[];
   /** Sheet is hidden in the workbook (used by tests of hidden-sheet reading). */
   hidden?: boolean;
 }

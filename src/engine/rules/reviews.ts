@@ -17,8 +17,7 @@ export function checkReviews(ctx: CheckContext): void {
   const { index, rules, asOf, facts } = ledger;
   const qs = quarters(rules);
   const hs = halfYears(rules);
-  /** `${unitId}|${halfYear}` and `${orgId}|${quarter}` that have a review. */
-  const covered = new Set<string>();
+  const covered = facts.reviewed;
 
   for (const rec of recordsOf(t)) {
     const table = t!;

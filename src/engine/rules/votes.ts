@@ -19,8 +19,7 @@ export function checkVotes(ctx: CheckContext): void {
   const { ledger, sink } = ctx;
   const t = ledger.tables.votes;
   const { rules, asOf, facts } = ledger;
-  /** `${id}|${year}` with an evaluation. */
-  const covered = new Set<string>();
+  const covered = facts.evaluated;
   const ys = years(rules);
   for (const rec of recordsOf(t)) {
     const table = t!;
@@ -34,7 +33,13 @@ export function checkVotes(ctx: CheckContext): void {
     const average = num(rec, "average");
     const poor = num(rec, "poor");
     let sumOk = false;
-    if (total !== undefined && good !== undefined && fair !== undefined && average !== undefined && poor !== undefined) {
+    if (
+      total !== undefined &&
+      good !== undefined &&
+      fair !== undefined &&
+      average !== undefined &&
+      poor !== undefined
+    ) {
       const sum = good + fair + average + poor;
       sumOk = sum === total;
       if (!sumOk) {

@@ -1,0 +1,309 @@
+// Commendations (ledger-format.md §5, campaign.md): per phase, the lists in the order of the table,
+// quotas per 党（工）委 and list, ranking and tie-breaks, 先进单位党组织, and one reason for everyone
+// who is not selected.
+import { type Phase, decisionDate } from "./campaign";
+import { type Ledger, str } from "./ledger";
+import type { Rec } from "./read";
+import type { Score } from "./score";
+import { round1 } from "./score";
+
+export type ListKind = "organization" | "member" | "worker" | "unit";
+
+export interface ListDef {
+  phase: Phase;
+  name: string;
+  kind: ListKind;
+  /** What the list is called in print (occasion). */
+  occasion: string;
+}
+
+/** campaign.md's table, in order: the lists of a phase are filled in this order. */
+export const COMMENDATION_LISTS: readonly ListDef[] = [
+  { phase: 1, name: "通报表扬的基层党组织", kind: "organization", occasion: "2010 年底集中检查通报" },
+  {
+    phase: 2,
+    name: "先进基层党组织",
+    kind: "organization",
+    occasion: "纪念建党 90 周年表彰大会（2011 年“七一”）",
+  },
+  { phase: 2, name: "优秀共产党员", kind: "member", occasion: "纪念建党 90 周年表彰大会（2011 年“七一”）" },
+  { phase: 2, name: "优秀党务工作者", kind: "worker", occasion: "纪念建党 90 周年表彰大会（2011 年“七一”）" },
+  { phase: 3, name: "历城先锋基层党组织", kind: "organization", occasion: "2012 年“七一”专项表彰" },
+  { phase: 3, name: "历城先锋共产党员", kind: "member", occasion: "2012 年“七一”专项表彰" },
+  { phase: 3, name: "先进单位党组织", kind: "unit", occasion: "2012 年“七一”专项表彰" },
+];
+
+export const REASONS = [
+  "already-selected",
+  "veto",
+  "probationary",
+  "not-party-worker",
+  "errors",
+  "no-evaluation",
+  "grade",
+  "approval",
+  "commitment-overdue",
+  "over-quota",
+  "plan-late",
+  "review-missing",
+  "mean-score",
+] as const;
+export type Reason = (typeof REASONS)[number];
+
+export const REASON_TEXT: Record<Reason, { zh: string; en: string }> = {
+  "already-selected": { zh: "已入选本时段前一名单", en: "already on an earlier list of this phase" },
+  veto: { zh: "有一票否决事项或违纪违法情况", en: "vetoed" },
+  probationary: { zh: "预备党员不参加评选", en: "probationary member" },
+  "not-party-worker": { zh: "不是党务工作者", en: "not a party-affairs worker" },
+  errors: { zh: "本人（本组织）的台账记录有错误，需先改正", en: "own ledger rows have errors" },
+  "no-evaluation": { zh: "本时段没有有效的考评记录", en: "no valid evaluation in this phase" },
+  grade: { zh: "考评等次未达到优秀", en: "grade below 优秀" },
+  approval: { zh: "群众评议好评率低于表彰下限", en: "approval below the line" },
+  "commitment-overdue": { zh: "有逾期未完成的公开承诺", en: "an overdue commitment" },
+  "over-quota": { zh: "符合条件，但超出本单位名额", en: "eligible but over the unit's quota" },
+  "plan-late": { zh: "实施方案未按时报送", en: "plan submitted late" },
+  "review-missing": { zh: "有半年度缺少区委点评", en: "a half-year without a 区委 review" },
+  "mean-score": {
+    zh: "所属基层党组织平均综合得分未达到下限",
+    en: "organisations' mean score below the line",
+  },
+};
+
+export interface Commendation {
+  phase: Phase;
+  list: string;
+  kind: "organization" | "member" | "unit";
+  rank: number;
+  id: string;
+  name: string;
+  unit: string;
+  total: number;
+  approval?: number;
+  /** The score behind the entry (not for units). */
+  score?: Score;
+}
+
+export interface NotSelected {
+  phase: Phase;
+  list: string;
+  kind: "organization" | "member" | "unit";
+  id: string;
+  name: string;
+  unit: string;
+  reason: Reason;
+  score?: Score;
+  /** A number that explains the reason (好评率, mean score …). */
+  detail?: string;
+}
+
+export interface CommendationResult {
+  commendations: Commendation[];
+  notSelected: NotSelected[];
+  /** Unit → list → quota, for the report. */
+  quotas: { phase: Phase; list: string; unit: string; population: number; quota: number; eligible: number }[];
+}
+
+/** floor(share × population) in exact decimal arithmetic (shares have at most 6 decimals). */
+export function quotaOf(share: number, population: number): number {
+  // micro × population is an exact integer; dividing it by 10^6 cannot round across an integer.
+  return Math.floor((Math.round(share * 1e6) * population) / 1e6);
+}
+
+const byRank = (
+  a: { total: number; approval: number; id: string },
+  b: { total: number; approval: number; id: string },
+) => b.total - a.total || b.approval - a.approval || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+export function selectCommendations(ledger: Ledger, scores: readonly Score[]): CommendationResult {
+  const { rules, index, facts } = ledger;
+  const result: CommendationResult = { commendations: [], notSelected: [], quotas: [] };
+  const scoreOf = new Map<string, Score>();
+  for (const s of scores) scoreOf.set(`${s.kind}|${s.id}|${s.phase}`, s);
+  const selectedInPhase = new Map<Phase, Set<string>>();
+
+  for (const list of COMMENDATION_LISTS) {
+    const chosen = selectedInPhase.get(list.phase) ?? new Set<string>();
+    selectedInPhase.set(list.phase, chosen);
+    if (list.kind === "unit") {
+      unitList(ledger, list, scores, result);
+      continue;
+    }
+    const objKind = list.kind === "organization" ? "organization" : "member";
+    const population = list.kind === "organization" ? index.orgs : index.members;
+    const share =
+      list.kind === "organization"
+        ? rules.quota.org
+        : list.kind === "member"
+          ? rules.quota.member
+          : rules.quota.worker;
+    const decision = decisionDate(rules, list.phase);
+    /** unit → eligible candidates. */
+    const eligible = new Map<string, Score[]>();
+    const unitOf = (rec: Rec) => {
+      if (objKind === "organization") return str(rec, "unit") ?? "";
+      const org = str(rec, "org");
+      const o = org !== undefined ? index.orgs.get(org) : undefined;
+      return o ? (str(o, "unit") ?? "") : "";
+    };
+    for (const [id, rec] of population) {
+      const unit = unitOf(rec);
+      const name = (objKind === "organization" ? str(rec, "orgName") : str(rec, "name")) ?? id;
+      const s = scoreOf.get(`${objKind}|${id}|${list.phase}`);
+      const reject = (reason: Reason, detail?: string) => {
+        const n: NotSelected = { phase: list.phase, list: list.name, kind: objKind, id, name, unit, reason };
+        if (s) n.score = s;
+        if (detail !== undefined) n.detail = detail;
+        result.notSelected.push(n);
+      };
+      if (chosen.has(id)) {
+        reject("already-selected");
+        continue;
+      }
+      if (s?.veto) {
+        reject("veto", s.vetoText);
+        continue;
+      }
+      if (objKind === "member" && str(rec, "status") === "预备党员") {
+        reject("probationary");
+        continue;
+      }
+      if (list.kind === "worker" && str(rec, "worker") !== "是") {
+        reject("not-party-worker");
+        continue;
+      }
+      if (facts.objectsWithErrors.has(id)) {
+        reject("errors");
+        continue;
+      }
+      if (!s) {
+        reject("no-evaluation");
+        continue;
+      }
+      if (s.grade !== "优秀") {
+        reject("grade", `${s.total.toFixed(1)}（${s.grade}）`);
+        continue;
+      }
+      if (s.approval < rules.minApproval) {
+        reject("approval", `${(s.approval * 100).toFixed(1)}%`);
+        continue;
+      }
+      const overdue = (facts.overdue.get(id) ?? []).filter((d) => d <= decision);
+      if (overdue.length) {
+        reject("commitment-overdue");
+        continue;
+      }
+      const list2 = eligible.get(unit) ?? [];
+      list2.push(s);
+      eligible.set(unit, list2);
+    }
+    // Quotas per 党（工）委: floor(share × population), at least 1 where someone is eligible.
+    const selected: Score[] = [];
+    const populationOf = (unit: string) =>
+      objKind === "organization"
+        ? (index.orgsOfUnit.get(unit)?.length ?? 0)
+        : (index.orgsOfUnit.get(unit) ?? []).reduce(
+            (n, o) => n + (index.membersOfOrg.get(str(o, "orgId")!)?.length ?? 0),
+            0,
+          );
+    for (const unit of [...new Set([...index.units.keys(), ...eligible.keys()])]) {
+      const cands = (eligible.get(unit) ?? []).sort(byRank);
+      const pop = populationOf(unit);
+      const quota = cands.length ? Math.max(1, quotaOf(share, pop)) : quotaOf(share, pop);
+      result.quotas.push({
+        phase: list.phase,
+        list: list.name,
+        unit,
+        population: pop,
+        quota,
+        eligible: cands.length,
+      });
+      cands.forEach((s, i) => {
+        if (i < quota) selected.push(s);
+        else
+          result.notSelected.push({
+            phase: list.phase,
+            list: list.name,
+            kind: objKind,
+            id: s.id,
+            name: s.name,
+            unit,
+            reason: "over-quota",
+            score: s,
+            detail: `名额 ${quota}，排第 ${i + 1}`,
+          });
+      });
+    }
+    selected.sort(byRank).forEach((s, i) => {
+      chosen.add(s.id);
+      result.commendations.push({
+        phase: list.phase,
+        list: list.name,
+        kind: objKind,
+        rank: i + 1,
+        id: s.id,
+        name: s.name,
+        unit: s.unit,
+        total: s.total,
+        approval: s.approval,
+        score: s,
+      });
+    });
+  }
+  return result;
+}
+
+/** 先进单位党组织 (第三时段): plan on time, no 区委 half-year missed by 第三时段表彰截止, mean ≥ line. */
+function unitList(ledger: Ledger, list: ListDef, scores: readonly Score[], result: CommendationResult): void {
+  const { rules, index, facts } = ledger;
+  const phase3 = new Map<string, number>();
+  for (const s of scores) if (s.kind === "organization" && s.phase === list.phase) phase3.set(s.id, s.total);
+  const entries: { id: string; name: string; mean: number }[] = [];
+  for (const [id, rec] of index.units) {
+    const name = str(rec, "unitName") ?? id;
+    const orgs = index.orgsOfUnit.get(id) ?? [];
+    const mean = orgs.length
+      ? orgs.reduce((sum, o) => sum + (phase3.get(str(o, "orgId")!) ?? 0), 0) / orgs.length
+      : 0;
+    const reject = (reason: Reason, detail?: string) =>
+      result.notSelected.push({
+        phase: list.phase,
+        list: list.name,
+        kind: "unit",
+        id,
+        name,
+        unit: id,
+        reason,
+        detail,
+      });
+    if (facts.planLate.has(id)) {
+      reject("plan-late");
+      continue;
+    }
+    const missed = (facts.missingHalfYearReviews.get(id) ?? []).filter(
+      (h) => h.to <= rules.phase3CommendationEnd,
+    );
+    if (missed.length) {
+      reject("review-missing", missed.map((h) => h.period).join("、"));
+      continue;
+    }
+    if (mean < rules.unitMeanLine) {
+      reject("mean-score", round1(mean).toFixed(1));
+      continue;
+    }
+    entries.push({ id, name, mean });
+  }
+  entries
+    .sort((a, b) => b.mean - a.mean || (a.id < b.id ? -1 : 1))
+    .forEach((e, i) =>
+      result.commendations.push({
+        phase: list.phase,
+        list: list.name,
+        kind: "unit",
+        rank: i + 1,
+        id: e.id,
+        name: e.name,
+        unit: e.id,
+        total: round1(e.mean),
+      }),
+    );
+}

@@ -1,0 +1,165 @@
+// Scores (ledger-format.md §4): per organisation and member and phase, from the error-free
+// 五个好/五带头 evaluation, the phase's 好评率 and the deductions counted in that phase.
+// Every number comes from the rule keys (campaign.ts), so a `评分规则` sheet changes the results.
+import { type Phase, type Rules, PHASES, phaseWindow } from "./campaign";
+import { type Ledger, str } from "./ledger";
+import type { Rec, Table } from "./read";
+import { approvalOf } from "./rules/votes";
+import { phaseOfRecord, vetoOf } from "./rules/evaluations";
+
+export type ObjectKindName = "organization" | "member";
+export type Grade = "优秀" | "良好" | "一般" | "较差" | "否决";
+
+export interface Score {
+  kind: ObjectKindName;
+  id: string;
+  name: string;
+  /** 单位编号 of the object's 党（工）委. */
+  unit: string;
+  /** 组织编号 for members (their organisation). */
+  org?: string;
+  phase: Phase;
+  /** Points of the five criteria, in schema order. */
+  points: number[];
+  /** Sum of the five (0–100). */
+  criteria: number;
+  /** 好评率, unrounded. */
+  approval: number;
+  deductionReviews: number;
+  deductionOverdue: number;
+  deductions: number;
+  /** 综合得分, rounded half up to 0.1. */
+  total: number;
+  grade: Grade;
+  veto: boolean;
+  vetoText?: string;
+  /** Sheet and row of the evaluation the score comes from (for links). */
+  source: { sheet: string; row: number };
+}
+
+/** Half-up rounding to 0.1 that is robust to binary noise (87.05 stays 87.1). */
+export function round1(x: number): number {
+  return Math.floor(x * 10 + 0.5 + 1e-9) / 10;
+}
+
+export function gradeOf(rules: Rules, total: number, veto: boolean): Grade {
+  if (veto) return "否决";
+  const l = rules.gradeLines;
+  return total >= l.优秀 ? "优秀" : total >= l.良好 ? "良好" : total >= l.一般 ? "一般" : "较差";
+}
+
+export function ratingPoints(rules: Rules, v: unknown): number | undefined {
+  if (typeof v === "number") return v;
+  if (v === "好" || v === "较好" || v === "一般" || v === "差") return rules.ratingPoints[v];
+  return undefined;
+}
+
+/** The first error-free evaluation of each object and phase. */
+function evaluationsByObject(t: Table | undefined): Map<string, (Rec | undefined)[]> {
+  const out = new Map<string, (Rec | undefined)[]>();
+  for (const rec of t?.records ?? []) {
+    if (rec.err) continue;
+    const id = str(rec, "object");
+    const phase = phaseOfRecord(rec);
+    if (id === undefined || phase === undefined) continue;
+    let slots = out.get(id);
+    if (!slots) out.set(id, (slots = [undefined, undefined, undefined, undefined]));
+    slots[phase] ??= rec;
+  }
+  return out;
+}
+
+function countInPhase(rules: Rules, days: readonly number[] | undefined, phase: Phase): number {
+  if (!days) return 0;
+  const w = phaseWindow(rules, phase);
+  return days.filter((d) => d >= w.from && d <= w.to).length;
+}
+
+export function computeScores(ledger: Ledger): Score[] {
+  const { rules, facts, index, tables } = ledger;
+  const out: Score[] = [];
+  const orgEvals = evaluationsByObject(tables.orgEvals);
+  const memberEvals = evaluationsByObject(tables.memberEvals);
+
+  const score = (
+    kind: ObjectKindName,
+    id: string,
+    name: string,
+    unit: string,
+    org: string | undefined,
+    rec: Rec,
+    phase: Phase,
+    t: Table,
+  ) => {
+    const points = [1, 2, 3, 4, 5].map((i) => ratingPoints(rules, rec.v[`c${i}`]) ?? 0);
+    const criteria = points.reduce((a, b) => a + b, 0);
+    const approval = approvalOf(facts.approval.get(id), phase);
+    const missingQuarters =
+      kind === "organization"
+        ? (facts.missingQuarterReviews.get(id) ?? []).filter((q) => q.phase === phase).length
+        : 0;
+    const deductionReviews = Math.min(
+      missingQuarters * rules.deductMissingReview,
+      rules.deductMissingReviewCap,
+    );
+    const deductionOverdue = Math.min(
+      countInPhase(rules, facts.overdue.get(id), phase) * rules.deductOverdue,
+      rules.deductOverdueCap,
+    );
+    const deductions = deductionReviews + deductionOverdue;
+    const raw = rules.weightCriteria * criteria + rules.weightApproval * 100 * approval - deductions;
+    const total = round1(Math.max(0, raw));
+    const vetoText = vetoOf(rec);
+    const s: Score = {
+      kind,
+      id,
+      name,
+      unit,
+      phase,
+      points,
+      criteria,
+      approval,
+      deductionReviews,
+      deductionOverdue,
+      deductions,
+      total,
+      grade: gradeOf(rules, total, vetoText !== undefined),
+      veto: vetoText !== undefined,
+      source: { sheet: t.grid.name, row: rec.row },
+    };
+    if (org !== undefined) s.org = org;
+    if (vetoText !== undefined) s.vetoText = vetoText;
+    out.push(s);
+  };
+
+  for (const [id, rec] of index.orgs) {
+    const slots = orgEvals.get(id);
+    if (!slots) continue;
+    for (const p of PHASES) {
+      const e = slots[p];
+      if (e)
+        score(
+          "organization",
+          id,
+          str(rec, "orgName") ?? id,
+          str(rec, "unit") ?? "",
+          undefined,
+          e,
+          p,
+          tables.orgEvals!,
+        );
+    }
+  }
+  for (const [id, rec] of index.members) {
+    const slots = memberEvals.get(id);
+    if (!slots) continue;
+    const org = str(rec, "org");
+    const orgRec = org !== undefined ? index.orgs.get(org) : undefined;
+    const unit = orgRec ? str(orgRec, "unit") : undefined;
+    for (const p of PHASES) {
+      const e = slots[p];
+      if (e) score("member", id, str(rec, "name") ?? id, unit ?? "", org, e, p, tables.memberEvals!);
+    }
+  }
+  return out;
+}

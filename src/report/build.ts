@@ -1,0 +1,22 @@
+// report.build: analysis + evaluation → the result sheets of ledger-format.md §6, in order.
+import type { Analysis } from "../engine/analyze";
+import type { Evaluation } from "../engine/evaluate";
+import type { Lang } from "../engine/findings";
+import type { SheetModel } from "./sheet-model";
+import { findingsSheet } from "./findings-sheet";
+import { scoresSheet } from "./scores-sheets";
+import { commendationsSheet, notSelectedSheet } from "./commendations-sheet";
+import { progressSheet } from "./progress-sheet";
+
+export function buildReport(a: Analysis, ev: Evaluation, lang: Lang = "zh-CN"): SheetModel[] {
+  const sheets = [findingsSheet(a, lang)];
+  if (!ev.blockedBy.length)
+    sheets.push(
+      scoresSheet(a.ledger, ev.scores, "organization"),
+      scoresSheet(a.ledger, ev.scores, "member"),
+      commendationsSheet(a.ledger, ev),
+      notSelectedSheet(a.ledger, ev),
+    );
+  sheets.push(progressSheet(a.ledger, ev.progress));
+  return sheets;
+}

@@ -1,0 +1,60 @@
+// 校验结果: every finding with a link to its cell, the message and the suggested fix; a summary on top.
+import { type Finding, type Lang, messageOf, summarize } from "../engine/findings";
+import { toISO } from "../engine/dates";
+import { RESULT_SHEETS } from "../engine/schema";
+import type { Analysis } from "../engine/analyze";
+import type { HyperlinkModel, SheetModel } from "./sheet-model";
+import { maskIdCard } from "./mask";
+import { sheetRef } from "./refs";
+
+const SEVERITY_LABEL = { error: "错误", warning: "警告", info: "提示" } as const;
+
+function masked(f: Finding): Finding {
+  if (typeof f.value !== "string") return f;
+  return { ...f, value: maskIdCard(f.value), fix: typeof f.fix === "string" ? maskIdCard(f.fix) : f.fix };
+}
+
+export function findingsSheet(a: Analysis, lang: Lang = "zh-CN"): SheetModel {
+  const s = summarize(a.findings);
+  const hyperlinks: HyperlinkModel[] = [];
+  const rows = a.findings.map((raw, i) => {
+    const f = masked(raw);
+    if (f.sheet && f.cell) hyperlinks.push({ row: i, col: 2, target: sheetRef(f.sheet, f.cell) });
+    return [
+      SEVERITY_LABEL[f.severity],
+      f.sheet,
+      f.cell,
+      f.field ?? null,
+      f.value === undefined || f.value === null ? null : String(f.value),
+      f.object ?? null,
+      f.period ?? null,
+      maskIdCard(messageOf(f, lang)),
+      f.fix === undefined || f.fix === null ? null : String(f.fix),
+      f.code,
+    ];
+  });
+  return {
+    name: RESULT_SHEETS.findings,
+    title: "台账校验结果",
+    preamble: [
+      `检查基准日：${toISO(a.ledger.asOf)}    错误 ${s.error} 条 · 警告 ${s.warning} 条 · 提示 ${s.info} 条` +
+        (s.error ? "    有错误的记录不参加考评，请改正后重新校验" : ""),
+    ],
+    columns: [
+      { header: "级别", width: 6, format: "text" },
+      { header: "工作表", width: 12, format: "text" },
+      { header: "单元格", width: 8, format: "text" },
+      { header: "列", width: 14, format: "text" },
+      { header: "值", width: 18, format: "text" },
+      { header: "对象", width: 10, format: "text" },
+      { header: "时段", width: 8, format: "text" },
+      { header: "问题说明", width: 60, format: "text" },
+      { header: "建议修正", width: 14, format: "text" },
+      { header: "代码", width: 20, format: "text" },
+    ],
+    rows,
+    hyperlinks,
+    freezeHeader: true,
+    table: true,
+  };
+}

@@ -1,0 +1,94 @@
+// 考评结果-组织 / 考评结果-党员: one row per object and phase with the five criteria, 好评率,
+// deductions, 综合得分 and 等次.
+import type { Ledger } from "../engine/ledger";
+import { str } from "../engine/ledger";
+import { PHASE_NAMES } from "../engine/campaign";
+import { MEMBER_CRITERIA, ORG_CRITERIA, RESULT_SHEETS } from "../engine/schema";
+import type { Score } from "../engine/score";
+import type { ColumnModel, HyperlinkModel, SheetModel } from "./sheet-model";
+import { sheetRef } from "./refs";
+import { a1 } from "../engine/grid";
+
+export function unitName(ledger: Ledger, unit: string): string {
+  const rec = ledger.index.units.get(unit);
+  return (rec && str(rec, "unitName")) ?? unit;
+}
+
+const num = (header: string, format: ColumnModel["format"] = "decimal1", width = 9): ColumnModel => ({
+  header,
+  format,
+  width,
+});
+
+export function scoresSheet(
+  ledger: Ledger,
+  scores: readonly Score[],
+  kind: "organization" | "member",
+): SheetModel {
+  const org = kind === "organization";
+  const list = scores
+    .filter((s) => s.kind === kind)
+    .sort(
+      (a, b) =>
+        a.phase - b.phase || (a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0) || (a.id < b.id ? -1 : 1),
+    );
+  const hyperlinks: HyperlinkModel[] = [];
+  const rows = list.map((s, i) => {
+    hyperlinks.push({ row: i, col: 1, target: sheetRef(s.source.sheet, a1(s.source.row, 0)) });
+    const member = !org ? ledger.index.members.get(s.id) : undefined;
+    return [
+      PHASE_NAMES[s.phase],
+      s.id,
+      s.name,
+      ...(org ? [] : [s.org ?? null]),
+      s.unit,
+      unitName(ledger, s.unit),
+      ...s.points,
+      s.criteria,
+      s.approval,
+      s.deductionReviews,
+      s.deductionOverdue,
+      s.total,
+      s.grade,
+      s.vetoText ?? null,
+      ...(member ? [str(member, "status") ?? null, str(member, "worker") ?? null] : []),
+    ];
+  });
+  const criteria = org ? ORG_CRITERIA : MEMBER_CRITERIA;
+  const columns: ColumnModel[] = [
+    { header: "考评时段", width: 10, format: "text" },
+    { header: org ? "组织编号" : "党员编号", width: 12, format: "text" },
+    { header: org ? "党组织名称" : "姓名", width: org ? 26 : 10, format: "text" },
+    ...(org ? [] : [{ header: "所在党组织", width: 12, format: "text" } as ColumnModel]),
+    { header: "单位编号", width: 9, format: "text" },
+    { header: "单位名称", width: 22, format: "text" },
+    ...criteria.map((c) => num(c, "general", 10)),
+    num(org ? "五个好得分" : "五带头得分", "general", 11),
+    num("好评率", "percent"),
+    num("扣分-缺点评", "general", 11),
+    num("扣分-承诺逾期", "general", 12),
+    num("综合得分"),
+    { header: "等次", width: 7, format: "text" },
+    { header: org ? "一票否决事项" : "违纪违法情况", width: 18, format: "text" },
+    ...(org
+      ? []
+      : [
+          { header: "党员类别", width: 10, format: "text" } as ColumnModel,
+          { header: "党务工作者", width: 10, format: "text" } as ColumnModel,
+        ]),
+  ];
+  const gradeCol = columns.findIndex((c) => c.header === "等次");
+  return {
+    name: org ? RESULT_SHEETS.orgScores : RESULT_SHEETS.memberScores,
+    columns,
+    rows,
+    hyperlinks,
+    freezeHeader: true,
+    table: true,
+    conditional: [
+      { fromCol: gradeCol, toCol: gradeCol, equals: "否决", style: "bad" },
+      { fromCol: gradeCol, toCol: gradeCol, equals: "较差", style: "bad" },
+      { fromCol: gradeCol, toCol: gradeCol, equals: "优秀", style: "good" },
+    ],
+  };
+}
