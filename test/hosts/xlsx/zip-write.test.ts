@@ -1,0 +1,136 @@
+// The zip rewriter: raw copies keep their compressed bytes; new entries are deflated; the result is a
+// plain archive any reader accepts, whatever the input used (stored, data descriptors, zip64).
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
+import { LedgerFileError } from "../../../src/hosts/xlsx/errors";
+import { ZipArchive } from "../../../src/hosts/xlsx/zip";
+import {
+  crc32,
+  defaultCompressor,
+  FFLATE,
+  rawBytes,
+  readRawZip,
+  writeZip,
+} from "../../../src/hosts/xlsx/zip-write";
+import { toZip64 } from "./patch-helpers";
+
+function random(n: number, seed = 1): Uint8Array {
+  const b = new Uint8Array(n);
+  let x = seed;
+  for (let i = 0; i < n; i++) {
+    x = (x * 1103515245 + 12345) >>> 0;
+    b[i] = x >>> 24;
+  }
+  return b;
+}
+
+/** The archive with an end-of-archive comment (fflate's `comment` option is per entry). */
+function withArchiveComment(zip: Uint8Array, comment: string): Uint8Array {
+  const c = strToU8(comment);
+  const out = new Uint8Array(zip.length + c.length);
+  out.set(zip);
+  out.set(c, zip.length);
+  out[zip.length - 2] = c.length & 0xff;
+  out[zip.length - 1] = c.length >> 8;
+  return out;
+}
+
+const zipped = zipSync(
+  {
+    "a.xml": [strToU8("<a>" + "x".repeat(1000) + "</a>"), { level: 9 }],
+    "stored.bin": [random(300), { level: 0 }],
+    "目录/中文.xml": strToU8("<中/>"),
+    "empty.txt": new Uint8Array(0),
+    "dir/": new Uint8Array(0),
+  },
+  { comment: "entry comment" },
+);
+const source = withArchiveComment(zipped, "archive comment");
+
+test("crc32: the check value, and the CRCs fflate records", () => {
+  expect(crc32(strToU8("123456789"))).toBe(0xcbf43926);
+  const sizes = [0, 1, 7, 8, 9, 1000, 1 << 20];
+  const files = Object.fromEntries(sizes.map((n) => [`f${n}`, random(n, n + 3)]));
+  const raw = readRawZip(zipSync(files, { level: 0 }));
+  for (const e of raw.entries) {
+    expect(crc32(files[e.name])).toBe(e.crc);
+    expect(defaultCompressor().crc32(files[e.name])).toBe(e.crc);
+  }
+});
+
+test("copied entries keep their bytes, names, flags and the archive comment", () => {
+  const zip = new ZipArchive(source);
+  const raw = readRawZip(source, zip);
+  const out = writeZip(
+    source,
+    raw.entries.map((entry) => ({ kind: "copy" as const, entry })),
+    { comment: raw.comment },
+  );
+  const again = readRawZip(out);
+  expect(again.entries.map((e) => [e.name, e.method, e.flags, e.crc, e.size])).toEqual(
+    raw.entries.map((e) => [e.name, e.method, e.flags & ~8, e.crc, e.size]),
+  );
+  again.entries.forEach((e, i) =>
+    expect(Buffer.from(rawBytes(out, e))).toEqual(Buffer.from(rawBytes(source, raw.entries[i]))),
+  );
+  expect(strFromU8(again.comment)).toBe("archive comment");
+  expect(again.entries.map((e) => strFromU8(e.comment))).toEqual(raw.entries.map(() => "entry comment"));
+  const files = unzipSync(out);
+  expect(strFromU8(files["目录/中文.xml"])).toBe("<中/>");
+  expect(files["stored.bin"]).toEqual(random(300));
+  expect(files["empty.txt"].length).toBe(0);
+});
+
+test("new entries are deflated by either compressor and read back by fflate", () => {
+  const data = strToU8("<x>" + "数据".repeat(5000) + "</x>");
+  for (const compressor of [FFLATE, defaultCompressor()]) {
+    const out = writeZip(
+      new Uint8Array(0),
+      [
+        { kind: "new", name: "big.xml", data, fast: true },
+        { kind: "new", name: "small.xml", data: strToU8("<s/>") },
+        { kind: "new", name: "empty.xml", data: new Uint8Array(0) },
+        { kind: "new", name: "名字.xml", data: strToU8("<n/>") },
+      ],
+      { compressor, now: new Date(2012, 10, 8, 9, 30, 12) },
+    );
+    const files = unzipSync(out);
+    expect(files["big.xml"]).toEqual(data);
+    expect(strFromU8(files["small.xml"])).toBe("<s/>");
+    expect(files["empty.xml"].length).toBe(0);
+    expect(strFromU8(files["名字.xml"])).toBe("<n/>");
+    const raw = readRawZip(out);
+    expect(raw.entries.map((e) => e.method)).toEqual([8, 8, 0, 8]);
+    expect(raw.entries[3].flags & 0x800).toBe(0x800);
+    expect(raw.entries[0].dosDate).toBe(((2012 - 1980) << 9) | (11 << 5) | 8);
+    expect(raw.entries[0].compressedSize).toBeLessThan(data.length / 10);
+  }
+});
+
+test("zip64 records and data descriptors are read, and written out as a plain archive", () => {
+  const z64 = toZip64(source);
+  const raw64 = readRawZip(z64);
+  const raw = readRawZip(source);
+  expect(raw64.entries.map((e) => [e.name, e.crc, e.size, e.compressedSize])).toEqual(
+    raw.entries.map((e) => [e.name, e.crc, e.size, e.compressedSize]),
+  );
+  expect(raw64.entries[0].localExtra.length).toBe(0); // the zip64 field is dropped
+  const out = writeZip(
+    z64,
+    raw64.entries.map((entry) => ({ kind: "copy" as const, entry })),
+  );
+  expect(Buffer.from(out).indexOf(Buffer.from([0x50, 0x4b, 6, 6]))).toBe(-1);
+  expect(Buffer.from(out).indexOf(Buffer.from([0x50, 0x4b, 7, 8]))).toBe(-1);
+  expect(unzipSync(out)["a.xml"]).toEqual(unzipSync(source)["a.xml"]);
+});
+
+test("an encrypted entry is refused as encrypted", () => {
+  const b = new Uint8Array(source);
+  const cd = Buffer.from(b).indexOf(Buffer.from([0x50, 0x4b, 1, 2]));
+  b[cd + 8] |= 1;
+  expect(() => readRawZip(b)).toThrow(LedgerFileError);
+  try {
+    readRawZip(b);
+  } catch (e) {
+    expect((e as LedgerFileError).code).toBe("encrypted");
+  }
+});
