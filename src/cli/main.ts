@@ -2,6 +2,7 @@
 // an exit code; no stack trace reaches the clerk.
 import { Command, CommanderError } from "commander";
 import { validateCommand } from "./commands/validate";
+import { evaluateCommand } from "./commands/evaluate";
 import { templateCommand } from "./commands/template";
 import { rulesCommand } from "./commands/rules";
 import { demoCommand } from "./commands/demo";
@@ -33,6 +34,17 @@ async function main(argv: string[]): Promise<number> {
       code = await validateCommand(ledger, o);
     });
   program
+    .command("evaluate <ledger>")
+    .description("校验、考评、生成表彰名单，写出带结果表的工作簿副本")
+    .requiredOption("-o, --output <file>", "输出文件 .xlsx（不能与输入相同）")
+    .option("--as-of <date>", "检查基准日 YYYY-MM-DD")
+    .option("--json", "输出 JSON")
+    .option("--lang <lang>", "语言 zh-CN | en", "zh-CN")
+    .action(async (ledger: string, o) => {
+      file = ledger;
+      code = await evaluateCommand(ledger, o);
+    });
+  program
     .command("template")
     .description("写出空白标准台账")
     .requiredOption("-o, --output <file>", "输出文件 .xlsx")
@@ -51,7 +63,7 @@ async function main(argv: string[]): Promise<number> {
     });
   program
     .command("demo")
-    .description("生成示例台账并校验")
+    .description("生成示例台账，校验、考评并写出结果工作簿")
     .option("-o, --output <folder>", "输出文件夹", "demo-output")
     .option("--as-of <date>", "检查基准日", "2012-11-07")
     .option("--lang <lang>", "语言 zh-CN | en", "zh-CN")

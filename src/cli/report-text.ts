@@ -3,6 +3,9 @@ import type { Analysis } from "../engine/analyze";
 import { type Lang, messageOf, summarize } from "../engine/findings";
 import { toISO } from "../engine/dates";
 import { t } from "../i18n/cli";
+import type { Evaluation } from "../engine/evaluate";
+import { COMMENDATION_LISTS } from "../engine/commend";
+import { PHASE_NAMES } from "../engine/campaign";
 
 const LIMIT = 40;
 const SEVERITY_ZH = { error: "错误", warning: "警告", info: "提示" } as const;
@@ -38,5 +41,35 @@ export function validateText(file: string, a: Analysis, lang: Lang): string {
   if (infos.size)
     lines.push(t(lang, "infoByCode") + " " + [...infos].map(([c, n]) => `${c} ${n}`).join("，"));
   lines.push(sum.error ? t(lang, "hasErrors", { n: sum.error }) : t(lang, "noErrors"));
+  return lines.join("\n");
+}
+
+const TOP = 3;
+
+/** evaluate / demo: counts, findings by severity, the top of each list and the output path. */
+export function evaluationText(file: string, output: string, a: Analysis, ev: Evaluation, lang: Lang): string {
+  const lines: string[] = [];
+  const sum = summarize(a.findings);
+  const found = a.overview.filter((s) => s.foundAs);
+  const records = found.reduce((n, s) => n + s.records, 0);
+  lines.push(`${t(lang, "ledger")}：${file}    ${t(lang, "asOf")}：${toISO(a.ledger.asOf)}`);
+  lines.push(`${t(lang, "sheets")} ${found.length}/${a.overview.length} · ${t(lang, "records", { n: records })}`);
+  lines.push(t(lang, "summary", sum));
+  if (ev.blockedBy.length) {
+    lines.push(t(lang, "blocked", { keys: ev.blockedBy.join("、") }));
+  } else {
+    const orgs = ev.scores.filter((s) => s.kind === "organization").length;
+    lines.push(t(lang, "scored", { orgs, members: ev.scores.length - orgs }));
+    for (const list of COMMENDATION_LISTS) {
+      const entries = ev.commendations.filter((c) => c.phase === list.phase && c.list === list.name);
+      const top = entries
+        .slice(0, TOP)
+        .map((c) => `${c.rank}. ${c.name}（${c.id}）${c.total.toFixed(1)}`)
+        .join("  ");
+      lines.push(`  ${PHASE_NAMES[list.phase]} ${list.name}：${entries.length}${entries.length ? "  " + top : ""}`);
+    }
+    lines.push(t(lang, "notSelected", { n: ev.notSelected.length }));
+  }
+  lines.push(t(lang, "written", { file: output }));
   return lines.join("\n");
 }

@@ -38,6 +38,12 @@ const TEXTS = {
     "zh-CN": "--as-of 应为 YYYY-MM-DD 格式的日期，如 2012-11-07",
     en: "--as-of must be a date YYYY-MM-DD, e.g. 2012-11-07",
   },
+  blocked: {
+    "zh-CN": "评分规则 {keys} 的值无法读取，本次未考评；请改正“评分规则”表后重试",
+    en: "Rules {keys} could not be read; nothing was scored. Fix the rules sheet and run again",
+  },
+  scored: { "zh-CN": "已考评：基层党组织 {orgs} 个次 · 党员 {members} 人次", en: "Scored: {orgs} organisation-phases · {members} member-phases" },
+  notSelected: { "zh-CN": "未入选说明 {n} 条（见“未入选说明”表）", en: "{n} not-selected explanations (sheet 未入选说明)" },
   badLang: { "zh-CN": "--lang 只能是 zh-CN 或 en", en: "--lang must be zh-CN or en" },
 } as const;
 

@@ -68,6 +68,14 @@ export function commendationsSheet(ledger: Ledger, ev: Evaluation): SheetModel {
       rowKinds.push(undefined);
     }
   }
+  // A list goes up for signature: leave the lines a clerk signs and stamps.
+  rows.push(
+    [],
+    [
+      "推荐单位（盖章）：                    负责人（签字）：                    填表人：                    日期：      年    月    日",
+    ],
+  );
+  rowKinds.push(undefined, "section");
   return {
     name: RESULT_SHEETS.commendations,
     title: "历城区创先争优、争做历城先锋活动表彰推荐名单",
@@ -82,7 +90,7 @@ export function commendationsSheet(ledger: Ledger, ev: Evaluation): SheetModel {
       { header: "类别 / 所在党组织", width: 22, format: "text" },
       { header: "综合得分", width: 9, format: "decimal1" },
       { header: "好评率", width: 9, format: "percent" },
-      { header: "推荐理由", width: 50, format: "text" },
+      { header: "推荐理由", width: 50, format: "text", wrap: true },
     ],
     rows,
     rowKinds,

@@ -48,7 +48,7 @@ export function findingsSheet(a: Analysis, lang: Lang = "zh-CN"): SheetModel {
       { header: "值", width: 18, format: "text" },
       { header: "对象", width: 10, format: "text" },
       { header: "时段", width: 8, format: "text" },
-      { header: "问题说明", width: 60, format: "text" },
+      { header: "问题说明", width: 60, format: "text", wrap: true },
       { header: "建议修正", width: 14, format: "text" },
       { header: "代码", width: 20, format: "text" },
     ],

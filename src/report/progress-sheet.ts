@@ -51,6 +51,7 @@ export function progressSheet(ledger: Ledger, p: Progress): SheetModel {
     rows,
     freezeHeader: true,
     table: true,
+    print: { landscape: true, repeatHeader: true },
     conditional: [
       { fromCol: 2, toCol: columns.length - 1, equals: "✓", style: "good" },
       { fromCol: 2, toCol: columns.length - 1, equals: "✗", style: "bad" },

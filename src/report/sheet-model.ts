@@ -12,6 +12,8 @@ export interface ColumnModel {
   format?: ColumnFormat;
   /** A drop-down list (data validation) of allowed values for the data rows. */
   list?: string[];
+  /** Wrap long text within the column's width (messages, 推荐理由). */
+  wrap?: boolean;
   /** A short input hint shown when a cell of the column is selected. */
   hint?: string;
 }

@@ -45,17 +45,32 @@ function withPath(e: unknown, path: string): never {
   throw e;
 }
 
-/** Reads an .xlsx file (the size is checked before the file is loaded). Throws only LedgerFileError. */
-export async function readXlsxFile(path: string, opts: ReadXlsxOptions = {}): Promise<Workbook> {
-  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
-  let bytes: Uint8Array;
+/** The file's bytes, after the size check; file-system failures become LedgerFileErrors. */
+export async function readFileBytes(
+  path: string,
+  opts: Pick<ReadXlsxOptions, "maxBytes"> = {},
+): Promise<Uint8Array> {
   try {
-    checkStats(await fsp.stat(path), path, maxBytes);
-    bytes = await fsp.readFile(path);
+    checkStats(await fsp.stat(path), path, opts.maxBytes ?? DEFAULT_MAX_BYTES);
+    return await fsp.readFile(path);
   } catch (e) {
     if (e instanceof LedgerFileError) throw e;
     throw fsError(e, path);
   }
+}
+
+/** Parses already-loaded bytes, naming the path in the English message of a failure. */
+export function readXlsxBytes(bytes: Uint8Array, path: string, opts: ReadXlsxOptions = {}): Workbook {
+  try {
+    return readXlsx(bytes, opts);
+  } catch (e) {
+    return withPath(e, path);
+  }
+}
+
+/** Reads an .xlsx file (the size is checked before the file is loaded). Throws only LedgerFileError. */
+export async function readXlsxFile(path: string, opts: ReadXlsxOptions = {}): Promise<Workbook> {
+  const bytes = await readFileBytes(path, opts);
   try {
     return readXlsx(bytes, opts);
   } catch (e) {

@@ -241,7 +241,8 @@ export function sheetXml(plan: SheetPlan, opts: SheetXmlOptions): Uint8Array {
   const numberHead: string[] = [];
   for (let c = 0; c < width; c++) {
     const f = model.columns[c]?.format;
-    const xf = styles.data[f ?? "general"];
+    const xf =
+      model.columns[c]?.wrap && (f ?? "text") === "text" ? styles.wrapText : styles.data[f ?? "general"];
     formats.push(f);
     dataStyle.push(`" s="${xf}"`);
     linkStyle.push(`" s="${styles.link[f ?? "general"]}"`);

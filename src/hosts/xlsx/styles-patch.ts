@@ -45,6 +45,8 @@ export interface ResultStyles {
   data: Record<ColumnFormat, number>;
   /** Hyperlink cells per column format. */
   link: Record<ColumnFormat, number>;
+  /** Text data cells of a `wrap` column (long messages, 推荐理由). */
+  wrapText: number;
   /** Column default styles (`<col style>`): the number format only, no border. */
   column: Record<ColumnFormat, number>;
   dxf: Record<CfStyle, number>;
@@ -290,6 +292,15 @@ export function patchStyles(source: string | undefined): { xml: string; styles: 
     data[f] = cellXfs.add(xfXml({ numFmtId: id, fontId: 0, fillId: 0, borderId: thin }));
     link[f] = cellXfs.add(xfXml({ numFmtId: id, fontId: linkFont, fillId: 0, borderId: thin }));
   }
+  const wrapText = cellXfs.add(
+    xfXml({
+      numFmtId: numFmtId(FORMAT_CODES.text),
+      fontId: 0,
+      fillId: 0,
+      borderId: thin,
+      alignment: 'vertical="center" wrapText="1"',
+    }),
+  );
   const dxfs = get("dxfs");
   const dxf = {} as Record<CfStyle, number>;
   for (const s of ["good", "bad", "warn"] as const) {
@@ -336,5 +347,5 @@ export function patchStyles(source: string | undefined): { xml: string; styles: 
   };
   edits.sort((a, b) => a.start - b.start || order(a) - order(b));
   const out = applyEdits(xml, edits);
-  return { xml: out, styles: { title, preamble, header, section, data, link, column, dxf } };
+  return { xml: out, styles: { title, preamble, header, section, data, link, wrapText, column, dxf } };
 }
