@@ -7,7 +7,7 @@ import { cpus, totalmem } from "os";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const FILE = process.env.BENCH_FILE ?? ".tmp/district-ledger.xlsx";
-const TASKS = (process.env.BENCH_TASKS ?? "validate,read,exceljs-stream,exceljs-full").split(",");
+const TASKS = (process.env.BENCH_TASKS ?? "evaluate,validate,read,exceljs-stream,exceljs-full").split(",");
 
 execFileSync(process.execPath, ["scripts/build-cli.mjs"], { stdio: "inherit" });
 if (!existsSync(FILE)) {
@@ -49,11 +49,13 @@ console.log(
 console.log("| task | wall (s, median) | peak RSS (MB) | runs | detail |");
 console.log("|---|---|---|---|---|");
 for (const r of rows) {
-  const detail = r.out.summary
-    ? `read ${(r.out.readMs / 1000).toFixed(2)} s; ${JSON.stringify(r.out.summary)}`
-    : r.out.cells
-      ? `${r.out.cells} cells`
-      : "";
+  const detail = r.out.outMb
+    ? `read ${(r.out.readMs / 1000).toFixed(2)} s; result workbook ${r.out.outMb.toFixed(1)} MB; ${r.out.lists} commended`
+    : r.out.summary
+      ? `read ${(r.out.readMs / 1000).toFixed(2)} s; ${JSON.stringify(r.out.summary)}`
+      : r.out.cells
+        ? `${r.out.cells} cells`
+        : "";
   console.log(`| ${r.task} | ${r.wall.toFixed(2)} | ${r.rss.toFixed(0)} | ${r.n} | ${detail} |`);
 }
 const base = rows.find((r) => r.task === "exceljs-full") ?? rows.find((r) => r.task === "exceljs-stream");

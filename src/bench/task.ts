@@ -5,6 +5,11 @@ import { readXlsxFile } from "../hosts/xlsx/read-file";
 import { analyze } from "../engine/analyze";
 import { parseISO } from "../engine/dates";
 import { summarize } from "../engine/findings";
+import { evaluateLedger } from "../engine/evaluate";
+import { buildReport } from "../report/build";
+import { patchWorkbook } from "../hosts/xlsx/patch";
+import { RESULT_SHEET_NAMES } from "../engine/schema";
+import { readFileSync } from "fs";
 
 async function run(task: string, file: string): Promise<Record<string, unknown>> {
   const t0 = performance.now();
@@ -30,7 +35,18 @@ async function run(task: string, file: string): Promise<Record<string, unknown>>
   const tRead = performance.now() - t0;
   if (task === "read") return { sheets: wb.sheets.length, ms: tRead };
   const a = analyze(wb, { asOf: parseISO("2012-11-07") });
-  return { summary: summarize(a.findings), readMs: tRead, ms: performance.now() - t0 };
+  if (task === "validate")
+    return { summary: summarize(a.findings), readMs: tRead, ms: performance.now() - t0 };
+  // evaluate: scores, lists, the report and the patched copy of the workbook (kept in memory).
+  const ev = evaluateLedger(a.ledger);
+  const out = patchWorkbook(readFileSync(file), buildReport(a, ev), { replace: RESULT_SHEET_NAMES });
+  return {
+    summary: summarize(a.findings),
+    readMs: tRead,
+    outMb: out.length / 2 ** 20,
+    lists: ev.commendations.length,
+    ms: performance.now() - t0,
+  };
 }
 
 const [task, file] = process.argv.slice(2);
