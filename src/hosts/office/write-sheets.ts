@@ -1,0 +1,159 @@
+// Writing result sheets so that a failure or a cancel never leaves a half-written workbook:
+//  1. every new sheet is created under a temporary name, hidden, and written completely (in
+//     size-bounded syncs, yielding between them);
+//  2. then, in one last sync, the new sheets are shown, the old result sheets deleted and the new
+//     ones renamed to their real names;
+//  3. on any failure before that (an Excel error, a cancel), the temporary sheets are deleted and the
+//     error is rethrown — the old result sheets were never touched.
+import type { SheetModel } from "../../report/sheet-model";
+import { throwIfCancelled, type RunOptions } from "../host";
+import { planSheet, SheetModelError } from "../xlsx/sheet-writer";
+import { Batcher, CALL_BYTES, progress, type BatchEnv } from "./batching";
+import { queueDateSystemProbe, queueProbeCell } from "./date-system";
+import { explainExcelError, hostErrors } from "./errors";
+import type { ExcelRun } from "./excel-run";
+import { TEMP_SHEET_PREFIX } from "./internal-sheets";
+import { layoutSheet } from "./sheet-layout";
+
+const lower = (s: string) => s.normalize("NFC").toLowerCase();
+
+function checkSheetNames(models: SheetModel[]): void {
+  const seen = new Set<string>();
+  for (const m of models) {
+    const n = m.name;
+    if (
+      !n ||
+      n.length > 31 ||
+      /[:\\/?*[\]]/.test(n) ||
+      n.startsWith("'") ||
+      n.endsWith("'") ||
+      lower(n) === "history"
+    )
+      throw new SheetModelError(`invalid sheet name for Excel: ${JSON.stringify(n)}`);
+    if (seen.has(lower(n))) throw new SheetModelError(`two result sheets are named ${JSON.stringify(n)}`);
+    seen.add(lower(n));
+  }
+}
+
+async function writeInto(
+  ctx: Excel.RequestContext,
+  env: BatchEnv,
+  models: SheetModel[],
+  temps: string[],
+  o: RunOptions & { replace: readonly string[] },
+): Promise<void> {
+  const plans = models.map(planSheet);
+  const worksheets = ctx.workbook.worksheets;
+  worksheets.load("items/name,items/visibility");
+  const probe = queueDateSystemProbe(ctx, env.support);
+  await ctx.sync();
+  await env.yieldToUi();
+  throwIfCancelled(o.signal);
+
+  const replace = new Set(o.replace.map(lower));
+  const old = worksheets.items.filter((ws) => replace.has(lower(ws.name)));
+  const kept = new Set(
+    worksheets.items.filter((ws) => !replace.has(lower(ws.name))).map((ws) => lower(ws.name)),
+  );
+  for (const m of models) if (kept.has(lower(m.name))) throw hostErrors.nameTaken(m.name);
+
+  const batcher = new Batcher(ctx, env, o.signal);
+  const sheets: Excel.Worksheet[] = [];
+  for (const name of temps) {
+    await batcher.room(2 * CALL_BYTES);
+    const ws = worksheets.add(name);
+    ws.visibility = "Hidden"; // nothing half-written is ever visible
+    sheets.push(ws);
+  }
+  let date1904 = probe.result();
+  if (date1904 === undefined && sheets.length) {
+    const cell = queueProbeCell(sheets[0].getRange("A1"));
+    await batcher.flush();
+    date1904 = cell.result();
+  }
+
+  const total = models.reduce((n, m) => n + m.rows.length, 0);
+  let done = 0;
+  for (let i = 0; i < models.length; i++) {
+    const stage = `写入 ${models[i].name}`;
+    progress(o, stage, done, total);
+    await layoutSheet(sheets[i], plans[i], {
+      batcher,
+      support: env.support,
+      date1904: date1904 ?? false,
+      requestBudget: env.requestBudget,
+      onRows: (n) => {
+        done += n;
+        progress(o, stage, done, total);
+      },
+    });
+  }
+  await batcher.flush();
+
+  // the swap, in one sync: show the new sheets, delete the old, take their names
+  sheets.forEach((ws, i) => {
+    if (!models[i].hidden) ws.visibility = "Visible";
+  });
+  for (const ws of old) {
+    if (ws.visibility === "VeryHidden") ws.visibility = "Hidden"; // Excel cannot delete a very hidden sheet
+    ws.delete();
+  }
+  sheets.forEach((ws, i) => (ws.name = models[i].name));
+  await ctx.sync();
+  progress(o, "写入完成", total, total);
+}
+
+/** Deletes whichever temporary sheets exist (after a failure). */
+async function removeTemps(run: ExcelRun, temps: string[]): Promise<void> {
+  await run(async (ctx) => {
+    const worksheets = ctx.workbook.worksheets;
+    worksheets.load("items/name,items/visibility");
+    await ctx.sync();
+    const names = new Set(temps);
+    const found = worksheets.items.filter((ws) => names.has(ws.name));
+    for (const ws of found) ws.delete();
+    if (found.length) await ctx.sync();
+  });
+}
+
+/** LedgerHost.writeSheets on Excel; see the module comment for the protocol. */
+export async function writeSheetsOffice(
+  run: ExcelRun,
+  env: BatchEnv,
+  models: SheetModel[],
+  o: RunOptions & { replace: readonly string[] },
+): Promise<void> {
+  checkSheetNames(models);
+  throwIfCancelled(o.signal);
+  const token = Math.random().toString(36).slice(2, 8).padEnd(6, "0");
+  const temps = models.map((_, i) => `${TEMP_SHEET_PREFIX}${token}_${i + 1}`);
+  try {
+    await run((ctx) => writeInto(ctx, env, models, temps, o));
+  } catch (e) {
+    try {
+      await removeTemps(run, temps);
+    } catch (cleanup) {
+      throw hostErrors.cleanupFailed(temps, e instanceof Error ? e : cleanup);
+    }
+    throw explainExcelError(e);
+  }
+}
+
+/** LedgerHost.addMissingSheets on Excel: the models whose names are absent, written as above. */
+export async function addMissingSheetsOffice(
+  run: ExcelRun,
+  env: BatchEnv,
+  models: SheetModel[],
+  o: RunOptions = {},
+): Promise<string[]> {
+  throwIfCancelled(o.signal);
+  const existing = await run(async (ctx) => {
+    const worksheets = ctx.workbook.worksheets;
+    worksheets.load("items/name");
+    await ctx.sync();
+    return new Set(worksheets.items.map((ws) => lower(ws.name)));
+  });
+  const absent = models.filter((m) => !existing.has(lower(m.name)));
+  if (absent.length) await writeSheetsOffice(run, env, absent, { ...o, replace: [] });
+  return absent.map((m) => m.name);
+}
