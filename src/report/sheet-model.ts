@@ -5,6 +5,17 @@ import type { CellValue } from "../engine/grid";
 /** How a column's cells are formatted. `text` cells are always written as text, never as formulas. */
 export type ColumnFormat = "text" | "date" | "integer" | "decimal1" | "decimal2" | "percent" | "general";
 
+/** Excel number format code of each column format; every host writes these same codes. */
+export const NUMBER_FORMAT_CODES: Readonly<Record<ColumnFormat, string | undefined>> = {
+  text: "@",
+  date: "yyyy-mm-dd",
+  integer: "0",
+  decimal1: "0.0",
+  decimal2: "0.00",
+  percent: "0.0%",
+  general: undefined,
+};
+
 export interface ColumnModel {
   header: string;
   /** Width in characters (Excel's column width unit). */

@@ -15,6 +15,7 @@ import {
 } from "../xlsx/xml-edit";
 import { ZipArchive } from "../xlsx/zip";
 import { readRawZip, writeZip, type OutEntry } from "../xlsx/zip-write";
+import { dirOf, relsPartOf, resolvePart } from "../xlsx/part-names";
 
 interface Rel {
   id: string;
@@ -23,32 +24,6 @@ interface Rel {
   external: boolean;
   start: number;
   end: number;
-}
-
-function dirOf(part: string): string {
-  const i = part.lastIndexOf("/");
-  return i < 0 ? "" : part.slice(0, i + 1);
-}
-
-function resolvePart(baseDir: string, target: string): string {
-  let t = target.replace(/\\/g, "/");
-  try {
-    t = decodeURI(t);
-  } catch {
-    // as written
-  }
-  const segs = (t.startsWith("/") ? t.slice(1) : baseDir + t).split("/");
-  const out: string[] = [];
-  for (const s of segs) {
-    if (s === "..") out.pop();
-    else if (s !== "." && s !== "") out.push(s);
-  }
-  return out.join("/");
-}
-
-function relsPartOf(part: string): string {
-  const i = part.lastIndexOf("/");
-  return `${part.slice(0, i + 1)}_rels/${part.slice(i + 1)}.rels`;
 }
 
 export interface SheetPart {

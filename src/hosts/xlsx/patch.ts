@@ -44,6 +44,7 @@ import {
   type Compressor,
   type OutEntry,
 } from "./zip-write";
+import { dirOf, relsPartOf, resolvePart } from "./part-names";
 
 export interface PatchOptions {
   /** Sheet names reserved for results: existing sheets with these names are removed first. */
@@ -88,34 +89,6 @@ const WORKBOOK_ORDER = [
 
 // ---------------------------------------------------------------------------------------------
 // Part names and relationships
-
-function dirOf(part: string): string {
-  const i = part.lastIndexOf("/");
-  return i < 0 ? "" : part.slice(0, i + 1);
-}
-
-function resolvePart(baseDir: string, target: string): string {
-  let t = target.replace(/\\/g, "/");
-  const hash = t.indexOf("#");
-  if (hash >= 0) t = t.slice(0, hash);
-  try {
-    t = decodeURI(t);
-  } catch {
-    // keep as written
-  }
-  const segs = (t.startsWith("/") ? t.slice(1) : baseDir + t).split("/");
-  const out: string[] = [];
-  for (const s of segs) {
-    if (s === "..") out.pop();
-    else if (s !== "." && s !== "") out.push(s);
-  }
-  return out.join("/");
-}
-
-function relsPartOf(part: string): string {
-  const i = part.lastIndexOf("/");
-  return `${part.slice(0, i + 1)}_rels/${part.slice(i + 1)}.rels`;
-}
 
 /** "xl/_rels/workbook.xml.rels" → "xl/workbook.xml"; "_rels/.rels" → "" (the package). */
 function sourceOfRels(relsPart: string): string | undefined {

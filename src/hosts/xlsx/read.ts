@@ -14,6 +14,7 @@ import { readSharedStrings, readSheetXml } from "./sheet-xml";
 import { readCellFormats } from "./styles";
 import { ascii, EMPTY, END, EOF, START, XmlScanner } from "./xml";
 import { ZipArchive } from "./zip";
+import { dirOf, relsPartOf, resolvePart } from "./part-names";
 
 export interface ReadXlsxOptions {
   /** Larger inputs are refused with "too-large" (default 100 MB). */
@@ -87,28 +88,6 @@ interface Rel {
   type: string;
   /** Resolved part name (no leading slash). */
   target: string;
-}
-
-function dirOf(part: string): string {
-  const i = part.lastIndexOf("/");
-  return i < 0 ? "" : part.slice(0, i + 1);
-}
-
-/** Resolves a relationship target against the source part's folder ("/x" is package-absolute). */
-function resolvePart(baseDir: string, target: string): string {
-  const t = target.replace(/\\/g, "/");
-  const segs = (t.startsWith("/") ? t.slice(1) : baseDir + t).split("/");
-  const out: string[] = [];
-  for (const s of segs) {
-    if (s === "..") out.pop();
-    else if (s !== "." && s !== "") out.push(s);
-  }
-  return out.join("/");
-}
-
-function relsPartOf(part: string): string {
-  const i = part.lastIndexOf("/");
-  return `${part.slice(0, i + 1)}_rels/${part.slice(i + 1)}.rels`;
 }
 
 function readRels(zip: ZipArchive, sourcePart: string): Map<string, Rel> {

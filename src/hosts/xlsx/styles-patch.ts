@@ -2,7 +2,7 @@
 // the workbook has none). Existing entries keep their indexes, so the source sheets' `s="…"`
 // attributes still mean what they meant. An entry identical to one already there (e.g. from an
 // earlier run) is reused instead of appended, so re-running does not grow the style table.
-import type { ColumnFormat } from "../../report/sheet-model";
+import { type ColumnFormat, NUMBER_FORMAT_CODES } from "../../report/sheet-model";
 import {
   applyEdits,
   attrsOf,
@@ -53,15 +53,7 @@ export interface ResultStyles {
 }
 
 /** Number format code per column format (the same codes as the ExcelJS writers use). */
-export const FORMAT_CODES: Readonly<Record<ColumnFormat, string | undefined>> = {
-  text: "@",
-  date: "yyyy-mm-dd",
-  integer: "0",
-  decimal1: "0.0",
-  decimal2: "0.00",
-  percent: "0.0%",
-  general: undefined,
-};
+export const FORMAT_CODES = NUMBER_FORMAT_CODES;
 
 const FORMATS = Object.keys(FORMAT_CODES) as ColumnFormat[];
 

@@ -7,7 +7,12 @@
 import * as ExcelJS from "exceljs";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { columnLetters, type CellValue, type Workbook } from "../../engine/grid";
-import type { ColumnFormat, ColumnModel, SheetModel } from "../../report/sheet-model";
+import {
+  type ColumnFormat,
+  type ColumnModel,
+  type SheetModel,
+  NUMBER_FORMAT_CODES,
+} from "../../report/sheet-model";
 import { fromSerial1900, isoToSerial } from "./dates";
 
 export interface WriteSheetModelsOptions {
@@ -25,15 +30,7 @@ export const VALIDATION_MIN_ROWS = 2000;
 /** The hidden sheet that holds drop-down lists too long for an inline list. */
 export const LISTS_SHEET = "_PL_lists";
 
-export const COLUMN_NUMFMT: Readonly<Record<ColumnFormat, string | undefined>> = {
-  text: "@",
-  date: "yyyy-mm-dd",
-  integer: "0",
-  decimal1: "0.0",
-  decimal2: "0.00",
-  percent: "0.0%",
-  general: undefined,
-};
+export const COLUMN_NUMFMT = NUMBER_FORMAT_CODES;
 
 const THIN: Partial<ExcelJS.Border> = { style: "thin", color: { argb: "FF8EA9C1" } };
 const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
