@@ -10,13 +10,14 @@ import { progressSheet } from "./progress-sheet";
 
 export function buildReport(a: Analysis, ev: Evaluation, lang: Lang = "zh-CN"): SheetModel[] {
   const sheets = [findingsSheet(a, lang)];
+  const progress = progressSheet(a.ledger, ev.progress, ev.scores);
   if (!ev.blockedBy.length)
     sheets.push(
-      scoresSheet(a.ledger, ev.scores, "organization"),
+      scoresSheet(a.ledger, ev.scores, "organization", progress),
       scoresSheet(a.ledger, ev.scores, "member"),
       commendationsSheet(a.ledger, ev),
       notSelectedSheet(a.ledger, ev),
     );
-  sheets.push(progressSheet(a.ledger, ev.progress));
+  sheets.push(progress);
   return sheets;
 }

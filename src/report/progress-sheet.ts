@@ -4,13 +4,40 @@
 import type { Ledger } from "../engine/ledger";
 import { toISO } from "../engine/dates";
 import { RESULT_SHEETS } from "../engine/schema";
-import type { Progress } from "../engine/progress";
+import type { Progress, Ratio } from "../engine/progress";
+import type { Score } from "../engine/score";
+import { type Phase, PHASE_NAMES } from "../engine/campaign";
 import type { CellValue } from "../engine/grid";
 import type { ColumnModel, SheetModel } from "./sheet-model";
 
 const mark = (ok: boolean | undefined): CellValue => (ok === undefined ? null : ok ? "✓" : "✗");
+const ratio = (xs: Ratio[]): number | null => {
+  const total = xs.reduce((n, x) => n + x.total, 0);
+  return total ? xs.reduce((n, x) => n + x.done, 0) / total : null;
+};
 
-export function progressSheet(ledger: Ledger, p: Progress): SheetModel {
+const GRADES = ["优秀", "良好", "一般", "较差", "否决"] as const;
+
+/** Grade counts of the organisations per unit, in the latest phase that has organisation scores. */
+function gradeCounts(scores: readonly Score[]): { phase?: Phase; byUnit: Map<string, number[]> } {
+  const orgScores = scores.filter((s) => s.kind === "organization");
+  const phase = orgScores.reduce<Phase | undefined>(
+    (m, s) => (m === undefined || s.phase > m ? s.phase : m),
+    undefined,
+  );
+  const byUnit = new Map<string, number[]>();
+  for (const s of orgScores) {
+    if (s.phase !== phase) continue;
+    const counts = byUnit.get(s.unit) ?? GRADES.map(() => 0);
+    counts[GRADES.indexOf(s.grade)]++;
+    byUnit.set(s.unit, counts);
+  }
+  return { phase, byUnit };
+}
+
+export function progressSheet(ledger: Ledger, p: Progress, scores: readonly Score[] = []): SheetModel {
+  const grades = gradeCounts(scores);
+  const gradeLabel = grades.phase ? PHASE_NAMES[grades.phase] : "";
   const columns: ColumnModel[] = [
     { header: "单位编号", width: 9, format: "text" },
     { header: "单位名称", width: 22, format: "text" },
@@ -24,6 +51,9 @@ export function progressSheet(ledger: Ledger, p: Progress): SheetModel {
     { header: "承诺完成率", width: 10, format: "percent" },
     ...p.years.map((y) => ({ header: `群众评议 ${y}`, width: 11, format: "text" }) as ColumnModel),
     { header: "缺评议（对象·年）", width: 12, format: "integer" },
+    { header: "季度点评覆盖率", width: 12, format: "percent" },
+    { header: "群众评议覆盖率", width: 12, format: "percent" },
+    ...GRADES.map((g) => ({ header: `${gradeLabel}组织${g}`, width: 11, format: "integer" }) as ColumnModel),
   ];
   const rows = p.rows.map((r) => {
     const q = p.quarters.map((k) => r.quarters[k]);
@@ -41,8 +71,13 @@ export function progressSheet(ledger: Ledger, p: Progress): SheetModel {
       r.commitments.total ? r.commitments.done / r.commitments.total : null,
       ...y.map((x) => mark(x.done === x.total)),
       y.reduce((n, x) => n + x.total - x.done, 0),
+      ratio(q),
+      ratio(y),
+      ...(grades.byUnit.get(r.unit) ?? GRADES.map(() => 0)),
     ];
   });
+  const col = (header: string) => columns.findIndex((c) => c.header === header);
+  const reviewRate = col("季度点评覆盖率");
   return {
     name: RESULT_SHEETS.progress,
     title: "创先争优活动进度督查",
@@ -52,6 +87,16 @@ export function progressSheet(ledger: Ledger, p: Progress): SheetModel {
     freezeHeader: true,
     table: true,
     print: { landscape: true, repeatHeader: true },
+    charts: [
+      {
+        title: "各单位季度点评与群众评议覆盖率",
+        kind: "column",
+        categoryCol: 1,
+        seriesCols: [reviewRate, reviewRate + 1],
+        percent: true,
+        anchor: { cell: `A${rows.length + 5}`, cols: 10, rows: 18 },
+      },
+    ],
     conditional: [
       { fromCol: 2, toCol: columns.length - 1, equals: "✓", style: "good" },
       { fromCol: 2, toCol: columns.length - 1, equals: "✗", style: "bad" },

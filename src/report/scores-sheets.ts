@@ -20,10 +20,15 @@ const num = (header: string, format: ColumnModel["format"] = "decimal1", width =
   width,
 });
 
+/**
+ * `progress` (the 进度督查 model) holds the grade counts per unit: the organisations' sheet charts
+ * them (Excel's own chart, drawn from that sheet's rows).
+ */
 export function scoresSheet(
   ledger: Ledger,
   scores: readonly Score[],
   kind: "organization" | "member",
+  progress?: SheetModel,
 ): SheetModel {
   const org = kind === "organization";
   const list = scores
@@ -78,6 +83,22 @@ export function scoresSheet(
         ]),
   ];
   const gradeCol = columns.findIndex((c) => c.header === "等次");
+  const gradeCols = (progress?.columns ?? []).flatMap((c, i) =>
+    /组织(优秀|良好|一般|较差|否决)$/.test(c.header) ? [i] : [],
+  );
+  const chart =
+    org && progress && gradeCols.length && list.length
+      ? [
+          {
+            title: `各单位基层党组织考评等次分布（${progress.columns[gradeCols[0]].header.replace(/组织优秀$/, "")}）`,
+            kind: "columnStacked" as const,
+            dataSheet: progress.name,
+            categoryCol: 1,
+            seriesCols: gradeCols,
+            anchor: { cell: `${a1(0, columns.length + 1).replace(/\d+$/, "")}2`, cols: 9, rows: 18 },
+          },
+        ]
+      : undefined;
   return {
     name: org ? RESULT_SHEETS.orgScores : RESULT_SHEETS.memberScores,
     columns,
@@ -85,6 +106,7 @@ export function scoresSheet(
     hyperlinks,
     freezeHeader: true,
     table: true,
+    ...(chart ? { charts: chart } : {}),
     conditional: [
       { fromCol: gradeCol, toCol: gradeCol, equals: "否决", style: "bad" },
       { fromCol: gradeCol, toCol: gradeCol, equals: "较差", style: "bad" },

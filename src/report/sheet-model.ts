@@ -49,6 +49,25 @@ export interface ConditionalModel {
   style: "good" | "bad" | "warn";
 }
 
+/**
+ * An Excel chart placed on the sheet, drawn from the data rows of a sheet written in the same batch
+ * (this one by default): one category per data row, one series per listed column (named by its header).
+ */
+export interface ChartModel {
+  title: string;
+  kind: "column" | "columnStacked" | "bar";
+  /** Name of the sheet whose data rows feed the chart (default: this sheet). */
+  dataSheet?: string;
+  /** 0-based column of the category labels. */
+  categoryCol: number;
+  /** 0-based columns of the series. */
+  seriesCols: number[];
+  /** The values are fractions: show the axis as percent. */
+  percent?: boolean;
+  /** Top-left cell of the chart (A1) and its size in columns and rows. */
+  anchor: { cell: string; cols: number; rows: number };
+}
+
 export interface SheetModel {
   name: string;
   /** Optional formal title above the header, merged across the columns (e.g. for printing). */
@@ -71,6 +90,7 @@ export interface SheetModel {
   /** Parallel to `rows`: special rows (section titles). */
   rowKinds?: RowKind[];
   conditional?: ConditionalModel[];
+  charts?: ChartModel[];
   /** Sheet is hidden in the workbook (used by tests of hidden-sheet reading). */
   hidden?: boolean;
 }
