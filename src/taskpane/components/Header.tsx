@@ -1,0 +1,48 @@
+/** @jsxRuntime automatic */
+// `先锋台账` and one line of state: `已识别 8/8 张台账表 · 检查基准日 2012-11-07` (or what is missing).
+import { Caption1, Subtitle1, makeStyles, tokens } from "@fluentui/react-components";
+import type { Analysis } from "../../engine/analyze";
+import { toISO } from "../../engine/dates";
+import { t, type Lang } from "../i18n";
+
+const useStyles = makeStyles({
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXXS,
+    paddingBottom: tokens.spacingVerticalS,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  title: { color: tokens.colorBrandForeground1 },
+  state: { color: tokens.colorNeutralForeground2 },
+});
+
+export function stateLine(lang: Lang, analysis: Analysis | null): string {
+  if (!analysis) return t(lang, "stateNoLedger");
+  const found = analysis.overview.filter((s) => s.foundAs !== undefined);
+  const missing = analysis.overview.filter((s) => s.foundAs === undefined).map((s) => s.name);
+  let line = t(lang, "stateLine", {
+    found: found.length,
+    total: analysis.overview.length,
+    asOf: toISO(analysis.ledger.asOf),
+  });
+  if (missing.length) {
+    const [head, tail] = line.split(" · ");
+    line = `${head}${t(lang, "stateMissing", { names: missing.join("、") })} · ${tail}`;
+  }
+  return line;
+}
+
+export function Header(props: { lang: Lang; analysis: Analysis | null }) {
+  const s = useStyles();
+  return (
+    <header className={s.root}>
+      <Subtitle1 as="h1" className={s.title}>
+        {t(props.lang, "appName")}
+      </Subtitle1>
+      <Caption1 className={s.state} data-testid="state-line">
+        {stateLine(props.lang, props.analysis)}
+      </Caption1>
+    </header>
+  );
+}

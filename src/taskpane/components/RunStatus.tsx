@@ -1,0 +1,58 @@
+/** @jsxRuntime automatic */
+// The progress of the current run (stage, count, 取消) and the outcome of the last one (MessageBar).
+import {
+  Button,
+  Field,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import type { HostProgress } from "../../hosts/host";
+import { t, type Lang } from "../i18n";
+import type { PaneMessage } from "../services/errors";
+
+const useStyles = makeStyles({
+  progress: { display: "flex", alignItems: "flex-end", gap: tokens.spacingHorizontalS },
+  field: { flexGrow: 1, minWidth: 0 },
+});
+
+export function progressText(p: HostProgress): string {
+  return p.total > 0 ? `${p.stage} ${p.done}/${p.total}` : p.stage;
+}
+
+export function RunProgress(props: { lang: Lang; progress: HostProgress; onCancel: () => void }) {
+  const s = useStyles();
+  const { progress: p, lang } = props;
+  const value = p.total > 0 ? Math.min(1, p.done / p.total) : undefined;
+  return (
+    <div className={s.progress} role="status" aria-live="polite">
+      <Field className={s.field} validationMessage={progressText(p) || "…"} validationState="none">
+        <ProgressBar value={value} thickness="large" />
+      </Field>
+      <Button onClick={props.onCancel}>{t(lang, "cancel")}</Button>
+    </div>
+  );
+}
+
+export function RunMessage(props: { lang: Lang; message: PaneMessage; onDismiss: () => void }) {
+  const { message: m } = props;
+  return (
+    <MessageBar intent={m.intent} layout="multiline">
+      <MessageBarBody>
+        {m.title && <MessageBarTitle>{m.title}</MessageBarTitle>}
+        {m.text}
+      </MessageBarBody>
+      <MessageBarActions
+        containerAction={
+          <Button appearance="transparent" size="small" onClick={props.onDismiss}>
+            {t(props.lang, "dismiss")}
+          </Button>
+        }
+      />
+    </MessageBar>
+  );
+}

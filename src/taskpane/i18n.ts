@@ -1,0 +1,174 @@
+// Task-pane texts, zh-CN first (the default) and en. The zh-CN labels are the ones of ui.md: tests and
+// users rely on them, keep them stable. Finding messages come from the engine's catalogue.
+import type { Lang } from "../engine/findings";
+
+export type { Lang };
+
+const TEXTS = {
+  appName: { "zh-CN": "先锋台账", en: "Pioneer Ledger" },
+  stateLine: {
+    "zh-CN": "已识别 {found}/{total} 张台账表 · 检查基准日 {asOf}",
+    en: "{found}/{total} ledger sheets found · as of {asOf}",
+  },
+  stateMissing: { "zh-CN": "（缺少 {names}）", en: " (missing {names})" },
+  stateNoLedger: { "zh-CN": "尚未读取台账", en: "No ledger read yet" },
+
+  tabOverview: { "zh-CN": "概况", en: "Overview" },
+  tabValidate: { "zh-CN": "校验", en: "Check" },
+  tabEvaluate: { "zh-CN": "考评表彰", en: "Scores" },
+  tabCompile: { "zh-CN": "汇总报送", en: "District" },
+  tabSettings: { "zh-CN": "设置", en: "Settings" },
+  compileNote: {
+    "zh-CN": "汇总报送（全区汇总、退回修改通知）将在后续版本提供。",
+    en: "District compilation comes in a later version.",
+  },
+
+  // 概况
+  colSheet: { "zh-CN": "台账表", en: "Sheet" },
+  colFound: { "zh-CN": "识别", en: "Found" },
+  colHeaderRow: { "zh-CN": "表头行", en: "Header" },
+  colRecords: { "zh-CN": "记录数", en: "Records" },
+  foundAs: { "zh-CN": "（工作表“{name}”）", en: " (sheet “{name}”)" },
+  ignoredSheets: {
+    "zh-CN": "未使用的工作表（不作改动）：{names}",
+    en: "Ignored sheets (untouched): {names}",
+  },
+  newTemplate: { "zh-CN": "新建标准台账", en: "Add standard sheets" },
+  templateAdded: { "zh-CN": "已添加：{names}", en: "Added: {names}" },
+  templateNothing: {
+    "zh-CN": "标准台账表都已存在，未作改动",
+    en: "All standard sheets exist; nothing added",
+  },
+  asOf: { "zh-CN": "检查基准日", en: "As-of date" },
+  asOfHint: {
+    "zh-CN": "留空则用“评分规则”表中的检查基准日，否则用今天",
+    en: "Empty: the 评分规则 sheet's date, else today",
+  },
+  reread: { "zh-CN": "重新读取", en: "Re-read" },
+
+  // 校验
+  validate: { "zh-CN": "校验台账", en: "Check ledger" },
+  counts: {
+    "zh-CN": "错误 {error} · 警告 {warning} · 提示 {info}",
+    en: "Errors {error} · Warnings {warning} · Infos {info}",
+  },
+  sevError: { "zh-CN": "错误", en: "Errors" },
+  sevWarning: { "zh-CN": "警告", en: "Warnings" },
+  sevInfo: { "zh-CN": "提示", en: "Infos" },
+  sevErrorOne: { "zh-CN": "错误", en: "Error" },
+  sevWarningOne: { "zh-CN": "警告", en: "Warning" },
+  sevInfoOne: { "zh-CN": "提示", en: "Info" },
+  filterSeverity: { "zh-CN": "级别", en: "Severity" },
+  filterSheet: { "zh-CN": "工作表", en: "Sheet" },
+  allSheets: { "zh-CN": "全部工作表", en: "All sheets" },
+  workbookLevel: { "zh-CN": "整个工作簿", en: "Workbook" },
+  noFindings: { "zh-CN": "没有发现问题。", en: "No findings." },
+  noneShown: { "zh-CN": "没有符合筛选条件的问题。", en: "No findings match the filters." },
+  showMore: { "zh-CN": "再显示 {n} 条", en: "Show {n} more" },
+  fixTo: { "zh-CN": "改为“{fix}”", en: "Change to “{fix}”" },
+  goToCell: { "zh-CN": "转到 {sheet}!{cell}", en: "Go to {sheet}!{cell}" },
+  markCells: { "zh-CN": "标记问题单元格", en: "Highlight cells" },
+  clearMarks: { "zh-CN": "清除标记", en: "Clear highlights" },
+  applyFixes: { "zh-CN": "应用所选修正 ({n})", en: "Apply selected fixes ({n})" },
+  writeFindings: { "zh-CN": "写入校验结果表", en: "Write 校验结果 sheet" },
+  confirmTitle: { "zh-CN": "应用所选修正", en: "Apply selected fixes" },
+  confirmBody: {
+    "zh-CN": "将修改 {n} 个单元格，只写入已勾选的修正，其他单元格不变。确定吗？",
+    en: "{n} cells will be changed; only the ticked fixes are written. Continue?",
+  },
+  confirmOk: { "zh-CN": "确定修改", en: "Apply" },
+  confirmCancel: { "zh-CN": "不修改", en: "Don't apply" },
+  fixesApplied: { "zh-CN": "已修改 {n} 个单元格，已重新校验", en: "{n} cells changed; checked again" },
+  marked: { "zh-CN": "已标记 {n} 个单元格", en: "{n} cells highlighted" },
+  cleared: { "zh-CN": "已清除标记", en: "Highlights cleared" },
+  findingsWritten: { "zh-CN": "已写入“{name}”表", en: "Wrote sheet “{name}”" },
+
+  // 考评表彰
+  rulesInForce: { "zh-CN": "现行评分规则", en: "Rules in force" },
+  rulesFromSheet: { "zh-CN": "来自“评分规则”表", en: "From the 评分规则 sheet" },
+  rulesDefault: { "zh-CN": "使用默认规则（工作簿中没有“评分规则”表）", en: "Defaults (no 评分规则 sheet)" },
+  rulesCount: { "zh-CN": "{n} 项规则", en: "{n} rules" },
+  ruleSet: { "zh-CN": "表中设定", en: "set" },
+  ruleDefault: { "zh-CN": "默认", en: "default" },
+  ruleBroken: { "zh-CN": "无法读取", en: "unreadable" },
+  insertRules: { "zh-CN": "插入评分规则表", en: "Insert 评分规则 sheet" },
+  rulesInserted: {
+    "zh-CN": "已插入“评分规则”表，可修改“值”一列",
+    en: "Inserted 评分规则; edit the 值 column",
+  },
+  rulesExist: { "zh-CN": "“评分规则”表已存在", en: "The 评分规则 sheet exists already" },
+  evaluate: { "zh-CN": "考评并生成表彰名单", en: "Score and draw up lists" },
+  blocked: {
+    "zh-CN": "“评分规则”表中 {keys} 的值无法读取，未计算得分和表彰名单。请改正后重新考评。",
+    en: "Rule values {keys} could not be read; no scores or lists. Fix them and run again.",
+  },
+  selected: { "zh-CN": "入选 {n} 个", en: "{n} selected" },
+  noneSelected: { "zh-CN": "无符合条件的推荐对象", en: "nobody eligible" },
+  gradeChart: { "zh-CN": "{phase} 等次分布", en: "{phase} grades" },
+  kindOrg: { "zh-CN": "组织", en: "Organisations" },
+  kindMember: { "zh-CN": "党员", en: "Members" },
+  writtenSheets: { "zh-CN": "已写入的工作表", en: "Written sheets" },
+  notSelectedCount: { "zh-CN": "未入选说明 {n} 条", en: "{n} not-selected notes" },
+  evaluated: { "zh-CN": "考评完成，已写入 {n} 张结果表", en: "Scored; {n} result sheets written" },
+
+  // 设置
+  language: { "zh-CN": "语言", en: "Language" },
+  highlightColor: { "zh-CN": "标记颜色", en: "Highlight colour" },
+  resultSheets: { "zh-CN": "写入哪些结果表", en: "Result sheets to write" },
+
+  // 进度、取消、错误
+  cancel: { "zh-CN": "取消", en: "Cancel" },
+  cancelled: {
+    "zh-CN": "已取消，工作簿保持运行前的状态",
+    en: "Cancelled; the workbook is as it was before",
+  },
+  stageRead: { "zh-CN": "读取工作簿", en: "Reading the workbook" },
+  stageCheck: { "zh-CN": "校验 …", en: "Checking …" },
+  stageScore: { "zh-CN": "考评 …", en: "Scoring …" },
+  stageBuild: { "zh-CN": "生成结果表 …", en: "Building result sheets …" },
+  stageSample: { "zh-CN": "生成示例台账 …", en: "Generating the sample …" },
+  stageOpen: { "zh-CN": "打开 {name} …", en: "Opening {name} …" },
+  errorTitle: { "zh-CN": "出错了", en: "Something went wrong" },
+  errorGeneric: {
+    "zh-CN": "{why}。请重试；如果仍然出错，请保存工作簿后关闭并重新打开本任务窗格。",
+    en: "{why}. Try again; if it persists, save the workbook and reopen this pane.",
+  },
+  dismiss: { "zh-CN": "关闭", en: "Dismiss" },
+
+  // 浏览器预览
+  previewBanner: { "zh-CN": "浏览器预览：未连接 Excel", en: "Browser preview: not connected to Excel" },
+  previewHint: {
+    "zh-CN": "在浏览器中打开台账文件或示例台账试用；结果可下载为工作簿。",
+    en: "Open a ledger file or the sample here; download the results as a workbook.",
+  },
+  openFile: { "zh-CN": "打开台账文件", en: "Open ledger file" },
+  loadSample: { "zh-CN": "载入示例台账", en: "Load sample ledger" },
+  download: { "zh-CN": "下载结果工作簿", en: "Download result workbook" },
+  downloadUnavailable: {
+    "zh-CN": "此预览版本不能下载工作簿",
+    en: "This preview cannot download the workbook",
+  },
+  noWorkbook: {
+    "zh-CN": "请先“打开台账文件”或“载入示例台账”。",
+    en: "First open a ledger file or load the sample.",
+  },
+  viewer: { "zh-CN": "查看工作表", en: "View sheet" },
+  viewerRows: { "zh-CN": "显示前 {n} 行，共 {total} 行", en: "First {n} of {total} rows" },
+  loaded: { "zh-CN": "已打开“{name}”", en: "Opened “{name}”" },
+  sampleName: { "zh-CN": "示例台账", en: "sample ledger" },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+export type TextKey = keyof typeof TEXTS;
+
+export function t(lang: Lang, key: TextKey, params: Record<string, string | number> = {}): string {
+  return TEXTS[key][lang].replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+}
+
+/** The severity labels of the filters (plural in English). */
+export const SEVERITY_KEYS = { error: "sevError", warning: "sevWarning", info: "sevInfo" } as const;
+/** The severity label of one finding. */
+export const SEVERITY_ITEM_KEYS = {
+  error: "sevErrorOne",
+  warning: "sevWarningOne",
+  info: "sevInfoOne",
+} as const;

@@ -1,0 +1,42 @@
+/** @jsxRuntime automatic */
+// Task-pane entry: find out where we run (Excel, or browser preview), load the matching host, render.
+import { createRoot } from "react-dom/client";
+import type { LedgerHost } from "../hosts/host";
+import { App } from "./components/App";
+import { detectEnvironment } from "./env";
+import { loadOfficeHost, previewActions } from "./hosts";
+import { t } from "./i18n";
+import { describeError, type PaneMessage } from "./services/errors";
+import { loadSettings, saveSettings } from "./settings";
+
+async function main(): Promise<void> {
+  const env = await detectEnvironment();
+  const settings = loadSettings();
+  if (env.lang) settings.lang = env.lang;
+  let host: LedgerHost | undefined;
+  let initialMessage: PaneMessage | undefined;
+  if (env.kind === "excel") {
+    try {
+      host = await loadOfficeHost();
+    } catch (e) {
+      console.error(e);
+      initialMessage = describeError(e, settings.lang);
+    }
+  }
+  const root = document.getElementById("root")!;
+  createRoot(root).render(
+    <App
+      kind={env.kind}
+      theme={env.theme}
+      host={host}
+      preview={env.kind === "preview" ? previewActions : undefined}
+      initialSettings={settings}
+      onSettingsChange={saveSettings}
+      startWithSample={env.sample}
+      initialMessage={initialMessage}
+    />,
+  );
+  document.title = t(settings.lang, "appName");
+}
+
+void main();

@@ -1,0 +1,59 @@
+// What the 考评表彰 tab shows after a run: per phase and list the number selected and the top names,
+// the grade distribution of the latest scored phase, and the 未入选说明 count.
+import { PHASE_NAMES, type Phase, type RuleKey } from "../../engine/campaign";
+import { COMMENDATION_LISTS } from "../../engine/commend";
+import type { Evaluation } from "../../engine/evaluate";
+import type { Grade } from "../../engine/score";
+
+export const GRADES: readonly Grade[] = ["优秀", "良好", "一般", "较差", "否决"];
+export const TOP_NAMES = 3;
+
+export interface ListSummary {
+  phase: Phase;
+  phaseName: string;
+  list: string;
+  selected: number;
+  /** The first names by rank. */
+  top: string[];
+}
+
+export interface GradeCount {
+  grade: Grade;
+  organization: number;
+  member: number;
+}
+
+export interface EvaluationSummary {
+  blockedBy: RuleKey[];
+  lists: ListSummary[];
+  /** The latest phase that has scores; undefined when nothing was scored. */
+  gradePhase?: Phase;
+  grades: GradeCount[];
+  notSelected: number;
+}
+
+export function summarizeEvaluation(ev: Evaluation): EvaluationSummary {
+  const lists = COMMENDATION_LISTS.map((l): ListSummary => {
+    const entries = ev.commendations
+      .filter((c) => c.phase === l.phase && c.list === l.name)
+      .sort((a, b) => a.rank - b.rank);
+    return {
+      phase: l.phase,
+      phaseName: PHASE_NAMES[l.phase],
+      list: l.name,
+      selected: entries.length,
+      top: entries.slice(0, TOP_NAMES).map((c) => c.name),
+    };
+  });
+  const gradePhase = ev.scores.reduce<Phase | undefined>(
+    (p, s) => (p === undefined || s.phase > p ? s.phase : p),
+    undefined,
+  );
+  const grades = GRADES.map((grade) => ({ grade, organization: 0, member: 0 }));
+  for (const s of ev.scores) {
+    if (s.phase !== gradePhase) continue;
+    const g = grades.find((x) => x.grade === s.grade)!;
+    g[s.kind]++;
+  }
+  return { blockedBy: ev.blockedBy, lists, gradePhase, grades, notSelected: ev.notSelected.length };
+}

@@ -1,0 +1,320 @@
+/**
+ * @jest-environment jsdom
+ * @jsxRuntime automatic
+ */
+// The task pane over a fake LedgerHost: the flows of ui.md with their exact labels.
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { App, type AppProps } from "../../src/taskpane/components/App";
+import { HostError } from "../../src/hosts/host";
+import { summarize } from "../../src/engine/findings";
+import { RESULT_SHEETS } from "../../src/engine/schema";
+import { DEFAULT_SETTINGS } from "../../src/taskpane/settings";
+import { FakeHost } from "./fake-host";
+import { expectedAnalysis, installDomShims, sampleWorkbook } from "./setup";
+
+beforeAll(installDomShims);
+
+function setup(props: Partial<AppProps> = {}, host = new FakeHost(sampleWorkbook())) {
+  const utils = render(<App kind="excel" theme="light" host={host} {...props} />);
+  return { host, ...utils };
+}
+
+const tab = (name: string) => fireEvent.click(screen.getByRole("tab", { name }));
+const button = (name: string | RegExp) => screen.getByRole("button", { name });
+
+async function validated(host?: FakeHost) {
+  const s = setup({}, host);
+  await screen.findByText(/已识别 8\/8 张台账表/);
+  tab("校验");
+  fireEvent.click(button("校验台账"));
+  await screen.findByTestId("finding-counts");
+  return s;
+}
+
+describe("header and 概况", () => {
+  test("reads the workbook on start: state line and one row per ledger sheet", async () => {
+    const { host } = setup();
+    expect(await screen.findByText("已识别 8/8 张台账表 · 检查基准日 2012-11-07")).toBeTruthy();
+    expect(screen.getByRole("heading", { name: "先锋台账" })).toBeTruthy();
+    expect(host.callsOf("readWorkbook")).toHaveLength(1);
+    const rows = screen.getAllByRole("row");
+    expect(rows).toHaveLength(1 + 8);
+    expect(within(rows[3]).getByText("党员")).toBeTruthy();
+    expect(within(rows[3]).getByText("✓")).toBeTruthy();
+    expect(
+      within(rows[3]).getByText(String(expectedAnalysis(sampleWorkbook()).overview[2].records)),
+    ).toBeTruthy();
+    // Nothing is missing: no 新建标准台账.
+    expect(screen.queryByRole("button", { name: "新建标准台账" })).toBeNull();
+  });
+
+  test("新建标准台账 adds only the missing sheets, then reads again", async () => {
+    const wb = sampleWorkbook();
+    const host = new FakeHost({
+      ...wb,
+      sheets: wb.sheets.filter((g) => g.name !== "群众评议" && g.name !== "评分规则"),
+    });
+    setup({}, host);
+    expect(await screen.findByText(/已识别 7\/8 张台账表（缺少 群众评议） · 检查基准日/)).toBeTruthy();
+    fireEvent.click(button("新建标准台账"));
+    expect(await screen.findByText(/已添加：/)).toBeTruthy();
+    const [models] = host.callsOf("addMissingSheets")[0] as [{ name: string }[]];
+    expect(models.map((m) => m.name)).toEqual(expect.arrayContaining(["群众评议", "评分规则", "党员"]));
+    expect(screen.getByText(/已添加：/).textContent).toContain("群众评议");
+    expect(screen.getByText(/已添加：/).textContent).not.toContain("党员");
+    expect(await screen.findByText(/已识别 8\/8 张台账表/)).toBeTruthy();
+  });
+
+  test("the 检查基准日 re-checks the last reading without reading again", async () => {
+    const { host } = setup();
+    await screen.findByText(/检查基准日 2012-11-07/);
+    fireEvent.change(screen.getByLabelText("检查基准日"), { target: { value: "2011-12-31" } });
+    expect(await screen.findByText("已识别 8/8 张台账表 · 检查基准日 2011-12-31")).toBeTruthy();
+    expect(host.callsOf("readWorkbook")).toHaveLength(1);
+  });
+});
+
+describe("校验", () => {
+  test("shows the counts of analyze and groups the findings by sheet", async () => {
+    await validated();
+    const a = expectedAnalysis(sampleWorkbook());
+    const c = summarize(a.findings);
+    expect(screen.getByTestId("finding-counts").textContent).toBe(
+      `错误 ${c.error} · 警告 ${c.warning} · 提示 ${c.info}`,
+    );
+    const sheets = [...new Set(a.findings.map((f) => f.sheet ?? "整个工作簿"))];
+    for (const sheet of sheets) {
+      const n = a.findings.filter((f) => (f.sheet ?? "整个工作簿") === sheet).length;
+      const group = screen.getByRole("region", { name: sheet });
+      expect(within(group).getByRole("heading").textContent).toBe(`${sheet}（${n}）`);
+      expect(within(group).getAllByRole("listitem")).toHaveLength(n);
+    }
+  });
+
+  test("filters by severity and by sheet", async () => {
+    await validated();
+    const a = expectedAnalysis(sampleWorkbook());
+    const c = summarize(a.findings);
+    fireEvent.click(button(`错误 ${c.error}`));
+    fireEvent.click(button(`提示 ${c.info}`));
+    expect(screen.getAllByRole("listitem")).toHaveLength(c.warning);
+    fireEvent.click(button(`错误 ${c.error}`));
+    fireEvent.change(screen.getByRole("combobox", { name: "工作表" }), { target: { value: "党员" } });
+    expect(screen.getAllByRole("listitem")).toHaveLength(
+      a.findings.filter((f) => f.sheet === "党员" && f.severity !== "info").length,
+    );
+    expect(screen.getAllByRole("region").map((r) => r.getAttribute("aria-label"))).toEqual(["党员"]);
+  });
+
+  test("clicking a finding's cell selects it in the workbook", async () => {
+    const { host } = await validated();
+    fireEvent.click(button("转到 党员!D3"));
+    await waitFor(() => expect(host.callsOf("selectCell")).toEqual([[{ sheet: "党员", cell: "D3" }]]));
+  });
+
+  test("应用所选修正 asks first and writes only the ticked fixes", async () => {
+    const { host } = await validated();
+    const boxes = screen.getAllByRole("checkbox");
+    expect(boxes.length).toBe(2);
+    expect(button("应用所选修正 (0)")).toHaveProperty("disabled", true);
+    fireEvent.click(screen.getByRole("checkbox", { name: "改为“2005-07-01”" }));
+    fireEvent.click(button("应用所选修正 (1)"));
+    const dialog = await screen.findByRole("alertdialog");
+    expect(within(dialog).getByText(/将修改 1 个单元格/)).toBeTruthy();
+    // (Tabster may still mark the portal aria-hidden while it moves focus into the dialog.)
+    fireEvent.click(within(dialog).getByRole("button", { name: "不修改", hidden: true }));
+    await waitFor(() => expect(screen.queryByRole("alertdialog", { hidden: true })).toBeNull());
+    expect(host.callsOf("applyFixes")).toHaveLength(0);
+
+    fireEvent.click(button("应用所选修正 (1)"));
+    const again = await screen.findByRole("alertdialog");
+    fireEvent.click(within(again).getByRole("button", { name: "确定修改", hidden: true }));
+    expect(await screen.findByText("已修改 1 个单元格，已重新校验")).toBeTruthy();
+    const [[fixes]] = host.callsOf("applyFixes") as [[unknown[]]];
+    expect(fixes).toEqual([
+      { sheet: "党员", cell: expect.stringMatching(/^[A-Z]+5$/), value: "2005-07-01", kind: "date" },
+    ]);
+    // Checked again after writing: the fixed cell no longer has a finding; the other fix remains.
+    expect(host.callsOf("readWorkbook").length).toBe(3);
+    expect(screen.getAllByRole("checkbox")).toHaveLength(1);
+  });
+
+  test("标记问题单元格 and 清除标记 go to the host with the chosen colour", async () => {
+    const { host } = await validated();
+    fireEvent.click(button("标记问题单元格"));
+    expect(await screen.findByText(/已标记 \d+ 个单元格/)).toBeTruthy();
+    const [[refs, color]] = host.callsOf("highlightCells") as [[{ sheet: string; cell: string }[], string]];
+    const a = expectedAnalysis(sampleWorkbook());
+    expect(refs).toHaveLength(
+      new Set(a.findings.filter((f) => f.cell).map((f) => `${f.sheet}!${f.cell}`)).size,
+    );
+    expect(color).toBe(DEFAULT_SETTINGS.highlightColor);
+    fireEvent.click(button("清除标记"));
+    expect(await screen.findByText("已清除标记")).toBeTruthy();
+    expect(host.callsOf("clearHighlights")).toHaveLength(1);
+  });
+
+  test("写入校验结果表 writes the 校验结果 sheet, replacing an earlier one", async () => {
+    const { host } = await validated();
+    fireEvent.click(button("写入校验结果表"));
+    expect(await screen.findByText("已写入“校验结果”表")).toBeTruthy();
+    const [[models, replace]] = host.callsOf("writeSheets") as [
+      [{ name: string; rows: unknown[] }[], string[]],
+    ];
+    expect(models.map((m) => m.name)).toEqual([RESULT_SHEETS.findings]);
+    expect(models[0].rows).toHaveLength(expectedAnalysis(sampleWorkbook()).findings.length);
+    expect(replace).toEqual([RESULT_SHEETS.findings]);
+  });
+});
+
+describe("long runs", () => {
+  let quiet: jest.SpyInstance;
+  beforeEach(() => (quiet = jest.spyOn(console, "error").mockImplementation(() => {})));
+  afterEach(() => quiet.mockRestore());
+
+  test("取消 aborts the run and says the workbook is unchanged", async () => {
+    const host = new FakeHost(sampleWorkbook());
+    setup({ autoRead: false }, host);
+    host.block.add("readWorkbook");
+    tab("校验");
+    fireEvent.click(button("校验台账"));
+    expect(await screen.findByRole("progressbar")).toBeTruthy();
+    expect(button("校验台账")).toHaveProperty("disabled", true);
+    fireEvent.click(button("取消"));
+    expect(await screen.findByText("已取消，工作簿保持运行前的状态")).toBeTruthy();
+    expect(screen.queryByRole("progressbar")).toBeNull();
+    expect(screen.queryByTestId("finding-counts")).toBeNull();
+    expect(button("校验台账")).toHaveProperty("disabled", false);
+  });
+
+  test("a host error appears in a MessageBar saying what to do", async () => {
+    const host = new FakeHost(sampleWorkbook());
+    await validated(host);
+    host.fail.set(
+      "writeSheets",
+      new HostError("台账表“党员”超过 500 万个单元格，请拆分后再试", "Sheet too large; split it"),
+    );
+    fireEvent.click(button("写入校验结果表"));
+    expect(await screen.findByText("台账表“党员”超过 500 万个单元格，请拆分后再试")).toBeTruthy();
+    expect(screen.getByText("出错了")).toBeTruthy();
+  });
+
+  test("an unexpected error says to try again", async () => {
+    const host = new FakeHost(sampleWorkbook());
+    host.fail.set("readWorkbook", new Error("RichApi.Error: GeneralException"));
+    setup({}, host);
+    expect(await screen.findByText(/RichApi.Error: GeneralException。请重试/)).toBeTruthy();
+    expect(screen.getByText("尚未读取台账")).toBeTruthy();
+  });
+});
+
+describe("考评表彰", () => {
+  test("考评并生成表彰名单 writes the result sheets and shows lists, grades and links", async () => {
+    const { host } = setup();
+    await screen.findByText(/已识别 8\/8/);
+    tab("考评表彰");
+    expect(screen.getByText(/来自“评分规则”表/)).toBeTruthy();
+    expect(button("插入评分规则表")).toHaveProperty("disabled", true);
+    fireEvent.click(button("考评并生成表彰名单"));
+    expect(await screen.findByText("考评完成，已写入 6 张结果表")).toBeTruthy();
+    const [[models, replace]] = host.callsOf("writeSheets") as [[{ name: string }[], string[]]];
+    const names = [
+      RESULT_SHEETS.findings,
+      RESULT_SHEETS.orgScores,
+      RESULT_SHEETS.memberScores,
+      RESULT_SHEETS.commendations,
+      RESULT_SHEETS.notSelected,
+      RESULT_SHEETS.progress,
+    ];
+    expect(models.map((m) => m.name)).toEqual(names);
+    expect(replace).toEqual(names);
+    expect(screen.getAllByTestId("commendation-list")).toHaveLength(7);
+    expect(screen.getByRole("region", { name: "第二时段" })).toBeTruthy();
+    expect(screen.getByTestId("grade-chart")).toBeTruthy();
+    fireEvent.click(button("表彰名单"));
+    await waitFor(() => expect(host.callsOf("activateSheet")).toEqual([["表彰名单"]]));
+    fireEvent.click(button(/^未入选说明 \d+ 条$/));
+    await waitFor(() => expect(host.callsOf("activateSheet")).toHaveLength(2));
+    expect(host.callsOf("activateSheet")[1]).toEqual(["未入选说明"]);
+  });
+
+  test("without a 评分规则 sheet: defaults, and 插入评分规则表 adds it", async () => {
+    const wb = sampleWorkbook();
+    const host = new FakeHost({ ...wb, sheets: wb.sheets.filter((g) => g.name !== "评分规则") });
+    setup({}, host);
+    await screen.findByText(/已识别 8\/8/);
+    tab("考评表彰");
+    expect(screen.getByText("使用默认规则（工作簿中没有“评分规则”表）")).toBeTruthy();
+    fireEvent.click(button("插入评分规则表"));
+    expect(await screen.findByText("已插入“评分规则”表，可修改“值”一列")).toBeTruthy();
+    const [[models]] = host.callsOf("addMissingSheets") as [[{ name: string }[]]];
+    expect(models.map((m) => m.name)).toEqual(["评分规则"]);
+    expect(screen.getByText(/来自“评分规则”表/)).toBeTruthy();
+  });
+});
+
+describe("设置", () => {
+  test("which result sheets to write, and the language", async () => {
+    const { host } = setup();
+    await screen.findByText(/已识别 8\/8/);
+    tab("设置");
+    fireEvent.click(screen.getByRole("checkbox", { name: "进度督查" }));
+    fireEvent.click(screen.getByRole("checkbox", { name: "校验结果" }));
+    tab("考评表彰");
+    fireEvent.click(button("考评并生成表彰名单"));
+    await screen.findByText(/考评完成/);
+    const [[models]] = host.callsOf("writeSheets") as [[{ name: string }[]]];
+    expect(models.map((m) => m.name)).toEqual(["考评结果-组织", "考评结果-党员", "表彰名单", "未入选说明"]);
+
+    tab("设置");
+    fireEvent.click(screen.getByRole("radio", { name: "English" }));
+    expect(screen.getByRole("tab", { name: "Check" })).toBeTruthy();
+    tab("Check");
+    expect(button("Check ledger")).toBeTruthy();
+  });
+});
+
+describe("browser preview", () => {
+  test("banner, 载入示例台账, the read-only grid and 下载结果工作簿", async () => {
+    const host = new FakeHost(sampleWorkbook());
+    const toBytes = jest.fn(async () => new Uint8Array([1, 2, 3]));
+    const preview = {
+      loadSample: jest.fn(async () => ({ host, name: "示例台账.xlsx", toBytes })),
+      openFile: jest.fn(),
+    };
+    const createObjectURL = jest.fn(() => "blob:x");
+    Object.assign(URL, { createObjectURL, revokeObjectURL: jest.fn() });
+    const click = jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(() => {});
+    render(<App kind="preview" theme="light" preview={preview} />);
+    expect(screen.getByText("浏览器预览：未连接 Excel")).toBeTruthy();
+    expect(button("下载结果工作簿")).toHaveProperty("disabled", true);
+    fireEvent.click(button("载入示例台账"));
+    expect(await screen.findByText(/已识别 8\/8 张台账表/)).toBeTruthy();
+    expect(screen.getByTestId("sheet-grid").getAttribute("data-sheet")).toBe("填报信息");
+
+    tab("考评表彰");
+    fireEvent.click(button("考评并生成表彰名单"));
+    await screen.findByText(/考评完成/);
+    await waitFor(() => expect(screen.getByTestId("sheet-grid").getAttribute("data-sheet")).toBe("表彰名单"));
+    fireEvent.click(button("进度督查"));
+    await waitFor(() => expect(screen.getByTestId("sheet-grid").getAttribute("data-sheet")).toBe("进度督查"));
+
+    await act(async () => fireEvent.click(button("下载结果工作簿")));
+    await waitFor(() => expect(click).toHaveBeenCalled());
+    expect(toBytes).toHaveBeenCalled();
+    const a = click.mock.instances[0] as unknown as HTMLAnchorElement;
+    expect(a.download).toBe("示例台账-结果.xlsx");
+    click.mockRestore();
+  });
+
+  test("starts with the sample when asked (?sample=1)", async () => {
+    const host = new FakeHost(sampleWorkbook());
+    const preview = {
+      loadSample: jest.fn(async () => ({ host, name: "示例台账.xlsx" })),
+      openFile: jest.fn(),
+    };
+    render(<App kind="preview" theme="dark" preview={preview} startWithSample />);
+    expect(await screen.findByText(/已识别 8\/8 张台账表/)).toBeTruthy();
+    expect(preview.loadSample).toHaveBeenCalledTimes(1);
+  });
+});

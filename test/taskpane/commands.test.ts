@@ -1,0 +1,81 @@
+// The ribbon commands over a fake host: 校验台账 writes and shows 校验结果; 考评表彰 writes the chosen
+// result sheets and shows 表彰名单; the services report progress and honour cancellation.
+import { validateCommand, evaluateCommand } from "../../src/commands/commands";
+import { CancelledError } from "../../src/hosts/host";
+import { analyze } from "../../src/engine/analyze";
+import { summarize } from "../../src/engine/findings";
+import { evaluateAndWrite, fixOf, validateLedger } from "../../src/taskpane/services/ledger";
+import { rulesInForce } from "../../src/taskpane/services/rules";
+import { PANE_RESULT_SHEETS } from "../../src/taskpane/settings";
+import { FakeHost } from "./fake-host";
+import { sampleWorkbook } from "./setup";
+
+test("校验台账: writes 校验结果, activates it, says the counts", async () => {
+  const host = new FakeHost(sampleWorkbook());
+  const text = await validateCommand(host, "zh-CN");
+  const c = summarize(analyze(sampleWorkbook()).findings);
+  expect(text).toContain(`错误 ${c.error} · 警告 ${c.warning} · 提示 ${c.info}`);
+  expect(host.callsOf("writeSheets").map(([m]) => (m as { name: string }[]).map((x) => x.name))).toEqual([
+    ["校验结果"],
+  ]);
+  expect(host.active).toBe("校验结果");
+});
+
+test("考评表彰: writes the chosen result sheets and shows 表彰名单", async () => {
+  const host = new FakeHost(sampleWorkbook());
+  const text = await evaluateCommand(host, "zh-CN", PANE_RESULT_SHEETS);
+  expect(text).toMatch(/^考评完成，已写入 6 张结果表/);
+  expect(host.active).toBe("表彰名单");
+  for (const name of PANE_RESULT_SHEETS) expect(host.wb.sheets.map((s) => s.name)).toContain(name);
+});
+
+test("services report progress and stop when cancelled", async () => {
+  const host = new FakeHost(sampleWorkbook());
+  const stages: string[] = [];
+  await validateLedger(host, { onProgress: (p) => stages.push(p.stage) });
+  expect(stages).toEqual(expect.arrayContaining(["读取工作簿", "readWorkbook", "校验 …"]));
+
+  const ctrl = new AbortController();
+  const run = evaluateAndWrite(host, {
+    resultSheets: PANE_RESULT_SHEETS,
+    signal: ctrl.signal,
+    onProgress: (p) => {
+      if (p.stage === "考评 …") ctrl.abort();
+    },
+  });
+  await expect(run).rejects.toBeInstanceOf(CancelledError);
+  expect(host.callsOf("writeSheets")).toHaveLength(0);
+});
+
+test("fixOf: dates as dates, numbers as numbers, text as text; no fix → none", async () => {
+  const host = new FakeHost(sampleWorkbook());
+  const { analysis } = await validateLedger(host);
+  const fixes = analysis.findings.map((f) => fixOf(f, analysis)).filter(Boolean);
+  expect(fixes.map((f) => f!.kind).sort()).toEqual(["date", "text"]);
+  expect(
+    fixOf({ severity: "info", code: "normalized", sheet: "党员", cell: "H2", fix: 3 }, analysis),
+  ).toEqual({
+    sheet: "党员",
+    cell: "H2",
+    value: 3,
+    kind: "number",
+  });
+  expect(
+    fixOf({ severity: "error", code: "required", sheet: "党员", cell: "H2", fix: null }, analysis),
+  ).toBeUndefined();
+});
+
+test("rules in force: from the sheet where set, defaults elsewhere", () => {
+  const r = rulesInForce(sampleWorkbook());
+  expect(r.sheet).toBe("评分规则");
+  // The sample leaves 检查基准日 empty (today, capped at 第三时段结束, applies).
+  expect(r.rows.find((x) => x.key === "检查基准日")).toMatchObject({ value: "", source: "default" });
+  expect(r.rows.find((x) => x.key === "第三时段结束")).toMatchObject({ value: "2012-11-07" });
+  expect(r.rows.find((x) => x.key === "名额-党员")).toMatchObject({ value: "0.05" });
+  const none = rulesInForce({
+    ...sampleWorkbook(),
+    sheets: sampleWorkbook().sheets.filter((s) => s.name !== "评分规则"),
+  });
+  expect(none.sheet).toBeUndefined();
+  expect(none.rows.every((x) => x.source === "default")).toBe(true);
+});
