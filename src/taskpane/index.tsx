@@ -1,4 +1,3 @@
-/** @jsxRuntime automatic */
 // Task-pane entry: find out where we run (Excel, or browser preview), load the matching host, render.
 import { createRoot } from "react-dom/client";
 import type { LedgerHost } from "../hosts/host";

@@ -1,6 +1,5 @@
 /**
  * @jest-environment jsdom
- * @jsxRuntime automatic
  */
 // The task pane over a fake LedgerHost: the flows of ui.md with their exact labels.
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";

@@ -1,4 +1,3 @@
-/** @jsxRuntime automatic */
 // The task pane: header, (browser preview banner), tabs 概况 · 校验 · 考评表彰 · 汇总报送 · 设置, the
 // progress of the current run and the outcome of the last. All workbook work goes through the
 // services over a LedgerHost (props), so Excel, browser preview and the tests share this component.

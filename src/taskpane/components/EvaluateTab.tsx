@@ -1,4 +1,3 @@
-/** @jsxRuntime automatic */
 // 考评表彰: the rules in force (评分规则 sheet or defaults, `插入评分规则表`), `考评并生成表彰名单`,
 // then per phase and list the number selected and the top names, the grade distribution, links that
 // activate each written sheet, and the 未入选说明 count.

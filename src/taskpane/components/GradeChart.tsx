@@ -1,4 +1,3 @@
-/** @jsxRuntime automatic */
 // The grade distribution as small CSS bars (no chart library): one row per grade, one bar each for
 // organisations and members, scaled to the largest count.
 import { makeStyles, tokens } from "@fluentui/react-components";

@@ -1,4 +1,3 @@
-/** @jsxRuntime automatic */
 // `先锋台账` and one line of state: `已识别 8/8 张台账表 · 检查基准日 2012-11-07` (or what is missing).
 import { Caption1, Subtitle1, makeStyles, tokens } from "@fluentui/react-components";
 import type { Analysis } from "../../engine/analyze";

@@ -1,4 +1,3 @@
-/** @jsxRuntime automatic */
 // 概况: one row per ledger sheet (name as found, ✓/✗, header row, record count), ignored sheets,
 // `新建标准台账` when sheets are missing, and the 检查基准日.
 import { Button, Caption1, Field, Input } from "@fluentui/react-components";

@@ -1,4 +1,3 @@
-/** @jsxRuntime automatic */
 // Browser preview (no Excel): the banner `浏览器预览：未连接 Excel` with `打开台账文件` (.xlsx),
 // `载入示例台账` and `下载结果工作簿`.
 import { useRef } from "react";

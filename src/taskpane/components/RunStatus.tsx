@@ -1,4 +1,3 @@
-/** @jsxRuntime automatic */
 // The progress of the current run (stage, count, 取消) and the outcome of the last one (MessageBar).
 import {
   Button,

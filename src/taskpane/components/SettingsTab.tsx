@@ -1,4 +1,3 @@
-/** @jsxRuntime automatic */
 // 设置: language (中文 / English), highlight colour, which result sheets to write.
 import { Checkbox, Field, Label, Radio, RadioGroup, makeStyles, tokens } from "@fluentui/react-components";
 import { t } from "../i18n";

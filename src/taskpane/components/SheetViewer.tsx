@@ -1,4 +1,3 @@
-/** @jsxRuntime automatic */
 // Browser preview: a simple read-only grid of one sheet of the in-memory workbook (the written result
 // sheets, or the ledger sheets), with the selected cell marked.
 import { useEffect, useRef } from "react";

@@ -1,4 +1,3 @@
-/** @jsxRuntime automatic */
 // 校验: `校验台账`, the counts, filters by severity and sheet, findings grouped by sheet (the cell is a
 // link that selects it in the workbook; a suggested fix has a checkbox), `标记问题单元格`, `清除标记`,
 // `应用所选修正 (n)` (after a confirmation, writes only the ticked fixes) and `写入校验结果表`.
