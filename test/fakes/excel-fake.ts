@@ -14,7 +14,9 @@
 //   an ISO date becomes a date serial — so a host that forgets the text format is caught.
 // - Every applied call is logged in order (`log`), for assertions such as "numberFormat before values".
 //
-// Sheets are held as 2-D arrays of values and number formats plus a map of fills.
+// Sheets are held as 2-D arrays of values and number formats plus a map of fills. Charts are recorded
+// (type, source, series with their value and category ranges, title, legend, position, value axis);
+// their ranges follow sheet renames as Excel's do, and go with a deleted sheet.
 import { a1, parseA1, type CellValue } from "../../src/engine/grid";
 import { dayFromYMD, dayToSerial, serialToDay, ymd } from "../../src/engine/dates";
 
@@ -92,6 +94,41 @@ interface Rect {
 
 type Stored = string | number | boolean | null;
 
+/** A range a chart refers to: follows its sheet's renames; "#REF!" once the sheet is deleted. */
+export interface FakeChartRef {
+  sheet: SheetState;
+  rect: Rect;
+}
+
+export interface FakeChartSeriesState {
+  name?: string;
+  values?: FakeChartRef;
+  xValues?: FakeChartRef;
+}
+
+export interface FakeChartState {
+  type: string;
+  source: FakeChartRef;
+  seriesBy?: string;
+  title?: string;
+  legend: { position?: string; visible?: boolean };
+  /** setPosition's cells as given. */
+  position?: { start: string; end?: string };
+  series: FakeChartSeriesState[];
+  valueAxis: { numberFormat?: string; minimum?: number; maximum?: number };
+}
+
+/** A chart as a test sees it: ranges as `'Sheet'!A1:B2` under the sheets' current names. */
+export interface FakeChartView {
+  type: string;
+  source: string;
+  title?: string;
+  legend: { position?: string; visible?: boolean };
+  position?: { start: string; end?: string };
+  series: { name?: string; values?: string; xValues?: string }[];
+  valueAxis: { numberFormat?: string; minimum?: number; maximum?: number };
+}
+
 export class SheetState {
   values: Stored[][] = [];
   formats: (string | undefined)[][] = [];
@@ -106,6 +143,7 @@ export class SheetState {
   autoFilter?: string;
   page: { orientation?: string; paperSize?: string; printTitles?: string } = {};
   columnWidths = new Map<number, number>();
+  charts: FakeChartState[] = [];
   constructor(
     public name: string,
     public visibility: Visibility,
@@ -540,6 +578,7 @@ export class FakeWorksheet extends FakeObject {
   readonly tables: FakeTableCollection;
   readonly autoFilter: FakeAutoFilter;
   private layout?: FakePageLayout;
+  private chartCollection?: FakeChartCollection;
   constructor(
     context: FakeContext,
     private resolver: () => SheetState | null,
@@ -693,6 +732,10 @@ export class FakeWorksheet extends FakeObject {
     this.requireSet(9, "pageLayout");
     return (this.layout ??= new FakePageLayout(this));
   }
+  get charts(): FakeChartCollection {
+    this.requireSet(1, "Worksheet.charts");
+    return (this.chartCollection ??= new FakeChartCollection(this));
+  }
 }
 
 export class FakeFreezePanes {
@@ -780,6 +823,182 @@ export class FakeTableCollection {
   constructor(private ws: FakeWorksheet) {}
   add(address: FakeRange | string, _hasHeaders: boolean): FakeTable {
     return new FakeTable(this.ws, typeof address === "string" ? address : address.addressNow());
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Charts
+
+function rangeRef(range: FakeRange | string, fallback: FakeWorksheet): FakeChartRef {
+  if (typeof range === "string") return { sheet: fallback.state(), rect: parseAddress(range) };
+  return { sheet: range.ws.state(), rect: range.area() };
+}
+
+/** Series a new chart gets from its source, as Excel guesses them (header row → names, text column → categories). */
+function guessSeries(ref: FakeChartRef): FakeChartSeriesState[] {
+  const { sheet: s, rect: a } = ref;
+  const isText = (r: number, c: number) => {
+    const v = s.value(r, c);
+    return typeof v === "string" && v !== "";
+  };
+  let names = a.bottom > a.top;
+  for (let c = a.left; c <= a.right && names; c++) names = isText(a.top, c);
+  const top = names ? a.top + 1 : a.top;
+  let cats = a.right > a.left;
+  for (let r = top; r <= a.bottom && cats; r++) cats = isText(r, a.left);
+  const out: FakeChartSeriesState[] = [];
+  for (let c = cats ? a.left + 1 : a.left; c <= a.right; c++) {
+    out.push({
+      name: names ? String(s.value(a.top, c)) : `系列${out.length + 1}`,
+      values: { sheet: s, rect: { top, bottom: a.bottom, left: c, right: c } },
+      xValues: cats ? { sheet: s, rect: { top, bottom: a.bottom, left: a.left, right: a.left } } : undefined,
+    });
+  }
+  return out;
+}
+
+export class FakeChartSeries {
+  constructor(
+    private chart: FakeChart,
+    private index: () => number,
+  ) {}
+  private entry(): FakeChartSeriesState {
+    const list = this.chart.state().series;
+    const i = this.index();
+    if (i < 0 || i >= list.length)
+      throw new FakeRichApiError("InvalidArgument", `The chart has no series at index ${i}.`);
+    return list[i];
+  }
+  private update(kind: string, minor: number, args: unknown, fn: (e: FakeChartSeriesState) => void): void {
+    const context = this.chart.ws.context;
+    if (context.fake.apiMinor < minor) throw apiNotFound(`ChartSeries.${kind}`);
+    context.enqueue(`chartSeries.${kind}`, args, () => {
+      fn(this.entry());
+      return { kind: `chartSeries.${kind}`, sheet: this.chart.ws.state().name, detail: args };
+    });
+  }
+  set name(v: string) {
+    this.update("name", 1, v, (e) => (e.name = v));
+  }
+  setValues(range: FakeRange): void {
+    this.update("setValues", 7, "range", (e) => (e.values = rangeRef(range, this.chart.ws)));
+  }
+  setXAxisValues(range: FakeRange): void {
+    this.update("setXAxisValues", 7, "range", (e) => (e.xValues = rangeRef(range, this.chart.ws)));
+  }
+}
+
+export class FakeChartSeriesCollection {
+  constructor(private chart: FakeChart) {}
+  getItemAt(index: number): FakeChartSeries {
+    return new FakeChartSeries(this.chart, () => index);
+  }
+  add(name?: string, index?: number): FakeChartSeries {
+    const context = this.chart.ws.context;
+    if (context.fake.apiMinor < 7) throw apiNotFound("ChartSeriesCollection.add");
+    let at = -1;
+    context.enqueue("chartSeries.add", name ?? null, () => {
+      const list = this.chart.state().series;
+      at = index === undefined ? list.length : Math.max(0, Math.min(index, list.length));
+      list.splice(at, 0, { name });
+      return { kind: "chartSeries.add", sheet: this.chart.ws.state().name, detail: name };
+    });
+    return new FakeChartSeries(this.chart, () => at);
+  }
+}
+
+export class FakeChartAxis {
+  constructor(private chart: FakeChart) {}
+  private set(prop: "numberFormat" | "minimum" | "maximum", v: string | number, minor: number): void {
+    const context = this.chart.ws.context;
+    if (context.fake.apiMinor < minor) throw apiNotFound(`ChartAxis.${prop}`);
+    context.enqueue("chartAxis", { [prop]: v }, () => {
+      (this.chart.state().valueAxis as Record<string, unknown>)[prop] = v;
+      return { kind: "chartAxis", sheet: this.chart.ws.state().name, detail: { [prop]: v } };
+    });
+  }
+  set numberFormat(v: string) {
+    this.set("numberFormat", v, 8);
+  }
+  set minimum(v: number) {
+    this.set("minimum", v, 1);
+  }
+  set maximum(v: number) {
+    this.set("maximum", v, 1);
+  }
+}
+
+export class FakeChart {
+  private entry?: FakeChartState;
+  readonly series: FakeChartSeriesCollection;
+  readonly axes: { valueAxis: FakeChartAxis };
+  readonly title: { text: string };
+  readonly legend: { position: string; visible: boolean };
+  constructor(
+    readonly ws: FakeWorksheet,
+    type: string,
+    source: FakeRange | string,
+    seriesBy?: string,
+  ) {
+    this.series = new FakeChartSeriesCollection(this);
+    this.axes = { valueAxis: new FakeChartAxis(this) };
+    const set = (kind: string, v: unknown, fn: (e: FakeChartState) => void) =>
+      ws.context.enqueue(kind, v, () => {
+        fn(this.state());
+        return { kind, sheet: ws.state().name, detail: v };
+      });
+    this.title = {
+      set text(v: string) {
+        set("chartTitle", v, (e) => (e.title = v));
+      },
+    } as { text: string };
+    this.legend = {
+      set position(v: string) {
+        set("chartLegend", { position: v }, (e) => (e.legend.position = v));
+      },
+      set visible(v: boolean) {
+        set("chartLegend", { visible: v }, (e) => (e.legend.visible = v));
+      },
+    } as { position: string; visible: boolean };
+    ws.context.enqueue(
+      "chart",
+      { type, source: typeof source === "string" ? source : "range", seriesBy },
+      () => {
+        const s = ws.state();
+        const ref = rangeRef(source, ws);
+        if (!ws.context.fake.sheets.includes(ref.sheet))
+          throw new FakeRichApiError("InvalidArgument", "The chart's source range is on a deleted sheet.");
+        this.entry = { type, source: ref, seriesBy, legend: {}, series: guessSeries(ref), valueAxis: {} };
+        s.charts.push(this.entry);
+        return { kind: "chart", sheet: s.name, address: rectAddress(ref.rect), detail: { type } };
+      },
+    );
+  }
+  state(): FakeChartState {
+    if (!this.entry) throw new Error("fake: the chart was not added");
+    return this.entry;
+  }
+  setPosition(startCell: FakeRange | string, endCell?: FakeRange | string): void {
+    const cell = (x: FakeRange | string) => (typeof x === "string" ? x : rectAddress(x.area()));
+    this.ws.context.enqueue(
+      "chartPosition",
+      [typeof startCell === "string" ? startCell : "range", typeof endCell === "string" ? endCell : "range"],
+      () => {
+        const start = cell(startCell);
+        const end = endCell === undefined ? undefined : cell(endCell);
+        parseAddress(start);
+        if (end) parseAddress(end);
+        this.state().position = { start, end };
+        return { kind: "chartPosition", sheet: this.ws.state().name, detail: { start, end } };
+      },
+    );
+  }
+}
+
+export class FakeChartCollection {
+  constructor(private ws: FakeWorksheet) {}
+  add(type: string, sourceData: FakeRange | string, seriesBy?: string): FakeChart {
+    return new FakeChart(this.ws, type, sourceData, seriesBy);
   }
 }
 
@@ -1412,6 +1631,25 @@ export class ExcelFake {
   isFormula(sheet: string, ref: string): boolean {
     const { row, col } = parseA1(ref);
     return this.sheet(sheet).formulas.has(key(row, col));
+  }
+
+  /** The charts on a sheet, their ranges under the sheets' current names. */
+  charts(sheet: string): FakeChartView[] {
+    const ref = (r: FakeChartRef | undefined) =>
+      r === undefined
+        ? undefined
+        : this.sheets.includes(r.sheet)
+          ? `${quoteSheet(r.sheet.name)}!${rectAddress(r.rect)}`
+          : "#REF!";
+    return this.sheet(sheet).charts.map((c) => ({
+      type: c.type,
+      source: ref(c.source)!,
+      title: c.title,
+      legend: { ...c.legend },
+      position: c.position && { ...c.position },
+      series: c.series.map((x) => ({ name: x.name, values: ref(x.values), xValues: ref(x.xValues) })),
+      valueAxis: { ...c.valueAxis },
+    }));
   }
 
   /** Sheet names in order. */

@@ -11,6 +11,7 @@ export interface ExcelSupport {
 
 /** The ExcelApi 1.x minor version each optional feature needs. */
 export const SET = {
+  charts: 1,
   functions: 2,
   merge: 2,
   columnWidth: 2,
@@ -18,9 +19,11 @@ export const SET = {
   conditionalFormats: 6,
   calcSuspend: 6,
   hyperlinks: 7,
+  chartSeries: 7,
   freezePanes: 7,
   namedItemFormula: 7,
   dataValidation: 8,
+  chartAxisFormat: 8,
   screenSuspend: 9,
   pageLayout: 9,
   autoFilter: 9,
@@ -72,6 +75,8 @@ export function capabilitiesOf(s: ExcelSupport): HostCapabilities {
   if (s.minor < SET.conditionalFormats) notes.push("此版本 Excel 不支持条件格式：结果表中的等次不着色");
   if (s.minor < SET.hyperlinks)
     notes.push("此版本 Excel 不支持超链接：结果表中的单元格位置不能点击跳转，也不冻结表头");
+  if (s.minor >= SET.charts && s.minor < SET.chartSeries)
+    notes.push("此版本 Excel 只能按连续区域绘制图表：结果表中图表的横轴显示序号而不是单位名称");
   if (s.minor < SET.dataValidation)
     notes.push("此版本 Excel 不支持数据验证：新建的台账表没有下拉列表和输入提示");
   if (s.minor < SET.fillPattern)

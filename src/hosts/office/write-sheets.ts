@@ -1,14 +1,17 @@
 // Writing result sheets so that a failure or a cancel never leaves a half-written workbook:
 //  1. every new sheet is created under a temporary name, hidden, and written completely (in
 //     size-bounded syncs, yielding between them);
+//     then the charts the models request are added to them (charts.ts: a few calls per chart);
 //  2. then, in one last sync, the new sheets are shown, the old result sheets deleted and the new
 //     ones renamed to their real names;
 //  3. on any failure before that (an Excel error, a cancel), the temporary sheets are deleted and the
 //     error is rethrown — the old result sheets were never touched.
 import type { SheetModel } from "../../report/sheet-model";
 import { throwIfCancelled, type RunOptions } from "../host";
-import { planSheet, SheetModelError } from "../xlsx/sheet-writer";
+import { resolveCharts, type ResolvedChart } from "../xlsx/chart-parts";
+import { planSheet, SheetModelError, type SheetPlan } from "../xlsx/sheet-writer";
 import { Batcher, CALL_BYTES, progress, type BatchEnv } from "./batching";
+import { addCharts } from "./charts";
 import { queueDateSystemProbe, queueProbeCell } from "./date-system";
 import { explainExcelError, hostErrors } from "./errors";
 import type { ExcelRun } from "./excel-run";
@@ -39,10 +42,11 @@ async function writeInto(
   ctx: Excel.RequestContext,
   env: BatchEnv,
   models: SheetModel[],
+  layout: { plans: SheetPlan[]; charts: ResolvedChart[][] },
   temps: string[],
   o: RunOptions & { replace: readonly string[] },
 ): Promise<void> {
-  const plans = models.map(planSheet);
+  const { plans, charts } = layout;
   const worksheets = ctx.workbook.worksheets;
   worksheets.load("items/name,items/visibility");
   const probe = queueDateSystemProbe(ctx, env.support);
@@ -88,6 +92,8 @@ async function writeInto(
       },
     });
   }
+  // charts last: a chart may draw from a sheet written after its own
+  await addCharts(sheets, charts, { batcher, support: env.support });
   await batcher.flush();
 
   // the swap, in one sync: show the new sheets, delete the old, take their names
@@ -124,11 +130,13 @@ export async function writeSheetsOffice(
   o: RunOptions & { replace: readonly string[] },
 ): Promise<void> {
   checkSheetNames(models);
+  const plans = models.map(planSheet);
+  const layout = { plans, charts: resolveCharts(plans) };
   throwIfCancelled(o.signal);
   const token = Math.random().toString(36).slice(2, 8).padEnd(6, "0");
   const temps = models.map((_, i) => `${TEMP_SHEET_PREFIX}${token}_${i + 1}`);
   try {
-    await run((ctx) => writeInto(ctx, env, models, temps, o));
+    await run((ctx) => writeInto(ctx, env, models, layout, temps, o));
   } catch (e) {
     try {
       await removeTemps(run, temps);

@@ -7,12 +7,16 @@
 // images, comments, pivot tables, VBA, custom XML) survives, and a district-scale ledger is patched
 // in well under a second.
 //
+// Charts of the models (SheetModel.charts) are new parts too: a drawing per sheet that has charts
+// and a chart part per chart (chart-parts.ts).
+//
 // Sheets whose names are reserved for results are removed first (with every part only they
 // reached: tables, drawings, comments, …), so a re-run replaces them instead of adding copies.
 import { columnLetters } from "../../engine/grid";
 import type { SheetModel } from "../../report/sheet-model";
 import { LedgerFileError, ledgerFileError } from "./errors";
 import { planSheet, REL_NS, SheetModelError, sheetXml, tableXml, type SheetPlan } from "./sheet-writer";
+import { chartXml, CT_CHART, CT_DRAWING, drawingXml, resolveCharts, type ResolvedChart } from "./chart-parts";
 
 export { SheetModelError };
 import { patchStyles } from "./styles-patch";
@@ -323,6 +327,8 @@ interface NewSheet {
   sheetId: number;
   index: number;
   table?: { part: string; id: number; name: string };
+  /** The sheet's drawing part and its charts (when the model has charts to draw). */
+  drawing?: { part: string; charts: { chart: ResolvedChart; part: string }[] };
 }
 
 /** Table names must be unique among tables and defined names; Excel's naming rules apply. */
@@ -358,6 +364,7 @@ export function patchWorkbook(original: Uint8Array, models: SheetModel[], opts: 
     modelKeys.add(k);
   }
   const plans = models.map(planSheet);
+  const charts = resolveCharts(plans);
 
   return guarded(() => {
     checkPackageSignature(original);
@@ -504,6 +511,12 @@ export function patchWorkbook(original: Uint8Array, models: SheetModel[], opts: 
           name: tableNameFor(plan.model.name, takenNames),
         };
       }
+      if (charts[j].length) {
+        ns.drawing = {
+          part: newPart(`${dirOf(wbPart)}drawings/`, "drawing"),
+          charts: charts[j].map((chart) => ({ chart, part: newPart(`${dirOf(wbPart)}charts/`, "chart") })),
+        };
+      }
       return ns;
     });
 
@@ -512,23 +525,60 @@ export function patchWorkbook(original: Uint8Array, models: SheetModel[], opts: 
     const z = opts.compressor ?? defaultCompressor();
     if (stylesCreated) added.push({ kind: "new", name: stylesPart, data: encodeXml(patchedStyles.xml) });
     else changed.set(key(stylesPart), encodeXml(patchedStyles.xml));
+    const relsXml = (items: string) =>
+      encodeXml(
+        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_REL_NS}">${items}</Relationships>`,
+      );
     for (const ns of news) {
+      // the sheet's relationships: its table, then its drawing
+      let sheetRels = "";
+      const tableRelId = ns.table ? "rId1" : undefined;
+      if (ns.table)
+        sheetRels += `<Relationship Id="${tableRelId}" Type="${REL_TYPE}table" Target="${escapeAttr(relativeTarget(ns.part, ns.table.part))}"/>`;
+      const drawingRelId = ns.drawing ? (ns.table ? "rId2" : "rId1") : undefined;
+      if (ns.drawing)
+        sheetRels += `<Relationship Id="${drawingRelId}" Type="${REL_TYPE}drawing" Target="${escapeAttr(relativeTarget(ns.part, ns.drawing.part))}"/>`;
       // each sheet is compressed as soon as it is built
       const xml = sheetXml(ns.plan, {
         date1904: wb.date1904,
         styles: patchedStyles.styles,
-        tableRelId: ns.table ? "rId1" : undefined,
+        tableRelId,
+        drawingRelId,
       });
       added.push(compressEntry(ns.part, xml, true, z));
-      if (ns.table) {
+      if (sheetRels) added.push({ kind: "new", name: relsPartOf(ns.part), data: relsXml(sheetRels) });
+      if (ns.table)
+        added.push({ kind: "new", name: ns.table.part, data: tableXml(ns.plan, ns.table.id, ns.table.name) });
+      if (ns.drawing) {
+        const { part, charts: list } = ns.drawing;
+        const ids = list.map((_, i) => `rId${i + 1}`);
+        added.push(
+          compressEntry(
+            part,
+            encodeXml(
+              drawingXml(
+                list.map((c) => c.chart),
+                ids,
+              ),
+            ),
+            true,
+            z,
+          ),
+        );
         added.push({
           kind: "new",
-          name: relsPartOf(ns.part),
-          data: encodeXml(
-            `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_REL_NS}"><Relationship Id="rId1" Type="${REL_TYPE}table" Target="${escapeAttr(relativeTarget(ns.part, ns.table.part))}"/></Relationships>`,
+          name: relsPartOf(part),
+          data: relsXml(
+            list
+              .map(
+                (c, i) =>
+                  `<Relationship Id="${ids[i]}" Type="${REL_TYPE}chart" Target="${escapeAttr(relativeTarget(part, c.part))}"/>`,
+              )
+              .join(""),
           ),
         });
-        added.push({ kind: "new", name: ns.table.part, data: tableXml(ns.plan, ns.table.id, ns.table.name) });
+        for (const c of list)
+          added.push(compressEntry(c.part, encodeXml(chartXml(c.chart, { date1904: wb.date1904 })), true, z));
       }
     }
 
@@ -554,6 +604,11 @@ export function patchWorkbook(original: Uint8Array, models: SheetModel[], opts: 
     {
       const overrides: [string, string][] = news.map((ns) => [ns.part, CT_WORKSHEET]);
       for (const ns of news) if (ns.table) overrides.push([ns.table.part, CT_TABLE]);
+      for (const ns of news) {
+        if (!ns.drawing) continue;
+        overrides.push([ns.drawing.part, CT_DRAWING]);
+        for (const c of ns.drawing.charts) overrides.push([c.part, CT_CHART]);
+      }
       if (stylesCreated) overrides.push([stylesPart, CT_STYLES]);
       changed.set(key(ctName), encodeXml(patchContentTypes(ctText, removedParts, overrides)));
     }

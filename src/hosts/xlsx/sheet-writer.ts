@@ -187,6 +187,8 @@ export interface SheetXmlOptions {
   styles: ResultStyles;
   /** r:id of the table part (when plan.table). */
   tableRelId?: string;
+  /** r:id of the drawing part that holds the sheet's charts. */
+  drawingRelId?: string;
 }
 
 const encoder = new TextEncoder();
@@ -371,6 +373,8 @@ export function sheetXml(plan: SheetPlan, opts: SheetXmlOptions): Uint8Array {
       ? `<pageSetup paperSize="9" orientation="${model.print.landscape ? "landscape" : "portrait"}" fitToWidth="1" fitToHeight="0"/>`
       : '<pageSetup paperSize="9"/>',
   );
+  // CT_Worksheet: … pageSetup, headerFooter, …, drawing, legacyDrawing, …, tableParts, extLst
+  if (opts.drawingRelId) w(`<drawing r:id="${escapeAttr(opts.drawingRelId)}"/>`);
   if (plan.table && opts.tableRelId)
     w(`<tableParts count="1"><tablePart r:id="${escapeAttr(opts.tableRelId)}"/></tableParts>`);
   w("</worksheet>");

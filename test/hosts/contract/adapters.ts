@@ -6,8 +6,11 @@ import { createOfficeHost, type OfficeHostOptions } from "../../../src/hosts/off
 import { createPreviewHost, type PreviewHost } from "../../../src/hosts/preview";
 import { readXlsx, readXlsxSheetNames } from "../../../src/hosts/xlsx/read";
 import { writeGrids } from "../../../src/hosts/xlsx/write";
+import { decodeEntities } from "../../../src/hosts/xlsx/xml";
+import { ZipArchive } from "../../../src/hosts/xlsx/zip";
+import { dirOf, relsPartOf, resolvePart } from "../../../src/hosts/xlsx/part-names";
 import { ExcelFake, type FakeOptions } from "../../fakes/excel-fake";
-import type { HostUnderTest, MakeHost, Seed } from "./host-contract";
+import type { ChartLook, HostUnderTest, MakeHost, Seed } from "./host-contract";
 
 export function fakeFromSeed(seed: Seed, o: Partial<FakeOptions> = {}): ExcelFake {
   const { book } = seed;
@@ -52,6 +55,8 @@ export const makeOfficeHost: MakeHost = async (seed) => {
       },
       selection: async () => fake.selection && { sheet: fake.selection.sheet, cell: fake.selection.address },
       activeSheet: async () => fake.active?.name,
+      charts: async (sheet) =>
+        fake.charts(sheet).map((c) => ({ title: c.title ?? "", series: c.series.map((s) => s.name ?? "") })),
     },
   };
   return under;
@@ -78,6 +83,53 @@ async function fillOf(bytes: Uint8Array, sheet: string, ref: string): Promise<st
   return argb ? `#${argb.slice(2).toUpperCase()}` : "#?";
 }
 
+/** Targets of a part's relationships of one type (resolved part names). */
+function relTargets(zip: ZipArchive, part: string, type: string): Map<string, string> {
+  const e = zip.get(relsPartOf(part));
+  const out = new Map<string, string>();
+  if (!e) return out;
+  const xml = new TextDecoder().decode(zip.read(e));
+  for (const m of xml.matchAll(/<Relationship\b[^>]*>/g)) {
+    const id = /\bId="([^"]*)"/.exec(m[0])?.[1];
+    const t = /\bType="([^"]*)"/.exec(m[0])?.[1];
+    const target = /\bTarget="([^"]*)"/.exec(m[0])?.[1];
+    if (id && target && t?.endsWith(`/${type}`))
+      out.set(id, resolvePart(dirOf(part), decodeEntities(target)));
+  }
+  return out;
+}
+
+/** The charts of a sheet in a package: worksheet → drawing → chart parts (title text, series names). */
+function chartsInPackage(bytes: Uint8Array, sheet: string): ChartLook[] {
+  const zip = new ZipArchive(bytes);
+  const read = (part: string) => new TextDecoder().decode(zip.read(zip.get(part)!));
+  const wb = read("xl/workbook.xml");
+  const rid = [...wb.matchAll(/<sheet\b[^>]*>/g)]
+    .map((m) => m[0])
+    .find((tag) => decodeEntities(/\bname="([^"]*)"/.exec(tag)?.[1] ?? "") === sheet)
+    ?.match(/\br:id="([^"]*)"/)?.[1];
+  const sheetPart = rid && relTargets(zip, "xl/workbook.xml", "worksheet").get(rid);
+  if (!sheetPart) throw new Error(`no sheet ${sheet}`);
+  const out: ChartLook[] = [];
+  for (const drawing of relTargets(zip, sheetPart, "drawing").values()) {
+    const charts = relTargets(zip, drawing, "chart");
+    const frames = [...read(drawing).matchAll(/<c:chart\b[^>]*\br:id="([^"]*)"/g)].map((m) => m[1]);
+    for (const id of frames) {
+      const xml = read(charts.get(id)!);
+      const title = [
+        ...(/<c:title>[\s\S]*?<\/c:title>/.exec(xml)?.[0] ?? "").matchAll(/<a:t>([^<]*)<\/a:t>/g),
+      ]
+        .map((m) => decodeEntities(m[1]))
+        .join("");
+      const series = [...xml.matchAll(/<c:ser>[\s\S]*?<\/c:ser>/g)].map((m) =>
+        decodeEntities(/<c:tx>[\s\S]*?<c:v>([^<]*)<\/c:v>/.exec(m[0])?.[1] ?? ""),
+      );
+      out.push({ title, series });
+    }
+  }
+  return out;
+}
+
 export const makePreviewHost: MakeHost = async (seed) => {
   let bytes = await writeGrids(seed.book);
   if (seed.fills) bytes = await withFills(bytes, seed.fills);
@@ -101,6 +153,7 @@ export const makePreviewHost: MakeHost = async (seed) => {
       },
       selection: async () => latest.view().selection,
       activeSheet: async () => latest.view().activeSheet,
+      charts: async (sheet) => chartsInPackage(latest.bytes(), sheet),
     },
   };
   return under;

@@ -11,11 +11,18 @@ import {
 import { isDateFormat } from "../../../src/hosts/office/cell-format";
 import { isoToSerial } from "../../../src/hosts/xlsx/dates";
 import type { SheetModel } from "../../../src/report/sheet-model";
+import { ORG_SCORES, orgScoresModel, PROGRESS, progressModel } from "../chart-models";
 
 /** A workbook to start from: Grids, plus solid fills (sheet → A1 → #RRGGBB). */
 export interface Seed {
   book: Workbook;
   fills?: Record<string, Record<string, string>>;
+}
+
+/** A chart on a sheet: its title and the names of its series, in order. */
+export interface ChartLook {
+  title: string;
+  series: string[];
 }
 
 export interface CellLook {
@@ -33,6 +40,8 @@ export interface Inspect {
   cell(sheet: string, ref: string): Promise<CellLook>;
   selection(): Promise<CellRef | undefined>;
   activeSheet(): Promise<string | undefined>;
+  /** The charts on a sheet. */
+  charts(sheet: string): Promise<ChartLook[]>;
 }
 
 export interface HostUnderTest {
@@ -289,6 +298,28 @@ export function hostContract(name: string, makeHost: MakeHost): void {
       expect(at(after, "校验结果", "A7")).toBe("第二次");
       const sources = canon(after).sheets.filter((s) => s.name !== "校验结果");
       expect(sources).toEqual(before.sheets);
+    });
+
+    test("charts requested by the models are present after writeSheets, once each after a re-run", async () => {
+      const { host, inspect } = await makeHost({ book: readSeed() });
+      const coverage: ChartLook = {
+        title: "各单位季度点评与群众评议覆盖率",
+        series: ["季度点评覆盖率", "群众评议覆盖率"],
+      };
+      const grades: ChartLook = {
+        title: "各单位基层党组织考评等次分布（第三时段）",
+        series: ["第三时段组织优秀", "第三时段组织良好", "第三时段组织较差"],
+      };
+      await host.writeSheets([orgScoresModel(), progressModel(3)], { replace: RESULT_NAMES });
+      expect(await inspect.charts(PROGRESS)).toEqual([coverage]);
+      expect(await inspect.charts(ORG_SCORES)).toEqual([grades]);
+      await host.writeSheets([orgScoresModel(), progressModel(4)], { replace: RESULT_NAMES });
+      expect(await inspect.charts(PROGRESS)).toEqual([coverage]);
+      expect(await inspect.charts(ORG_SCORES)).toEqual([grades]);
+      expect(await inspect.charts("党员")).toEqual([]);
+      const wb = await host.readWorkbook();
+      expect(at(wb, PROGRESS, "B7")).toBe("历城区教育局党委");
+      expect(at(wb, PROGRESS, "D4")).toBe(0.2);
     });
 
     test("a result sheet may not take the name of a sheet that is not reserved", async () => {
