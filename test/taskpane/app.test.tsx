@@ -230,6 +230,11 @@ describe("考评表彰", () => {
     expect(screen.getAllByTestId("commendation-list")).toHaveLength(7);
     expect(screen.getByRole("region", { name: "第二时段" })).toBeTruthy();
     expect(screen.getByTestId("grade-chart")).toBeTruthy();
+    // coverage per unit at a glance: one labelled row per 党（工）委, with both percentages
+    const coverage = within(screen.getByTestId("coverage-chart")).getAllByRole("img");
+    expect(coverage.length).toBeGreaterThan(0);
+    for (const row of coverage)
+      expect(row.getAttribute("aria-label")).toMatch(/季度点评 (\d+%|—)，群众评议 (\d+%|—)$/);
     fireEvent.click(button("表彰名单"));
     await waitFor(() => expect(host.callsOf("activateSheet")).toEqual([["表彰名单"]]));
     fireEvent.click(button(/^未入选说明 \d+ 条$/));

@@ -17,6 +17,7 @@ import { t, type Lang } from "../i18n";
 import type { EvaluateResult } from "../services/ledger";
 import type { RulesInForce } from "../services/rules";
 import { GradeChart } from "./GradeChart";
+import { CoverageChart } from "./CoverageChart";
 import { useTabStyles } from "./styles";
 
 const useStyles = makeStyles({
@@ -122,6 +123,8 @@ export function EvaluateTab(p: EvaluateTabProps) {
           grades={sum.grades}
         />
       )}
+
+      {sum && sum.coverage.length > 0 && <CoverageChart lang={lang} units={sum.coverage} />}
 
       {result && result.written.length > 0 && (
         <section className={ts.section} aria-label={t(lang, "writtenSheets")}>

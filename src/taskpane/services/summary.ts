@@ -23,14 +23,28 @@ export interface GradeCount {
   member: number;
 }
 
+/** Per 党（工）委: the share of ended quarters × organisations reviewed, and of objects × years evaluated. */
+export interface UnitCoverage {
+  unit: string;
+  name: string;
+  reviews: number | undefined;
+  evaluations: number | undefined;
+}
+
 export interface EvaluationSummary {
   blockedBy: RuleKey[];
   lists: ListSummary[];
   /** The latest phase that has scores; undefined when nothing was scored. */
   gradePhase?: Phase;
   grades: GradeCount[];
+  coverage: UnitCoverage[];
   notSelected: number;
 }
+
+const share = (xs: { done: number; total: number }[]): number | undefined => {
+  const total = xs.reduce((n, x) => n + x.total, 0);
+  return total ? xs.reduce((n, x) => n + x.done, 0) / total : undefined;
+};
 
 export function summarizeEvaluation(ev: Evaluation): EvaluationSummary {
   const lists = COMMENDATION_LISTS.map((l): ListSummary => {
@@ -55,5 +69,11 @@ export function summarizeEvaluation(ev: Evaluation): EvaluationSummary {
     const g = grades.find((x) => x.grade === s.grade)!;
     g[s.kind]++;
   }
-  return { blockedBy: ev.blockedBy, lists, gradePhase, grades, notSelected: ev.notSelected.length };
+  const coverage = ev.progress.rows.map((r) => ({
+    unit: r.unit,
+    name: r.name,
+    reviews: share(Object.values(r.quarters)),
+    evaluations: share(Object.values(r.evaluations)),
+  }));
+  return { blockedBy: ev.blockedBy, lists, gradePhase, grades, coverage, notSelected: ev.notSelected.length };
 }
