@@ -1,5 +1,6 @@
 // CLI texts, zh-CN first (the default) and en. Finding messages live in the engine's catalogue.
 import type { Lang } from "../engine/findings";
+import { renderTemplate } from "../engine/catalogue";
 
 const TEXTS = {
   ledger: { "zh-CN": "台账", en: "Ledger" },
@@ -42,13 +43,19 @@ const TEXTS = {
     "zh-CN": "评分规则 {keys} 的值无法读取，本次未考评；请改正“评分规则”表后重试",
     en: "Rules {keys} could not be read; nothing was scored. Fix the rules sheet and run again",
   },
-  scored: { "zh-CN": "已考评：基层党组织 {orgs} 个次 · 党员 {members} 人次", en: "Scored: {orgs} organisation-phases · {members} member-phases" },
-  notSelected: { "zh-CN": "未入选说明 {n} 条（见“未入选说明”表）", en: "{n} not-selected explanations (sheet 未入选说明)" },
+  scored: {
+    "zh-CN": "已考评：基层党组织 {orgs} 个次 · 党员 {members} 人次",
+    en: "Scored: {orgs} organisation-phases · {members} member-phases",
+  },
+  notSelected: {
+    "zh-CN": "未入选说明 {n} 条（见“未入选说明”表）",
+    en: "{n} not-selected explanations (sheet 未入选说明)",
+  },
   badLang: { "zh-CN": "--lang 只能是 zh-CN 或 en", en: "--lang must be zh-CN or en" },
 } as const;
 
 export type TextKey = keyof typeof TEXTS;
 
 export function t(lang: Lang, key: TextKey, params: Record<string, string | number> = {}): string {
-  return TEXTS[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ""));
+  return renderTemplate(TEXTS[key][lang], params);
 }

@@ -1,6 +1,7 @@
 // Task-pane texts, zh-CN first (the default) and en. The zh-CN labels are the ones of ui.md: tests and
 // users rely on them, keep them stable. Finding messages come from the engine's catalogue.
 import type { Lang } from "../engine/findings";
+import { renderTemplate } from "../engine/catalogue";
 
 export type { Lang };
 
@@ -164,7 +165,7 @@ const TEXTS = {
 export type TextKey = keyof typeof TEXTS;
 
 export function t(lang: Lang, key: TextKey, params: Record<string, string | number> = {}): string {
-  return TEXTS[key][lang].replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+  return renderTemplate(TEXTS[key][lang], params);
 }
 
 /** The severity labels of the filters (plural in English). */

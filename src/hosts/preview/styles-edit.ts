@@ -16,20 +16,7 @@ import {
   type XmlEdit,
   type XmlSpan,
 } from "../xlsx/xml-edit";
-
-const STYLESHEET_ORDER = [
-  "numFmts",
-  "fonts",
-  "fills",
-  "borders",
-  "cellStyleXfs",
-  "cellXfs",
-  "cellStyles",
-  "dxfs",
-  "tableStyles",
-  "colors",
-  "extLst",
-];
+import { STYLESHEET_ORDER } from "../xlsx/styles-patch";
 
 /** Built-in ids of codes we write (so no custom `<numFmt>` is needed for them). */
 const BUILTIN_IDS: Record<string, number> = { General: 0, "0": 1, "0.00": 2, "@": 49 };
@@ -209,7 +196,8 @@ export class StylesEditor {
         });
       }
     }
-    const order = (e: XmlEdit) => STYLESHEET_ORDER.indexOf(/^<(?:[\w.-]+:)?(\w+)/.exec(e.text)?.[1] ?? "");
+    const order = (e: XmlEdit) =>
+      (STYLESHEET_ORDER as readonly string[]).indexOf(/^<(?:[\w.-]+:)?(\w+)/.exec(e.text)?.[1] ?? "");
     edits.sort((a, b) => a.start - b.start || order(a) - order(b));
     return applyEdits(this.xml, edits);
   }

@@ -19,7 +19,7 @@ import {
 export const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
 /** CT_Stylesheet child order. */
-const STYLESHEET_ORDER = [
+export const STYLESHEET_ORDER = [
   "numFmts",
   "fonts",
   "fills",
