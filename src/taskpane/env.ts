@@ -34,10 +34,13 @@ export async function detectEnvironment(o: DetectOptions = {}): Promise<PaneEnv>
   const office = win.Office as OfficeLike | undefined;
   let kind: HostKind = "preview";
   if (params.get("office") !== "0" && office && typeof office.onReady === "function") {
+    // office.js that never answers (no network, not in Office) must not keep the pane waiting.
+    let timer: ReturnType<typeof setTimeout> | undefined;
     const info = await Promise.race([
       office.onReady().catch(() => null),
-      new Promise<null>((resolve) => setTimeout(() => resolve(null), o.timeoutMs ?? 5000)),
+      new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), o.timeoutMs ?? 5000))),
     ]);
+    clearTimeout(timer);
     const excel = office.HostType?.Excel ?? "Excel";
     if (info && info.host === excel) kind = "excel";
   }
