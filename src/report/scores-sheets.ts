@@ -95,6 +95,8 @@ export function scoresSheet(
             dataSheet: progress.name,
             categoryCol: 1,
             seriesCols: gradeCols,
+            // 优秀 green, 良好 blue, 一般 amber, 较差 orange, 否决 red
+            colors: ["70AD47", "4472C4", "FFC000", "ED7D31", "C00000"],
             anchor: { cell: `${a1(0, columns.length + 1).replace(/\d+$/, "")}2`, cols: 9, rows: 18 },
           },
         ]

@@ -64,6 +64,8 @@ export interface ChartModel {
   seriesCols: number[];
   /** The values are fractions: show the axis as percent. */
   percent?: boolean;
+  /** Fill colour per series (RRGGBB), e.g. red for 否决; the theme's palette where absent. */
+  colors?: string[];
   /** Top-left cell of the chart (A1) and its size in columns and rows. */
   anchor: { cell: string; cols: number; rows: number };
 }

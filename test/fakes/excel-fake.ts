@@ -104,6 +104,8 @@ export interface FakeChartSeriesState {
   name?: string;
   values?: FakeChartRef;
   xValues?: FakeChartRef;
+  /** Fill colour set through format.fill.setSolidColor. */
+  color?: string;
 }
 
 export interface FakeChartState {
@@ -125,7 +127,7 @@ export interface FakeChartView {
   title?: string;
   legend: { position?: string; visible?: boolean };
   position?: { start: string; end?: string };
-  series: { name?: string; values?: string; xValues?: string }[];
+  series: { name?: string; values?: string; xValues?: string; color?: string }[];
   valueAxis: { numberFormat?: string; minimum?: number; maximum?: number };
 }
 
@@ -885,6 +887,14 @@ export class FakeChartSeries {
   }
   setXAxisValues(range: FakeRange): void {
     this.update("setXAxisValues", 7, "range", (e) => (e.xValues = rangeRef(range, this.chart.ws)));
+  }
+  /** ChartSeriesFormat.fill.setSolidColor (ExcelApi 1.1). */
+  get format() {
+    return {
+      fill: {
+        setSolidColor: (color: string) => this.update("fill", 1, color, (e) => (e.color = color)),
+      },
+    };
   }
 }
 
@@ -1647,7 +1657,12 @@ export class ExcelFake {
       title: c.title,
       legend: { ...c.legend },
       position: c.position && { ...c.position },
-      series: c.series.map((x) => ({ name: x.name, values: ref(x.values), xValues: ref(x.xValues) })),
+      series: c.series.map((x) => ({
+        name: x.name,
+        values: ref(x.values),
+        xValues: ref(x.xValues),
+        ...(x.color ? { color: x.color } : {}),
+      })),
       valueAxis: { ...c.valueAxis },
     }));
   }

@@ -73,12 +73,17 @@ export async function addCharts(
           if (k === 0) s.name = names[0];
           s.setValues(column(c));
           s.setXAxisValues(categories);
+          const color = rc.model.colors?.[k];
+          if (color) s.format.fill.setSolidColor(`#${color}`);
         });
       } else {
         const first = columnLetters(rc.seriesCols[0]);
         const last = columnLetters(rc.seriesCols[rc.seriesCols.length - 1]);
         const block = data.getRange(`${first}${rc.dataPlan.headerRow}:${last}${rc.lastRow}`);
         chart = ws.charts.add(type, block, "Columns");
+        rc.model.colors?.forEach((color, k) =>
+          chart.series.getItemAt(k).format.fill.setSolidColor(`#${color}`),
+        );
       }
       chart.title.text = rc.model.title;
       chart.legend.position = "Bottom";

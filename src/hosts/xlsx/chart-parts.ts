@@ -170,7 +170,7 @@ export function chartXml(rc: ResolvedChart, o: { date1904: boolean }): string {
       const name = seriesName(rc, col);
       const format = NUMBER_FORMAT_CODES[rc.dataPlan.model.columns[col]?.format ?? "general"];
       const fmt = format && format !== "@" ? format : "General";
-      const color = PALETTE[i % PALETTE.length];
+      const color = rc.model.colors?.[i] ?? PALETTE[i % PALETTE.length];
       return (
         `<c:ser><c:idx val="${i}"/><c:order val="${i}"/>` +
         `<c:tx><c:strRef><c:f>${text(columnRef(rc, col, rc.dataPlan.headerRow, rc.dataPlan.headerRow))}</c:f>${strCache([name])}</c:strRef></c:tx>` +

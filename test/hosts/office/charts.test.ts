@@ -158,3 +158,17 @@ test("a data sheet without rows gives no chart", async () => {
   const { fake } = await write([{ ...progressModel(3), rows: [] }]);
   expect(fake.charts(PROGRESS)).toEqual([]);
 });
+
+test("series colours (e.g. 否决 in red) are set on each series", async () => {
+  const org = orgScoresModel();
+  org.charts![0].colors = ["70AD47", "4472C4", "C00000"];
+  const { fake } = await write([org, progressModel(3)]);
+  expect(fake.charts(ORG_SCORES)[0].series.map((x) => x.color)).toEqual(["#70AD47", "#4472C4", "#C00000"]);
+  // without colours the theme decides
+  const plain = await write([orgScoresModel(), progressModel(3)]);
+  expect(plain.fake.charts(ORG_SCORES)[0].series.map((x) => x.color)).toEqual([
+    undefined,
+    undefined,
+    undefined,
+  ]);
+});

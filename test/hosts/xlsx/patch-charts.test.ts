@@ -391,6 +391,12 @@ describe("charts in a patched ledger", () => {
       "'进度督查'!$H$4:$H$6",
     ]);
     expect(all(find(series[0], "val"), "v").map((v) => v.text)).toEqual(["1", "2", "3"]);
+    // without colours in the model: the palette
+    expect(series.map((x) => find(x, "spPr/solidFill/srgbClr").attrs.val)).toEqual([
+      "4472C4",
+      "ED7D31",
+      "A5A5A5",
+    ]);
     expect(find(find(space, "valAx"), "numFmt").attrs.sourceLinked).toBe("1");
     const from = all(tree(text(patched, p.drawing)), "from")[0];
     expect([find(from, "col").text, find(from, "row").text]).toEqual(["5", "1"]); // F2
@@ -464,6 +470,19 @@ describe("charts in a patched ledger", () => {
     expect([...parts(cleaned).keys()].sort()).toEqual([...parts(original).keys()].sort());
     expect(text(cleaned, "[Content_Types].xml")).not.toMatch(/drawing|chart/);
   });
+});
+
+test("series colours from the model (否决 red) fill each series", async () => {
+  const org = orgScoresModel();
+  org.charts![0].colors = ["70AD47", "4472C4", "C00000"];
+  const out = patchWorkbook(await writeSheetModels(SOURCE), [org, progressModel(3)], {
+    replace: REPLACE,
+    now: NOW,
+  });
+  const space = tree(text(out, chartPartsOf(out, ORG_SCORES).charts[0].part));
+  expect(
+    all(find(space, "plotArea/barChart"), "ser").map((x) => find(x, "spPr/solidFill/srgbClr").attrs.val),
+  ).toEqual(["70AD47", "4472C4", "C00000"]);
 });
 
 describe("part names, sheet names, and charts that cannot be drawn", () => {
