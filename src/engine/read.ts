@@ -23,6 +23,7 @@ import {
   readNumber,
   readText,
   splitList,
+  splitWhitespace,
 } from "./normalize";
 import { toISO } from "./dates";
 
@@ -487,9 +488,15 @@ function readField(t: Table, f: FieldDef, raw: CellValue, rec: Rec, c: number, c
       const out: string[] = [];
       for (const p of splitList(text)) {
         const v = m.get(p);
-        if (v === undefined)
+        if (v !== undefined) {
+          out.push(v);
+          continue;
+        }
+        // §7: split on whitespace only when every token is a known value ("公示栏 网站").
+        const tokens = splitWhitespace(p).map((x) => m.get(x));
+        if (tokens.length < 2 || tokens.some((x) => x === undefined))
           return fail(t, f, raw, rec, c, ctx, "enum", { expected: f.enum!.values.join("、") });
-        out.push(v);
+        out.push(...(tokens as string[]));
       }
       const joined = out.join("、");
       if (joined !== text) normalized(t, f, raw, rec, c, ctx, joined);

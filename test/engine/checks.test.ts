@@ -171,6 +171,16 @@ describe("cells", () => {
       findingsOf((s) => withCell(s, "党（工）委", 0, "单位类型", "街道党工委")),
       "enum",
     );
+    // a list is split on whitespace only when every token is a known value (§7)
+    const spaced = findingsOf((s) => withCell(s, "公开承诺", 0, "公开方式", "公示栏 网站"));
+    none(spaced, "enum");
+    expect(spaced.find((f) => f.code === "normalized" && f.cell === "C2")?.fix).toBe("公示栏、网站");
+    expectFinding(
+      findingsOf((s) => withCell(s, "公开承诺", 0, "公开方式", "公示栏 广播")),
+      "enum",
+      "公开承诺",
+      "C2",
+    );
   });
 
   test("range", () => {
