@@ -17,14 +17,20 @@ export interface RunOptions {
   signal?: AbortSignal;
 }
 
+/** A note the pane shows in the clerk's language. */
+export interface HostNote {
+  zh: string;
+  en: string;
+}
+
 export interface HostCapabilities {
   kind: "excel" | "preview";
   tables: boolean;
   conditionalFormats: boolean;
   hyperlinks: boolean;
   dataValidation: boolean;
-  /** Visible notes about what is degraded on this host (zh-CN), e.g. `此版本 Excel 不支持超链接`. */
-  notes: string[];
+  /** Visible notes about what is degraded on this host, e.g. `此版本 Excel 不支持超链接`. */
+  notes: HostNote[];
 }
 
 export interface CellRef {

@@ -160,7 +160,12 @@ export function createPreviewHost(initial: Uint8Array, opts: PreviewHostOptions 
         conditionalFormats: true,
         hyperlinks: true,
         dataValidation: false,
-        notes: ["浏览器预览：新建的台账表没有下拉列表和输入提示；修改只在内存中，请用“下载结果工作簿”保存"],
+        notes: [
+          {
+            zh: "浏览器预览：新建的台账表没有下拉列表和输入提示；修改只在内存中，请用“下载结果工作簿”保存",
+            en: "Browser preview: new ledger sheets get no drop-down lists or hints; changes stay in memory until you download the result workbook",
+          },
+        ],
       };
     },
 

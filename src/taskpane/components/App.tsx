@@ -16,7 +16,7 @@ import { analyze } from "../../engine/analyze";
 import { parseISO } from "../../engine/dates";
 import { summarize, type Finding } from "../../engine/findings";
 import type { Grid } from "../../engine/grid";
-import type { CellFix, CellRef, LedgerHost, RunOptions } from "../../hosts/host";
+import type { CellFix, CellRef, LedgerHost, RunOptions, HostNote } from "../../hosts/host";
 import type { HostKind, ThemeName } from "../env";
 import { t } from "../i18n";
 import {
@@ -141,7 +141,7 @@ export function App(props: AppProps) {
   const [asOf, setAsOf] = useState("");
   const [viewer, setViewer] = useState<ViewerState>({ sheets: [], date1904: false, active: null });
   const [systemDark, setSystemDark] = useState(props.theme === "dark");
-  const [notes, setNotes] = useState<string[]>([]);
+  const [notes, setNotes] = useState<HostNote[]>([]);
   const preview = props.kind === "preview";
 
   const baseHost = props.host ?? session?.host ?? null;
@@ -385,7 +385,7 @@ export function App(props: AppProps) {
         {notes.length > 0 && (
           <ul className={s.notes} aria-label="notes">
             {notes.map((n) => (
-              <li key={n}>{n}</li>
+              <li key={n.zh}>{lang === "en" ? n.en : n.zh}</li>
             ))}
           </ul>
         )}
