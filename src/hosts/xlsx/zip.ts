@@ -3,6 +3,7 @@
 // for the next one (a large workbook is never held decompressed all at once).
 import { inflateSync } from "fflate";
 import { ledgerFileError } from "./errors";
+import { nativeZlib } from "./native-zlib";
 
 export interface ZipEntry {
   /** Name as stored (forward slashes, no leading slash). */
@@ -141,7 +142,13 @@ export class ZipArchive {
     if (entry.method !== 8) throw corrupt(`unsupported compression method ${entry.method} for ${entry.name}`);
     let out: Uint8Array;
     try {
-      out = entry.size > 0 ? inflateSync(raw, { out: new Uint8Array(entry.size) }) : inflateSync(raw);
+      const zlib = nativeZlib();
+      out = zlib
+        ? // the cap guards against a part whose header lies about its size (a zip bomb)
+          zlib.inflateRawSync(raw, { maxOutputLength: entry.size > 0 ? entry.size : MAX_PART_BYTES })
+        : entry.size > 0
+          ? inflateSync(raw, { out: new Uint8Array(entry.size) })
+          : inflateSync(raw);
     } catch (e) {
       throw corrupt(`cannot decompress ${entry.name}`, e);
     }
