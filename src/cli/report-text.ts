@@ -25,6 +25,7 @@ export function validateText(file: string, a: Analysis, lang: Lang): string {
     lines.push(`  ✓ ${s.name}${as}  ${hdr}  ${t(lang, "records", { n: s.records })}`);
   }
   if (a.ignoredSheets.length) lines.push(`${t(lang, "ignored")}：${a.ignoredSheets.join("、")}`);
+  if (found === 0) lines.push(t(lang, "noLedger"));
   const sum = summarize(a.findings);
   lines.push("", t(lang, "summary", sum));
   for (const sev of ["error", "warning"] as const) {
@@ -47,14 +48,23 @@ export function validateText(file: string, a: Analysis, lang: Lang): string {
 const TOP = 3;
 
 /** evaluate / demo: counts, findings by severity, the top of each list and the output path. */
-export function evaluationText(file: string, output: string, a: Analysis, ev: Evaluation, lang: Lang): string {
+export function evaluationText(
+  file: string,
+  output: string,
+  a: Analysis,
+  ev: Evaluation,
+  lang: Lang,
+): string {
   const lines: string[] = [];
   const sum = summarize(a.findings);
   const found = a.overview.filter((s) => s.foundAs);
   const records = found.reduce((n, s) => n + s.records, 0);
   lines.push(`${t(lang, "ledger")}：${file}    ${t(lang, "asOf")}：${toISO(a.ledger.asOf)}`);
-  lines.push(`${t(lang, "sheets")} ${found.length}/${a.overview.length} · ${t(lang, "records", { n: records })}`);
+  lines.push(
+    `${t(lang, "sheets")} ${found.length}/${a.overview.length} · ${t(lang, "records", { n: records })}`,
+  );
   lines.push(t(lang, "summary", sum));
+  if (found.length === 0) lines.push(t(lang, "noLedger"));
   if (ev.blockedBy.length) {
     lines.push(t(lang, "blocked", { keys: ev.blockedBy.join("、") }));
   } else {
@@ -66,7 +76,9 @@ export function evaluationText(file: string, output: string, a: Analysis, ev: Ev
         .slice(0, TOP)
         .map((c) => `${c.rank}. ${c.name}（${c.id}）${c.total.toFixed(1)}`)
         .join("  ");
-      lines.push(`  ${PHASE_NAMES[list.phase]} ${list.name}：${entries.length}${entries.length ? "  " + top : ""}`);
+      lines.push(
+        `  ${PHASE_NAMES[list.phase]} ${list.name}：${entries.length}${entries.length ? "  " + top : ""}`,
+      );
     }
     lines.push(t(lang, "notSelected", { n: ev.notSelected.length }));
   }

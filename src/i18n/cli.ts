@@ -51,6 +51,11 @@ const TEXTS = {
     "zh-CN": "未入选说明 {n} 条（见“未入选说明”表）",
     en: "{n} not-selected explanations (sheet 未入选说明)",
   },
+  noLedger: {
+    "zh-CN":
+      "没有找到任何台账表：请确认这是创先争优活动台账，或用 `pioneer-ledger template -o 标准台账.xlsx` 生成标准台账后填写",
+    en: "No ledger sheet was found: check that this is the campaign ledger, or start from `pioneer-ledger template -o ledger.xlsx`",
+  },
   badLang: { "zh-CN": "--lang 只能是 zh-CN 或 en", en: "--lang must be zh-CN or en" },
 } as const;
 

@@ -127,6 +127,13 @@ test("every real-world workbook: exit 1 with missing-sheet JSON, or exit 2 with 
   }
 });
 
+test("a workbook without any ledger sheet says how to start one", () => {
+  const r = cli(["validate", path.join(CORPUS, "gold.xlsx")]);
+  expect(r.code).toBe(1);
+  expect(r.stdout).toContain("没有找到任何台账表");
+  expect(r.stdout).toContain("pioneer-ledger template");
+});
+
 test("template → validate: no errors, the version marker is recognised, every sheet found", () => {
   const out = path.join(dir, "blank.xlsx");
   const t = cli(["template", "-o", out]);
