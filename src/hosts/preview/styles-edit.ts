@@ -16,37 +16,10 @@ import {
   type XmlEdit,
   type XmlSpan,
 } from "../xlsx/xml-edit";
-import { STYLESHEET_ORDER } from "../xlsx/styles-patch";
+import { Collection, STYLESHEET_ORDER } from "../xlsx/styles-patch";
 
 /** Built-in ids of codes we write (so no custom `<numFmt>` is needed for them). */
 const BUILTIN_IDS: Record<string, number> = { General: 0, "0": 1, "0.00": 2, "@": 49 };
-
-class Items {
-  readonly items: string[];
-  readonly added: string[] = [];
-  constructor(
-    readonly local: string,
-    readonly span: XmlSpan | undefined,
-    items: string[],
-  ) {
-    this.items = items;
-  }
-  get(i: number): string | undefined {
-    return i < this.items.length ? this.items[i] : this.added[i - this.items.length];
-  }
-  get size(): number {
-    return this.items.length + this.added.length;
-  }
-  /** Index of an identical entry, or of the one appended now. */
-  add(item: string): number {
-    const i = this.items.indexOf(item);
-    if (i >= 0) return i;
-    const j = this.added.indexOf(item);
-    if (j >= 0) return this.items.length + j;
-    this.added.push(item);
-    return this.size - 1;
-  }
-}
 
 function argbToHex(argb: string | undefined): string | null {
   return argb && /^[0-9a-f]{8}$/i.test(argb) ? `#${argb.slice(2).toUpperCase()}` : null;
@@ -56,7 +29,7 @@ export class StylesEditor {
   private xml: string;
   private root: XmlSpan;
   private prefix: string;
-  private coll = new Map<string, Items>();
+  private coll = new Map<string, Collection>();
   private customCodes = new Map<number, string>();
   private maxNumFmtId = 163;
 
@@ -95,12 +68,12 @@ export class StylesEditor {
     return `<${this.prefix}${inner}>`;
   }
 
-  private get(local: string): Items {
+  private get(local: string): Collection {
     let c = this.coll.get(local);
     if (!c) {
       const span = childrenOf(this.xml, this.root, local)[0];
       const items = span ? childrenOf(this.xml, span).map((it) => this.xml.slice(it.start, it.end)) : [];
-      c = new Items(local, span, items);
+      c = new Collection(local, span, items);
       this.coll.set(local, c);
     }
     return c;

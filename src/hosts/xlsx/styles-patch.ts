@@ -79,7 +79,7 @@ const DEFAULT_STYLE_XF = '<xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>'
 export const EMPTY_STYLESHEET = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="${MAIN_NS}"></styleSheet>`;
 
 /** One collection (`<fonts>`, `<cellXfs>`, …): existing children (unprefixed text) plus additions. */
-class Collection {
+export class Collection {
   readonly items: string[];
   readonly added: string[] = [];
   constructor(
@@ -88,6 +88,9 @@ class Collection {
     items: string[],
   ) {
     this.items = items;
+  }
+  get(i: number): string | undefined {
+    return i < this.items.length ? this.items[i] : this.added[i - this.items.length];
   }
   get size(): number {
     return this.items.length + this.added.length;
