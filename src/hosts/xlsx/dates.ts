@@ -1,4 +1,5 @@
 // Date serials in Excel's two date systems. Serials are built from UTC so no time zone shifts them.
+import { dayFromYMD, dayToSerial } from "../../engine/dates";
 
 /** Days between the 1900 system's and the 1904 system's serial 0 (1904-01-01 is 1462 in the 1900 system). */
 export const DATE1904_OFFSET = 1462;
@@ -14,25 +15,15 @@ const ISO_DATE =
 export function isoToSerial(text: string, date1904: boolean): number {
   const m = ISO_DATE.exec(text);
   if (!m) return NaN;
-  const y = Number(m[1]);
-  const mo = Number(m[2]) - 1;
-  const d = Number(m[3]);
-  const ms = Date.UTC(
-    y,
-    mo,
-    d,
-    m[4] ? Number(m[4]) : 0,
-    m[5] ? Number(m[5]) : 0,
-    m[6] ? Number(m[6]) : 0,
-    m[7] ? Math.round(Number(m[7]) * 1000) : 0,
-  );
-  const check = new Date(ms);
-  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo || check.getUTCDate() !== d) return NaN;
-  const days = ms / 86400000;
-  if (date1904) return days + 24107;
-  const serial = days + 25569;
-  // the 1900 system counts the non-existent 1900-02-29 (serial 60)
-  return serial < 61 ? serial - 1 : serial;
+  // The day part goes through the engine's calendar (one place for the epochs and 1900's phantom leap day).
+  const day = dayFromYMD(Number(m[1]), Number(m[2]), Number(m[3]));
+  if (day === undefined) return NaN;
+  const seconds =
+    (m[4] ? Number(m[4]) * 3600 : 0) +
+    (m[5] ? Number(m[5]) * 60 : 0) +
+    (m[6] ? Number(m[6]) : 0) +
+    (m[7] ? Number(m[7]) : 0);
+  return dayToSerial(day, date1904) + seconds / 86400;
 }
 
 /** A serial of the 1900 system → the same day in the target system. */
