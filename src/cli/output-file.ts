@@ -6,14 +6,20 @@ import type { Lang } from "../engine/findings";
 import { t } from "../i18n/cli";
 import { CliFailure } from "./io";
 
+/** Refuses an output path that is one of the inputs (callers check early, before doing the work). */
+export function refuseInputAsOutput(target: string, inputs: readonly string[], lang: Lang): void {
+  const abs = path.resolve(target);
+  for (const input of inputs) if (path.resolve(input) === abs) throw new CliFailure(t(lang, "sameFile"));
+}
+
 export async function writeOutput(
   target: string,
   bytes: Uint8Array,
   lang: Lang,
   inputs: string[] = [],
 ): Promise<void> {
+  refuseInputAsOutput(target, inputs, lang);
   const abs = path.resolve(target);
-  for (const input of inputs) if (path.resolve(input) === abs) throw new CliFailure(t(lang, "sameFile"));
   const tmp = path.join(path.dirname(abs), `.${path.basename(abs)}.${process.pid}.tmp`);
   try {
     await fs.writeFile(tmp, bytes);

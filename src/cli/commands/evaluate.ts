@@ -8,16 +8,15 @@ import { readFileBytes, readXlsxBytes } from "../../hosts/xlsx/read-file";
 import { patchWorkbook } from "../../hosts/xlsx/patch";
 import { buildReport } from "../../report/build";
 import { t } from "../../i18n/cli";
-import { type CommonOptions, CliFailure, EXIT, asOfOf, langOf, progress } from "../io";
-import { writeOutput } from "../output-file";
+import { type CommonOptions, EXIT, asOfOf, langOf, progress } from "../io";
+import { refuseInputAsOutput, writeOutput } from "../output-file";
 import { evaluateJson } from "../evaluate-json";
 import { evaluationText } from "../report-text";
-import * as path from "path";
 
 export async function evaluateCommand(file: string, o: CommonOptions & { output: string }): Promise<number> {
   const lang = langOf(o);
   const asOf = asOfOf(o, lang);
-  if (path.resolve(o.output) === path.resolve(file)) throw new CliFailure(t(lang, "sameFile"));
+  refuseInputAsOutput(o.output, [file], lang);
   progress(t(lang, "reading", { file }));
   const bytes = await readFileBytes(file);
   const a = analyze(readXlsxBytes(bytes, file), { asOf });
