@@ -1,7 +1,7 @@
 // Size-bounded batching: calls are queued until the estimated request would pass the budget, then
 // synced once. Between syncs the host yields a macrotask (desktop Excel restarts an add-in that is
 // unresponsive for 5 s) and checks for cancellation. Never a sync per row.
-import { throwIfCancelled, type HostProgress, type RunOptions } from "../host";
+import { throwIfCancelled } from "../host";
 import { SET, type ExcelSupport } from "./support";
 
 /**
@@ -47,19 +47,11 @@ export function rowBytes(values: readonly unknown[], formats: readonly string[])
   return n;
 }
 
-/** Awaits a macrotask, so the pane can paint and handle input between chunks. */
-export const macrotask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
-
 export interface BatchEnv {
   support: ExcelSupport;
   yieldToUi: () => Promise<void>;
   requestBudget: number;
   readCellBudget: number;
-}
-
-export function progress(o: RunOptions | undefined, stage: string, done: number, total: number): void {
-  const p: HostProgress = { stage, done: Math.min(done, total), total };
-  o?.onProgress?.(p);
 }
 
 export class Batcher {

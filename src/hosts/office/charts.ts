@@ -9,7 +9,7 @@
 // series columns are not adjacent is left out. Outside 1.1 there are no charts.
 import { a1, columnLetters } from "../../engine/grid";
 import type { ChartModel } from "../../report/sheet-model";
-import { seriesName, valueAxisBounds, type ResolvedChart } from "../xlsx/chart-parts";
+import { seriesName, valueAxisBounds, type ResolvedChart } from "../../report/chart-plan";
 import { CALL_BYTES, valueBytes, type Batcher } from "./batching";
 import { SET, type ExcelSupport } from "./support";
 

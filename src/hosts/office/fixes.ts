@@ -4,11 +4,12 @@
 // already has one. Everything is validated before the first write.
 import { parseA1 } from "../../engine/grid";
 import type { CellFix, RunOptions } from "../host";
-import { fromSerial1900, isoToSerial } from "../xlsx/dates";
-import { Batcher, CALL_BYTES, progress, valueBytes, type BatchEnv } from "./batching";
-import { DATE_FORMAT, GENERAL_FORMAT, isDateFormat, TEXT_FORMAT } from "./cell-format";
+import { fromSerial1900, isoToSerial } from "../../engine/dates";
+import { progress } from "../common/progress";
+import { Batcher, CALL_BYTES, valueBytes, type BatchEnv } from "./batching";
+import { DATE_FORMAT, GENERAL_FORMAT, isDateFormat, TEXT_FORMAT } from "../common/cell-format";
 import { queueDateSystemProbe } from "./date-system";
-import { hostErrors } from "./errors";
+import { hostErrors } from "../common/errors";
 import { HostError } from "../host";
 
 function checkFix(f: CellFix): string {

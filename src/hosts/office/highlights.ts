@@ -3,8 +3,9 @@
 // `_PL_highlights` sheet, written before the fills change — and clearing restores exactly that.
 import { parseA1 } from "../../engine/grid";
 import type { CellRef, RunOptions } from "../host";
-import { Batcher, CALL_BYTES, progress, rowBytes, type BatchEnv } from "./batching";
-import { hostErrors } from "./errors";
+import { progress } from "../common/progress";
+import { Batcher, CALL_BYTES, rowBytes, type BatchEnv } from "./batching";
+import { hostErrors } from "../common/errors";
 import type { ExcelRun } from "./excel-run";
 import {
   decodeEntries,
@@ -13,8 +14,8 @@ import {
   mergeEntries,
   type FillState,
   type HighlightEntry,
-} from "./highlight-store";
-import { HIGHLIGHTS_SHEET } from "./internal-sheets";
+} from "../common/highlight-store";
+import { HIGHLIGHTS_SHEET } from "../common/internal-sheets";
 import { SET, type ExcelSupport } from "./support";
 
 const FILL_PROPS_19 = "color,pattern,patternColor,tintAndShade,patternTintAndShade";

@@ -3,11 +3,12 @@
 // READ_CELL_BUDGET cells — several sheets share a sync, and no sheet costs a sync per row.
 import { a1, parseA1, type CellRange, type CellValue, type Grid, type Workbook } from "../../engine/grid";
 import { throwIfCancelled, type RunOptions } from "../host";
-import { progress, type BatchEnv } from "./batching";
-import { isDateFormat } from "./cell-format";
+import { progress } from "../common/progress";
+import type { BatchEnv } from "./batching";
+import { isDateFormat } from "../common/cell-format";
 import { date1904FromTexts, queueDateSystemProbe } from "./date-system";
-import { hostErrors } from "./errors";
-import { isInternalSheet } from "./internal-sheets";
+import { hostErrors } from "../common/errors";
+import { isInternalSheet } from "../common/internal-sheets";
 import { SET } from "./support";
 
 /** Excel refuses (or silently nulls) a single range read over this many cells (office-js #4783). */

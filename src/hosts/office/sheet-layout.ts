@@ -3,12 +3,11 @@
 // first, so text stays text), then the table, conditional formats, drop-downs, frozen header and
 // print setup. Optional features follow the requirement sets (see support.ts).
 import { a1, columnLetters, type CellValue } from "../../engine/grid";
-import type { ColumnFormat, ColumnModel } from "../../report/sheet-model";
-import { fromSerial1900, isoToSerial } from "../xlsx/dates";
-import type { SheetPlan } from "../xlsx/sheet-writer";
-import { FORMAT_CODES } from "../xlsx/styles-patch";
+import { NUMBER_FORMAT_CODES, type ColumnFormat, type ColumnModel } from "../../report/sheet-model";
+import { fromSerial1900, isoToSerial } from "../../engine/dates";
+import type { SheetPlan } from "../../report/sheet-plan";
 import { CALL_BYTES, rowBytes, valueBytes, type Batcher } from "./batching";
-import { GENERAL_FORMAT, TEXT_FORMAT } from "./cell-format";
+import { GENERAL_FORMAT, TEXT_FORMAT } from "../common/cell-format";
 import { SET, type ExcelSupport } from "./support";
 
 /** Drop-downs and hints cover at least this many rows below the header (as the xlsx writer does). */
@@ -33,7 +32,7 @@ export interface LayoutEnv {
 type Out = string | number | boolean;
 
 function formatCode(f: ColumnFormat | undefined): string {
-  return FORMAT_CODES[f ?? "general"] ?? GENERAL_FORMAT;
+  return NUMBER_FORMAT_CODES[f ?? "general"] ?? GENERAL_FORMAT;
 }
 
 function textOf(v: CellValue): string {

@@ -8,14 +8,15 @@
 //     error is rethrown — the old result sheets were never touched.
 import type { SheetModel } from "../../report/sheet-model";
 import { throwIfCancelled, type RunOptions } from "../host";
-import { resolveCharts, type ResolvedChart } from "../xlsx/chart-parts";
-import { planSheet, SheetModelError, type SheetPlan } from "../xlsx/sheet-writer";
-import { Batcher, CALL_BYTES, progress, type BatchEnv } from "./batching";
+import { resolveCharts, type ResolvedChart } from "../../report/chart-plan";
+import { planSheet, SheetModelError, type SheetPlan } from "../../report/sheet-plan";
+import { progress } from "../common/progress";
+import { Batcher, CALL_BYTES, type BatchEnv } from "./batching";
 import { addCharts } from "./charts";
 import { queueDateSystemProbe, queueProbeCell } from "./date-system";
-import { explainExcelError, hostErrors } from "./errors";
+import { explainExcelError, hostErrors } from "../common/errors";
 import type { ExcelRun } from "./excel-run";
-import { TEMP_SHEET_PREFIX } from "./internal-sheets";
+import { TEMP_SHEET_PREFIX } from "../common/internal-sheets";
 import { layoutSheet } from "./sheet-layout";
 
 const lower = (s: string) => s.normalize("NFC").toLowerCase();

@@ -13,9 +13,9 @@ import {
   type LedgerHost,
   type RunOptions,
 } from "../host";
-import { macrotask, progress } from "../office/batching";
-import { DATE_FORMAT, GENERAL_FORMAT, isDateFormat, TEXT_FORMAT } from "../office/cell-format";
-import { hostErrors } from "../office/errors";
+import { macrotask, progress } from "../common/progress";
+import { DATE_FORMAT, GENERAL_FORMAT, isDateFormat, TEXT_FORMAT } from "../common/cell-format";
+import { hostErrors } from "../common/errors";
 import {
   decodeEntries,
   encodeEntries,
@@ -23,9 +23,9 @@ import {
   mergeEntries,
   STORE_HEADER,
   type HighlightEntry,
-} from "../office/highlight-store";
-import { HIGHLIGHTS_SHEET, isInternalSheet } from "../office/internal-sheets";
-import { fromSerial1900, isoToSerial } from "../xlsx/dates";
+} from "../common/highlight-store";
+import { HIGHLIGHTS_SHEET, isInternalSheet } from "../common/internal-sheets";
+import { fromSerial1900, isoToSerial } from "../../engine/dates";
 import { patchWorkbook } from "../xlsx/patch";
 import { readXlsx, readXlsxSheetNames } from "../xlsx/read";
 import { XlsxPackage } from "./package";

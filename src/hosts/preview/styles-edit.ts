@@ -1,7 +1,7 @@
 // Cell styles for in-place edits of styles.xml: "the style of cell s, but with this fill" or "…with
 // this number format". Existing entries keep their indexes (every other cell still means what it
 // meant); a new fill or cell format is appended once and reused (identical entries are shared).
-import type { FillState } from "../office/highlight-store";
+import type { FillState } from "../common/highlight-store";
 import { BUILTIN_NUMFMTS } from "../xlsx/styles";
 import {
   applyEdits,

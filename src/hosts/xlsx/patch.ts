@@ -15,8 +15,10 @@
 import { columnLetters } from "../../engine/grid";
 import type { SheetModel } from "../../report/sheet-model";
 import { LedgerFileError, ledgerFileError } from "./errors";
-import { planSheet, REL_NS, SheetModelError, sheetXml, tableXml, type SheetPlan } from "./sheet-writer";
-import { chartXml, CT_CHART, CT_DRAWING, drawingXml, resolveCharts, type ResolvedChart } from "./chart-parts";
+import { planSheet, SheetModelError, type SheetPlan } from "../../report/sheet-plan";
+import { REL_NS, sheetXml, tableXml } from "./sheet-writer";
+import { resolveCharts, type ResolvedChart } from "../../report/chart-plan";
+import { chartXml, CT_CHART, CT_DRAWING, drawingXml } from "./chart-parts";
 
 export { SheetModelError };
 import { patchStyles } from "./styles-patch";

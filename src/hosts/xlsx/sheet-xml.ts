@@ -5,7 +5,7 @@
 // So a damaged sheet yields every cell that can still be recognised (rows after real damage may be
 // missing) instead of failing the whole workbook; Excel's own "repair" behaves much the same.
 import type { CellRange, CellValue } from "../../engine/grid";
-import { isoToSerial } from "./dates";
+import { isoToSerial } from "../../engine/dates";
 import {
   ascii,
   CDATA,

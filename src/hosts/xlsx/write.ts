@@ -13,7 +13,7 @@ import {
   type SheetModel,
   NUMBER_FORMAT_CODES,
 } from "../../report/sheet-model";
-import { fromSerial1900, isoToSerial } from "./dates";
+import { fromSerial1900, isoToSerial } from "../../engine/dates";
 
 export interface WriteSheetModelsOptions {
   /** Write the workbook in the 1904 date system (date columns are converted). */

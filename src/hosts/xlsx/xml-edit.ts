@@ -69,13 +69,7 @@ export function escapeText(s: string): string {
   return s.replace(/[&<>]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : "&gt;"));
 }
 
-// Characters XML 1.0 does not allow (tab, LF and CR are allowed).
-// eslint-disable-next-line no-control-regex
-const ILLEGAL_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
-
-export function stripIllegalXml(s: string): string {
-  return s.replace(ILLEGAL_XML, "");
-}
+export { stripIllegalXml } from "../../report/cell-text";
 
 function localOf(name: string): string {
   const i = name.indexOf(":");

@@ -8,8 +8,8 @@ import {
   type HostProgress,
   type LedgerHost,
 } from "../../../src/hosts/host";
-import { isDateFormat } from "../../../src/hosts/office/cell-format";
-import { isoToSerial } from "../../../src/hosts/xlsx/dates";
+import { isDateFormat } from "../../../src/hosts/common/cell-format";
+import { isoToSerial } from "../../../src/engine/dates";
 import type { SheetModel } from "../../../src/report/sheet-model";
 import { ORG_SCORES, orgScoresModel, PROGRESS, progressModel } from "../chart-models";
 

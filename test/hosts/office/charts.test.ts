@@ -2,8 +2,8 @@
 // (a chart may draw from a sheet written later in the batch), before the swap, with a few calls per
 // chart and no sync of their own; series built explicitly on ExcelApi 1.7+, one contiguous range
 // before; a missing requirement set degrades with a note, never an exception.
-import { SheetModelError } from "../../../src/hosts/xlsx/sheet-writer";
-import { TEMP_SHEET_PREFIX } from "../../../src/hosts/office/internal-sheets";
+import { SheetModelError } from "../../../src/report/sheet-plan";
+import { TEMP_SHEET_PREFIX } from "../../../src/hosts/common/internal-sheets";
 import type { SheetModel } from "../../../src/report/sheet-model";
 import { ORG_SCORES, orgScoresModel, PROGRESS, progressModel } from "../chart-models";
 import { newFake, officeHostOver } from "./helpers";

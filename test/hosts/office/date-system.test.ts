@@ -2,7 +2,7 @@
 // through workbook.functions (ExcelApi 1.2+), else a date cell's displayed text (reading) or a probe
 // cell on the hidden temporary sheet (writing).
 import { date1904FromTexts } from "../../../src/hosts/office/date-system";
-import { isoToSerial } from "../../../src/hosts/xlsx/dates";
+import { isoToSerial } from "../../../src/engine/dates";
 import { newFake, officeHostOver, opsOf } from "./helpers";
 
 const dateSheet = (date1904: boolean) => ({

@@ -1,6 +1,6 @@
 // Highlights on Excel: the original fills are saved (in memory and in the very hidden
 // `_PL_highlights` sheet) before any fill changes, and restored exactly — colour, no fill, patterns.
-import { HIGHLIGHTS_SHEET } from "../../../src/hosts/office/internal-sheets";
+import { HIGHLIGHTS_SHEET } from "../../../src/hosts/common/internal-sheets";
 import { newFake, officeHostOver, opsOf } from "./helpers";
 
 const seed = () =>

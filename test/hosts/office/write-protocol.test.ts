@@ -2,7 +2,7 @@
 // deleted and new ones renamed in one last sync; on any failure the temporary sheets are removed and
 // the error rethrown, the old result sheets untouched.
 import { CancelledError, HostError } from "../../../src/hosts/host";
-import { TEMP_SHEET_PREFIX } from "../../../src/hosts/office/internal-sheets";
+import { TEMP_SHEET_PREFIX } from "../../../src/hosts/common/internal-sheets";
 import { FakeRichApiError } from "../../fakes/excel-fake";
 import { bigModel, newFake, officeHostOver, opsOf } from "./helpers";
 

@@ -7,7 +7,7 @@ import * as ExcelJS from "exceljs";
 import { strToU8, zipSync } from "fflate";
 import { cellAt, formatAt, type Workbook } from "../../../src/engine/grid";
 import type { SheetModel } from "../../../src/report/sheet-model";
-import { isoToSerial } from "../../../src/hosts/xlsx/dates";
+import { isoToSerial } from "../../../src/engine/dates";
 import { LedgerFileError } from "../../../src/hosts/xlsx/errors";
 import { patchWorkbook, SheetModelError } from "../../../src/hosts/xlsx/patch";
 import { readXlsx } from "../../../src/hosts/xlsx/read";

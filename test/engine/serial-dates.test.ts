@@ -1,5 +1,5 @@
 // isoToSerial: the day part from the engine's calendar, the time of day as a fraction.
-import { isoToSerial } from "../../../src/hosts/xlsx/dates";
+import { isoToSerial } from "../../src/engine/dates";
 test("ISO dates and date-times → serials in both systems, Excel's phantom 1900-02-29 included", () => {
   expect(isoToSerial("1900-01-01", false)).toBe(1);
   expect(isoToSerial("1900-02-28", false)).toBe(59);
