@@ -70,6 +70,22 @@ export interface ChartModel {
   anchor: { cell: string; cols: number; rows: number };
 }
 
+/** Texts of a page header or footer by position, in Excel's codes (&P this page, &N pages). */
+export interface PageText {
+  left?: string;
+  center?: string;
+  right?: string;
+}
+
+export interface PrintModel {
+  landscape?: boolean;
+  repeatHeader?: boolean;
+  header?: PageText;
+  footer?: PageText;
+  /** 0-based data row indexes that start a new printed page. */
+  breakBefore?: number[];
+}
+
 export interface SheetModel {
   name: string;
   /** Optional formal title above the header, merged across the columns (e.g. for printing). */
@@ -87,8 +103,9 @@ export interface SheetModel {
   /** Make header + rows an Excel table (filter buttons). */
   table?: boolean;
   hyperlinks?: HyperlinkModel[];
-  /** Print setup hints: A4, repeated header rows, landscape. */
-  print?: { landscape?: boolean; repeatHeader?: boolean };
+  /** Print setup: A4 fitted to the page width, landscape, the header row repeated on every page,
+   *  page header/footer texts in Excel's codes (`第 &P 页 共 &N 页`), page breaks before data rows. */
+  print?: PrintModel;
   /** Parallel to `rows`: special rows (section titles). */
   rowKinds?: RowKind[];
   conditional?: ConditionalModel[];

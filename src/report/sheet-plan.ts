@@ -1,10 +1,33 @@
-// SheetPlan: where everything of a SheetModel goes on a sheet, decided once for every host.
-import type { ColumnModel, SheetModel } from "./sheet-model";
+// SheetPlan: everything a SheetModel becomes on a sheet, decided once for every writer — cell values
+// and number formats, column widths, row heights, merges, drop-downs and input hints, frozen panes,
+// print setup, conditional formats, links, table or filter, charts. The ExcelJS writer, the package
+// patcher, the Office host and the browser preview translate a plan and decide nothing themselves,
+// so a change to what a clerk sees or prints is made here, once.
+import { columnLetters, type CellValue } from "../engine/grid";
+import { isoToSerial, fromSerial1900 } from "../engine/dates";
 import { stripIllegalXml } from "./cell-text";
+import { lookOf, type StyleRole } from "./cell-looks";
+import {
+  NUMBER_FORMAT_CODES,
+  type ColumnFormat,
+  type ColumnModel,
+  type PageText,
+  type SheetModel,
+} from "./sheet-model";
 
 /** Excel's sheet size. */
 export const MAX_SHEET_ROWS = 1048576;
 export const MAX_SHEET_COLS = 16384;
+
+/** Drop-downs and hints cover at least this many rows below the header (room for typing). */
+export const VALIDATION_MIN_ROWS = 2000;
+/** The hidden sheet that holds drop-down lists too long for an inline list. */
+export const LISTS_SHEET = "_PL_lists";
+/** Excel keeps an inline list formula to 255 characters. */
+const INLINE_LIST_MAX = 255;
+
+export const TEXT_FORMAT = "@";
+export const GENERAL_FORMAT = "General";
 
 /** Result sheets that cannot be written (a programming error, not a damaged file). */
 export class SheetModelError extends Error {
@@ -14,9 +37,78 @@ export class SheetModelError extends Error {
   }
 }
 
-/** Where things go on a result sheet (rows 1-based, columns 0-based). */
+/** A column as written: its width in characters, its number format and the look of its data cells. */
+export interface PlannedColumn {
+  header: string;
+  /** Width in characters (Excel's column width unit). */
+  width: number;
+  format: ColumnFormat;
+  /** Number format code of the column (and of its non-text cells); "General" when none. */
+  numFmt: string;
+  /** The look of the column's data cells. */
+  role: "data" | "wrap";
+}
+
+/** A row holding one text merged across the layout. */
+export interface Banner {
+  row: number;
+  text: string;
+  role: "title" | "preamble" | "section";
+}
+
+/** Where a drop-down takes its values from. */
+export type ListSource =
+  | { kind: "inline"; values: string[] }
+  /** Rows 1…count of a column of the hidden lists sheet. */
+  | { kind: "range"; sheet: string; col: number; count: number; values: string[] };
+
+export interface PlannedValidation {
+  col: number;
+  firstRow: number;
+  lastRow: number;
+  list?: ListSource;
+  /** Input hint shown when a cell is selected. */
+  prompt?: { title: string; message: string };
+  /** The message of a stop alert for a value not in the list. */
+  error?: { title: string; message: string };
+}
+
+export interface PrintPlan {
+  paper: "A4";
+  orientation: "portrait" | "landscape";
+  /** Fit all columns on one page width, as many pages down as needed. */
+  fitToWidth: boolean;
+  /** Rows repeated at the top of every printed page (1-based, inclusive). */
+  titleRows?: { first: number; last: number };
+  /** Page header and footer texts in Excel's codes (&P this page, &N pages). */
+  header?: PageText;
+  footer?: PageText;
+  /** A page break above each of these rows (1-based). */
+  rowBreaks: number[];
+}
+
+export interface PlannedConditional {
+  firstRow: number;
+  lastRow: number;
+  fromCol: number;
+  toCol: number;
+  equals: string;
+  style: "good" | "bad" | "warn";
+}
+
+export interface PlannedLink {
+  /** 1-based row, 0-based column. */
+  row: number;
+  col: number;
+  /** Internal target such as `'党员'!E7`. */
+  target: string;
+}
+
+/** Where everything goes on one sheet (rows 1-based, columns 0-based). */
 export interface SheetPlan {
   model: SheetModel;
+  name: string;
+  hidden: boolean;
   /** Columns of the layout (title/preamble/section merges, table, filter): ≥ 1. */
   ncols: number;
   /** Widest row written (≥ ncols). */
@@ -28,12 +120,130 @@ export interface SheetPlan {
   lastRow: number;
   /** Header texts as written (for a table: unique and non-empty, as its column names). */
   headers: string[];
+  columns: PlannedColumn[];
+  /** Rows of one merged text: the title, preamble lines and section titles. */
+  banners: Banner[];
+  /** Data rows that are merged section titles (0-based model row indexes). */
+  sections: Set<number>;
+  /** Merged ranges in A1 form. */
+  merges: string[];
+  /** Row heights in points (1-based row → height); other rows keep the default. */
+  rowHeights: Map<number, number>;
   /** An Excel table over header + rows. */
   table: boolean;
   /** A plain autoFilter instead (a table without rows, or with merged section rows). */
   autoFilter: boolean;
-  /** Data rows that are merged section titles (0-based model row indexes). */
-  sections: Set<number>;
+  /** The range of the table or filter (A1). */
+  filterRange: string;
+  validations: PlannedValidation[];
+  /** Rows frozen at the top (the header and everything above it). */
+  freezeRows: number;
+  print: PrintPlan;
+  conditionals: PlannedConditional[];
+  links: PlannedLink[];
+}
+
+/** A batch of sheets planned together: charts may draw from another sheet of the batch. */
+export interface WorkbookPlan {
+  /** The models' sheets in order, then the hidden lists sheet when a drop-down needs it. */
+  sheets: SheetPlan[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cells
+
+/** Display width of a text in Excel's character units (CJK and full-width characters count two). */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += (ch.codePointAt(0) ?? 0) >= 0x2e80 ? 2 : 1;
+  return w;
+}
+
+function columnWidth(c: ColumnModel): number {
+  if (c.width !== undefined) return c.width;
+  const min = c.format === "date" ? 12 : 8;
+  return Math.min(40, Math.max(min, displayWidth(c.header) + 4));
+}
+
+function planColumn(c: ColumnModel): PlannedColumn {
+  const format = c.format ?? "general";
+  return {
+    header: c.header,
+    width: columnWidth(c),
+    format,
+    numFmt: NUMBER_FORMAT_CODES[format] ?? GENERAL_FORMAT,
+    role: c.wrap && format === "text" ? "wrap" : "data",
+  };
+}
+
+const GENERAL_COLUMN: PlannedColumn = planColumn({ header: "" });
+
+/** The planned column at `c` (a generic one for cells beyond the model's columns). */
+export function columnAt(plan: SheetPlan, c: number): PlannedColumn {
+  return plan.columns[c] ?? GENERAL_COLUMN;
+}
+
+export type OutValue = string | number | boolean;
+
+function textOf(v: string | number | boolean): string {
+  return typeof v === "string" ? v : typeof v === "number" ? String(v) : v ? "TRUE" : "FALSE";
+}
+
+/** ISO date text → serial of the target date system, remembered (a sheet repeats the same few dates). */
+export class SerialDates {
+  private readonly cache = new Map<string, number>();
+  constructor(readonly date1904: boolean) {}
+  fromText(text: string): number {
+    let v = this.cache.get(text);
+    if (v === undefined) {
+      v = isoToSerial(text, this.date1904);
+      if (this.cache.size < 100_000) this.cache.set(text, v);
+    }
+    return v;
+  }
+  from1900(serial: number): number {
+    return fromSerial1900(serial, this.date1904);
+  }
+}
+
+/**
+ * A model cell → the value written, or null for a blank cell. Text columns hold text (never a formula,
+ * never a number); date columns hold serials of the workbook's date system (an unreadable date stays
+ * the text it is); a number that is not finite is written as its text.
+ */
+export function cellValue(
+  v: CellValue | undefined,
+  format: ColumnFormat,
+  dates: SerialDates,
+): OutValue | null {
+  if (v === null || v === undefined || v === "") return null;
+  if (format === "text") return textOf(v);
+  if (format === "date") {
+    if (typeof v === "number") return dates.from1900(v);
+    if (typeof v === "string") {
+      const serial = dates.fromText(v);
+      if (serial === serial) return serial;
+    }
+  }
+  if (typeof v === "number" && !Number.isFinite(v)) return String(v);
+  return v;
+}
+
+/** The number format of a written cell: text is always `@` (Excel would read `=…` as a formula). */
+export function cellNumFmt(value: OutValue, column: PlannedColumn): string {
+  if (typeof value === "string") return TEXT_FORMAT;
+  return column.numFmt === TEXT_FORMAT ? GENERAL_FORMAT : column.numFmt;
+}
+
+/** The text of a link cell: its value, or the target when the cell is blank. */
+export function linkValue(value: OutValue | null, target: string): OutValue {
+  return value === null ? target : value;
+}
+
+/** The text of a section row: its first non-blank cell. */
+function sectionText(values: readonly CellValue[]): string {
+  for (const v of values) if (v !== null && v !== undefined && v !== "") return textOf(v);
+  return "";
 }
 
 /** Table column names: one line, non-empty, unique (case-insensitively, as Excel requires). */
@@ -53,20 +263,127 @@ export function tableColumnNames(columns: ColumnModel[], ncols: number): string[
   return out;
 }
 
-export function planSheet(model: SheetModel): SheetPlan {
-  const ncols = Math.max(1, model.columns.length);
-  let width = ncols;
+// ---------------------------------------------------------------------------------------------
+// Layout
+
+/** Rows of the layout above the data: title, preamble, header. */
+function layoutRows(model: SheetModel) {
+  let r = 1;
+  const titleRow = model.title ? r++ : undefined;
+  r += model.preamble?.length ?? 0;
+  const headerRow = r;
+  return { titleRow, headerRow, firstDataRow: headerRow + 1, lastRow: headerRow + model.rows.length };
+}
+
+function layoutWidth(model: SheetModel): number {
+  let width = Math.max(1, model.columns.length);
   for (const r of model.rows) if (r.length > width) width = r.length;
   for (const h of model.hyperlinks ?? [])
     if (h.row < model.rows.length && h.col + 1 > width) width = h.col + 1;
   if (width > MAX_SHEET_COLS)
     throw new SheetModelError(`sheet "${model.name}" has more than ${MAX_SHEET_COLS} columns`);
-  let r = 1;
-  const titleRow = model.title ? r++ : undefined;
-  r += model.preamble?.length ?? 0;
-  const headerRow = r;
-  const firstDataRow = headerRow + 1;
-  const lastRow = headerRow + model.rows.length;
+  return width;
+}
+
+function planBanners(
+  model: SheetModel,
+  titleRow: number | undefined,
+  headerRow: number,
+  sections: Set<number>,
+) {
+  const banners: Banner[] = [];
+  if (titleRow !== undefined) banners.push({ row: titleRow, text: model.title!, role: "title" });
+  (model.preamble ?? []).forEach((text, i) =>
+    banners.push({ row: (titleRow ?? 0) + 1 + i, text, role: "preamble" }),
+  );
+  for (const i of sections)
+    banners.push({ row: headerRow + 1 + i, text: sectionText(model.rows[i]), role: "section" });
+  return banners;
+}
+
+function planLinks(model: SheetModel, firstDataRow: number, width: number): PlannedLink[] {
+  const out: PlannedLink[] = [];
+  for (const h of model.hyperlinks ?? [])
+    if (h.row >= 0 && h.row < model.rows.length && h.col >= 0 && h.col < width)
+      out.push({ row: firstDataRow + h.row, col: h.col, target: h.target });
+  return out;
+}
+
+function truncate(s: string, max: number): string {
+  return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
+}
+
+/** Lists too long (or with commas) for an inline formula, collected for the hidden lists sheet. */
+class ListPool {
+  readonly lists: string[][] = [];
+  source(values: string[]): ListSource {
+    const inline = values.join(",");
+    if (inline.length + 2 <= INLINE_LIST_MAX && !values.some((s) => s.includes(",")))
+      return { kind: "inline", values: [...values] };
+    this.lists.push(values);
+    return {
+      kind: "range",
+      sheet: LISTS_SHEET,
+      col: this.lists.length - 1,
+      count: values.length,
+      values: [...values],
+    };
+  }
+}
+
+function planValidations(
+  model: SheetModel,
+  firstDataRow: number,
+  lastRow: number,
+  pool: ListPool,
+): PlannedValidation[] {
+  const end = Math.max(lastRow, firstDataRow - 1 + VALIDATION_MIN_ROWS);
+  const out: PlannedValidation[] = [];
+  model.columns.forEach((c, col) => {
+    const list = c.list?.length ? c.list : undefined;
+    if (!list && !c.hint) return;
+    const v: PlannedValidation = { col, firstRow: firstDataRow, lastRow: end };
+    if (list) {
+      v.list = pool.source(list);
+      v.error = { title: "输入有误", message: truncate(`请从下拉列表中选择：${list.join("、")}`, 255) };
+    }
+    if (c.hint) v.prompt = { title: truncate(c.header, 32), message: truncate(c.hint, 255) };
+    out.push(v);
+  });
+  return out;
+}
+
+function planPrint(model: SheetModel, headerRow: number, firstDataRow: number): PrintPlan {
+  const p = model.print;
+  return {
+    paper: "A4",
+    orientation: p?.landscape ? "landscape" : "portrait",
+    fitToWidth: p !== undefined,
+    titleRows: p?.repeatHeader ? { first: headerRow, last: headerRow } : undefined,
+    header: p?.header,
+    footer: p?.footer,
+    rowBreaks: (p?.breakBefore ?? [])
+      .filter((i) => i > 0 && i < model.rows.length)
+      .map((i) => firstDataRow + i),
+  };
+}
+
+function planConditionals(model: SheetModel, firstDataRow: number, lastRow: number): PlannedConditional[] {
+  if (!model.rows.length) return [];
+  return (model.conditional ?? []).map((cf) => ({
+    firstRow: firstDataRow,
+    lastRow,
+    fromCol: Math.max(0, Math.min(cf.fromCol, cf.toCol)),
+    toCol: Math.min(MAX_SHEET_COLS - 1, Math.max(cf.fromCol, cf.toCol)),
+    equals: cf.equals,
+    style: cf.style,
+  }));
+}
+
+function planSheetWith(model: SheetModel, pool: ListPool): SheetPlan {
+  const width = layoutWidth(model);
+  const ncols = Math.max(1, model.columns.length);
+  const { titleRow, headerRow, firstDataRow, lastRow } = layoutRows(model);
   if (lastRow > MAX_SHEET_ROWS)
     throw new SheetModelError(`sheet "${model.name}" has more than ${MAX_SHEET_ROWS} rows`);
   const sections = new Set<number>();
@@ -75,19 +392,98 @@ export function planSheet(model: SheetModel): SheetPlan {
   });
   // Excel does not allow merged cells inside a table: a sheet with section rows gets a filter instead.
   const table = model.table === true && model.rows.length > 0 && sections.size === 0;
-  const autoFilter = model.table === true && !table;
-  const headers = table ? tableColumnNames(model.columns, ncols) : model.columns.map((c) => c.header);
+  const banners = planBanners(model, titleRow, headerRow, sections);
+  const lastLetter = columnLetters(ncols - 1);
+  const rowHeights = new Map<number, number>();
+  if (titleRow !== undefined) rowHeights.set(titleRow, lookOf("title").rowHeight ?? 30);
   return {
     model,
+    name: model.name,
+    hidden: model.hidden === true,
     ncols,
     width,
     titleRow,
     headerRow,
     firstDataRow,
     lastRow,
-    headers,
-    table,
-    autoFilter,
+    headers: table ? tableColumnNames(model.columns, ncols) : model.columns.map((c) => c.header),
+    columns: model.columns.map(planColumn),
+    banners,
     sections,
+    merges: ncols > 1 ? banners.map((b) => `A${b.row}:${lastLetter}${b.row}`) : [],
+    rowHeights,
+    table,
+    autoFilter: model.table === true && !table,
+    filterRange: `A${headerRow}:${lastLetter}${Math.max(lastRow, headerRow)}`,
+    validations: planValidations(model, firstDataRow, lastRow, pool),
+    freezeRows: model.freezeHeader ? headerRow : 0,
+    print: planPrint(model, headerRow, firstDataRow),
+    conditionals: planConditionals(model, firstDataRow, lastRow),
+    links: planLinks(model, firstDataRow, width),
   };
 }
+
+/** The hidden sheet with the long drop-down lists, one list per column. */
+function listsModel(lists: string[][]): SheetModel {
+  const height = Math.max(...lists.map((l) => l.length));
+  const rows: CellValue[][] = [];
+  for (let r = 0; r < height; r++) rows.push(lists.map((l) => l[r] ?? null));
+  // the lists start on row 1: no header row of their own, so the first list item is the "header"
+  return {
+    name: LISTS_SHEET,
+    columns: lists.map((l) => ({ header: l[0] ?? "", format: "text" as const })),
+    rows: rows.slice(1),
+    hidden: true,
+  };
+}
+
+/** One sheet on its own (no lists sheet: a long list makes a SheetModelError). */
+export function planSheet(model: SheetModel): SheetPlan {
+  const pool = new ListPool();
+  const plan = planSheetWith(model, pool);
+  if (pool.lists.length)
+    throw new SheetModelError(`sheet "${model.name}" needs the lists sheet: use planWorkbook`);
+  return plan;
+}
+
+/** A batch of sheets, with the hidden lists sheet appended when a drop-down needs it. */
+export function planWorkbook(models: readonly SheetModel[]): WorkbookPlan {
+  const pool = new ListPool();
+  const sheets = models.map((m) => planSheetWith(m, pool));
+  if (pool.lists.length) sheets.push(planSheetWith(listsModel(pool.lists), new ListPool()));
+  return { sheets };
+}
+
+/** The formula of a drop-down source, naming the lists sheet as the writer calls it. */
+export function listFormula(list: ListSource, listsSheetName: string = LISTS_SHEET): string {
+  if (list.kind === "inline") return `"${list.values.map((s) => s.replace(/"/g, '""')).join(",")}"`;
+  const col = columnLetters(list.col);
+  return `'${listsSheetName.replace(/'/g, "''")}'!$${col}$1:$${col}$${Math.max(1, list.count)}`;
+}
+
+/** A cell style a plan writes: a look and a number format. */
+export interface StyleNeed {
+  role: StyleRole;
+  numFmt: string;
+}
+
+/** Every (look, number format) pair the plans write, for writers that declare styles up front. */
+export function styleNeeds(plans: readonly SheetPlan[]): StyleNeed[] {
+  const out = new Map<string, StyleNeed>();
+  const add = (role: StyleRole, numFmt: string) => out.set(`${role}|${numFmt}`, { role, numFmt });
+  for (const plan of plans) {
+    add("header", TEXT_FORMAT);
+    for (const b of plan.banners) add(b.role, TEXT_FORMAT);
+    for (let c = 0; c < plan.width; c++) {
+      const col = columnAt(plan, c);
+      const other = col.numFmt === TEXT_FORMAT ? GENERAL_FORMAT : col.numFmt;
+      for (const role of [col.role, "link"] as const) {
+        add(role, TEXT_FORMAT);
+        add(role, other);
+      }
+    }
+  }
+  return [...out.values()];
+}
+
+export type { StyleRole };

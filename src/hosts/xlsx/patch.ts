@@ -12,10 +12,9 @@
 //
 // Sheets whose names are reserved for results are removed first (with every part only they
 // reached: tables, drawings, comments, …), so a re-run replaces them instead of adding copies.
-import { columnLetters } from "../../engine/grid";
 import type { SheetModel } from "../../report/sheet-model";
 import { LedgerFileError, ledgerFileError } from "./errors";
-import { planSheet, SheetModelError, type SheetPlan } from "../../report/sheet-plan";
+import { LISTS_SHEET, planWorkbook, SheetModelError, styleNeeds, type SheetPlan } from "../../report/sheet-plan";
 import { REL_NS, sheetXml, tableXml } from "./sheet-writer";
 import { resolveCharts, type ResolvedChart } from "../../report/chart-plan";
 import { chartXml, CT_CHART, CT_DRAWING, drawingXml } from "./chart-parts";
@@ -342,6 +341,11 @@ function tableNameFor(sheet: string, taken: Set<string>): string {
   return name;
 }
 
+/** "A3:F40" → "$A$3:$F$40". */
+function absoluteRange(ref: string): string {
+  return ref.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
+}
+
 function quoteSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
 }
@@ -365,7 +369,9 @@ export function patchWorkbook(original: Uint8Array, models: SheetModel[], opts: 
     if (modelKeys.has(k)) throw new SheetModelError(`two result sheets are named ${JSON.stringify(m.name)}`);
     modelKeys.add(k);
   }
-  const plans = models.map(planSheet);
+  const { sheets: plans } = planWorkbook(models);
+  // the lists sheet of long drop-downs is a result sheet too: a re-run replaces it
+  if (plans.length > models.length) reserved.add(sheetKey(LISTS_SHEET));
   const charts = resolveCharts(plans);
 
   return guarded(() => {
@@ -390,7 +396,7 @@ export function patchWorkbook(original: Uint8Array, models: SheetModel[], opts: 
           `the workbook already has a sheet named ${JSON.stringify(s.name)} that is not reserved for results`,
         );
     }
-    if (kept.length + models.length === 0) throw new SheetModelError("the workbook would have no sheets");
+    if (kept.length + plans.length === 0) throw new SheetModelError("the workbook would have no sheets");
     const removedSet = new Set(removedIdx);
     const newIndexOf = (old: number): number => {
       let n = 0;
@@ -500,7 +506,7 @@ export function patchWorkbook(original: Uint8Array, models: SheetModel[], opts: 
         usedParts.add(key(stylesPart));
       }
     }
-    const patchedStyles = patchStyles(stylesCreated ? undefined : pkg.text(stylesPart));
+    const patchedStyles = patchStyles(stylesCreated ? undefined : pkg.text(stylesPart), styleNeeds(plans));
 
     // --- the new sheets
     const news: NewSheet[] = plans.map((plan, j) => {
@@ -655,8 +661,8 @@ function patchWorkbookXml(
   const relDecl = wb.relPrefix ? "" : ` xmlns:r="${REL_NS}"`;
   let sheetsText = "";
   for (const ns of news) {
-    const state = ns.plan.model.hidden ? ' state="hidden"' : "";
-    sheetsText += `<${prefix}sheet name="${escapeAttr(ns.plan.model.name)}" sheetId="${ns.sheetId}"${state} ${relAttr}="${ns.relId}"${relDecl}/>`;
+    const state = ns.plan.hidden ? ' state="hidden"' : "";
+    sheetsText += `<${prefix}sheet name="${escapeAttr(ns.plan.name)}" sheetId="${ns.sheetId}"${state} ${relAttr}="${ns.relId}"${relDecl}/>`;
   }
   edits.push({ start: wb.sheetsEl.innerEnd, end: wb.sheetsEl.innerEnd, text: sheetsText });
 
@@ -664,16 +670,16 @@ function patchWorkbookXml(
   // new names: repeated header rows, and the hidden filter range Excel keeps for every autoFilter
   const titles = news
     .map((ns) => {
-      const { model, headerRow, lastRow, ncols, autoFilter } = ns.plan;
-      const sheet = quoteSheet(model.name);
+      const { name, autoFilter, filterRange, print } = ns.plan;
+      const sheet = quoteSheet(name);
       let out = "";
       if (autoFilter)
         out += `<${prefix}definedName name="_xlnm._FilterDatabase" localSheetId="${ns.index}" hidden="1">${escapeText(
-          `${sheet}!$A$${headerRow}:$${columnLetters(ncols - 1)}$${Math.max(lastRow, headerRow)}`,
+          `${sheet}!${absoluteRange(filterRange)}`,
         )}</${prefix}definedName>`;
-      if (model.print?.repeatHeader)
+      if (print.titleRows)
         out += `<${prefix}definedName name="_xlnm.Print_Titles" localSheetId="${ns.index}">${escapeText(
-          `${sheet}!$1:$${headerRow}`,
+          `${sheet}!$${print.titleRows.first}:$${print.titleRows.last}`,
         )}</${prefix}definedName>`;
       return out;
     })

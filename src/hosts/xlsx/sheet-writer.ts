@@ -1,30 +1,26 @@
-// SheetModel → worksheet XML (SpreadsheetML), written directly as text: optional merged title row
-// and preamble lines, a styled header row, data rows. Text is always an inline string (never a
-// formula, never the shared string table), numbers are `<v>`, booleans `t="b"`, blanks no cell.
-// Child elements follow the CT_Worksheet order strictly (Excel refuses files that do not).
-import { columnLetters, type CellValue } from "../../engine/grid";
-import type { ColumnFormat, ColumnModel } from "../../report/sheet-model";
-import { MAX_SHEET_COLS, type SheetPlan } from "../../report/sheet-plan";
-import { fromSerial1900, isoToSerial } from "../../engine/dates";
+// SheetPlan → worksheet XML (SpreadsheetML), written directly as text. The plan decides everything
+// (cells, formats, looks, widths, merges, drop-downs, print setup); this module only spells it in XML.
+// Text is always an inline string (never a formula, never the shared string table), numbers are
+// `<v>`, booleans `t="b"`, blanks no cell. Child elements follow the CT_Worksheet order strictly
+// (Excel refuses files that do not).
+import { columnLetters } from "../../engine/grid";
+import {
+  cellNumFmt,
+  cellValue,
+  columnAt,
+  linkValue,
+  listFormula,
+  SerialDates,
+  TEXT_FORMAT,
+  type OutValue,
+  type SheetPlan,
+} from "../../report/sheet-plan";
+import type { PageText } from "../../report/sheet-model";
 import type { ResultStyles } from "./styles-patch";
 import { MAIN_NS } from "./styles-patch";
 import { escapeAttr, escapeText, stripIllegalXml } from "./xml-edit";
 
 export const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-
-/** Display width of a text in Excel's character units (CJK and full-width characters count two). */
-function displayWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) w += (ch.codePointAt(0) ?? 0) >= 0x2e80 ? 2 : 1;
-  return w;
-}
-
-/** Same widths as the ExcelJS writer. */
-function columnWidth(c: ColumnModel): number {
-  if (c.width !== undefined) return c.width;
-  const min = c.format === "date" ? 12 : 8;
-  return Math.min(40, Math.max(min, displayWidth(c.header) + 4));
-}
 
 // eslint-disable-next-line no-control-regex
 const TEXT_SPECIAL = /[&<>\u0000-\u001f\ufffe\uffff]|_x[0-9A-Fa-f]{4}_/;
@@ -56,50 +52,6 @@ function tElement(s: string): string {
   const b = x.charCodeAt(x.length - 1);
   const preserve = a === 32 || b === 32 || x.includes("\n") || x.includes("\t");
   return preserve ? `<t xml:space="preserve">${x}</t>` : `<t>${x}</t>`;
-}
-
-function textForCell(v: CellValue): string {
-  return typeof v === "string" ? v : typeof v === "number" ? String(v) : v ? "TRUE" : "FALSE";
-}
-
-/** ISO date text → serial, remembered (a result sheet repeats the same few dates). */
-class DateCache {
-  private readonly map = new Map<string, number>();
-  constructor(readonly date1904: boolean) {}
-  serial(text: string): number {
-    let v = this.map.get(text);
-    if (v === undefined) {
-      v = isoToSerial(text, this.date1904);
-      if (this.map.size < 100000) this.map.set(text, v);
-    }
-    return v;
-  }
-}
-
-/** A model cell → the value to write, following the column's format (as the ExcelJS writer does). */
-function convert(
-  v: string | number | boolean,
-  format: ColumnFormat | undefined,
-  dates: DateCache,
-): string | number | boolean {
-  if (format === "text") return textForCell(v);
-  if (format === "date") {
-    if (typeof v === "number") return fromSerial1900(v, dates.date1904);
-    if (typeof v === "string") {
-      const serial = dates.serial(v);
-      return serial === serial ? serial : v; // unreadable dates are kept as the text they are
-    }
-  }
-  return v;
-}
-
-export interface SheetXmlOptions {
-  date1904: boolean;
-  styles: ResultStyles;
-  /** r:id of the table part (when plan.table). */
-  tableRelId?: string;
-  /** r:id of the drawing part that holds the sheet's charts. */
-  drawingRelId?: string;
 }
 
 const encoder = new TextEncoder();
@@ -137,159 +89,214 @@ class ChunkedText {
   }
 }
 
+export interface SheetXmlOptions {
+  date1904: boolean;
+  styles: ResultStyles;
+  /** r:id of the table part (when plan.table). */
+  tableRelId?: string;
+  /** r:id of the drawing part that holds the sheet's charts. */
+  drawingRelId?: string;
+}
+
 /** The worksheet part for a planned sheet. */
 export function sheetXml(plan: SheetPlan, opts: SheetXmlOptions): Uint8Array {
-  const { model, ncols, width, headerRow, firstDataRow, lastRow } = plan;
-  const { styles } = opts;
-  const dates = new DateCache(opts.date1904);
-  const letters: string[] = [];
-  for (let c = 0; c < width; c++) letters.push(columnLetters(c));
-  const lastLetter = letters[ncols - 1];
-  const formats: (ColumnFormat | undefined)[] = [];
-  const dataStyle: string[] = [];
-  const linkStyle: string[] = [];
-  // per column: `<c r="X` + row + the rest of the start tag for a string or a number
-  const openCell: string[] = [];
-  const stringHead: string[] = [];
-  const numberHead: string[] = [];
-  for (let c = 0; c < width; c++) {
-    const f = model.columns[c]?.format;
-    const xf =
-      model.columns[c]?.wrap && (f ?? "text") === "text" ? styles.wrapText : styles.data[f ?? "general"];
-    formats.push(f);
-    dataStyle.push(`" s="${xf}"`);
-    linkStyle.push(`" s="${styles.link[f ?? "general"]}"`);
-    openCell.push(`<c r="${letters[c]}`);
-    stringHead.push(`" s="${xf}" t="inlineStr"><is>`);
-    numberHead.push(`" s="${xf}"><v>`);
-  }
-  const links: (Map<number, string> | undefined)[] = [];
-  for (const h of model.hyperlinks ?? []) {
-    if (!(h.row >= 0 && h.row < model.rows.length && h.col >= 0 && h.col < width)) continue;
-    (links[h.row] ??= new Map()).set(h.col, h.target);
-  }
-  const merges: string[] = [];
-  const hyperlinks: string[] = [];
   const out = new ChunkedText();
+  const letters: string[] = [];
+  for (let c = 0; c < plan.width; c++) letters.push(columnLetters(c));
+  out.push(worksheetHead(plan, opts.styles, letters));
+  writeRows(plan, opts, letters, out);
+  out.push("</sheetData>");
+  out.push(worksheetTail(plan, opts));
+  return out.bytes();
+}
 
-  const w = (s: string) => out.push(s);
-  const sheetPr = model.print ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : "";
+function worksheetHead(plan: SheetPlan, styles: ResultStyles, letters: string[]): string {
+  const { headerRow, lastRow, ncols, width } = plan;
+  const sheetPr = plan.print.fitToWidth ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : "";
   const lastCol = letters[Math.max(ncols, width) - 1];
-  const top = `A${headerRow + 1}`;
-  const view = model.freezeHeader
-    ? `<sheetView workbookViewId="0"><pane ySplit="${headerRow}" topLeftCell="${top}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="${top}" sqref="${top}"/></sheetView>`
+  const top = `A${plan.freezeRows + 1}`;
+  const view = plan.freezeRows
+    ? `<sheetView workbookViewId="0"><pane ySplit="${plan.freezeRows}" topLeftCell="${top}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="${top}" sqref="${top}"/></sheetView>`
     : '<sheetView workbookViewId="0"/>';
-  const cols = model.columns
+  const cols = plan.columns
     .map((c, i) => {
-      const style = styles.column[c.format ?? "general"];
-      return `<col min="${i + 1}" max="${i + 1}" width="${Math.round(columnWidth(c) * 100) / 100}" customWidth="1"${style ? ` style="${style}"` : ""}/>`;
+      const style = styles.column(c.numFmt);
+      return `<col min="${i + 1}" max="${i + 1}" width="${Math.round(c.width * 100) / 100}" customWidth="1"${style ? ` style="${style}"` : ""}/>`;
     })
     .join("");
-  w(
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">${sheetPr}<dimension ref="A1:${lastCol}${lastRow}"/><sheetViews>${view}</sheetViews><sheetFormatPr defaultRowHeight="15"/>${cols ? `<cols>${cols}</cols>` : ""}<sheetData>`,
-  );
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">${sheetPr}<dimension ref="A1:${lastCol}${Math.max(lastRow, headerRow)}"/><sheetViews>${view}</sheetViews><sheetFormatPr defaultRowHeight="15"/>${cols ? `<cols>${cols}</cols>` : ""}<sheetData>`;
+}
 
-  const merge = (r: number) => {
-    if (ncols > 1) merges.push(`<mergeCell ref="A${r}:${lastLetter}${r}"/>`);
-  };
-  /** A one-text row merged across the layout (title, preamble, section). */
-  const bannerRow = (r: number, text: string, s: number, attrs = "", fill = false) => {
-    let cells = `<c r="A${r}" s="${s}" t="inlineStr"><is>${tElement(text)}</is></c>`;
-    if (fill) for (let c = 1; c < ncols; c++) cells += `<c r="${letters[c]}${r}" s="${s}"/>`;
-    w(`<row r="${r}"${attrs}>${cells}</row>`);
-    merge(r);
-  };
+/** Row attributes: a planned height. */
+function rowAttrs(plan: SheetPlan, r: number): string {
+  const h = plan.rowHeights.get(r);
+  return h === undefined ? "" : ` ht="${h}" customHeight="1"`;
+}
 
-  let r = 1;
-  if (model.title) bannerRow(r++, model.title, styles.title, ' ht="30" customHeight="1"');
-  for (const line of model.preamble ?? []) bannerRow(r++, line, styles.preamble);
-  {
-    let cells = "";
-    for (let c = 0; c < ncols; c++) {
-      const h = plan.headers[c] ?? "";
-      cells += h
-        ? `<c r="${letters[c]}${r}" s="${styles.header}" t="inlineStr"><is>${tElement(h)}</is></c>`
-        : `<c r="${letters[c]}${r}" s="${styles.header}"/>`;
-    }
-    w(`<row r="${r}">${cells}</row>`);
-    r++;
+/** Per column: the start of a `<c>` for text, for other values, and for links of either kind. */
+interface ColumnHeads {
+  open: string[];
+  text: string[];
+  other: string[];
+  linkText: string[];
+  linkOther: string[];
+}
+
+function columnHeads(plan: SheetPlan, styles: ResultStyles, letters: string[]): ColumnHeads {
+  const h: ColumnHeads = { open: [], text: [], other: [], linkText: [], linkOther: [] };
+  for (let c = 0; c < plan.width; c++) {
+    const col = columnAt(plan, c);
+    const other = cellNumFmt(0, col);
+    h.open.push(`<c r="${letters[c]}`);
+    h.text.push(`" s="${styles.xf(col.role, TEXT_FORMAT)}" t="inlineStr"><is>`);
+    h.other.push(`" s="${styles.xf(col.role, other)}"`);
+    h.linkText.push(`" s="${styles.xf("link", TEXT_FORMAT)}" t="inlineStr"><is>`);
+    h.linkOther.push(`" s="${styles.xf("link", other)}"`);
   }
+  return h;
+}
 
-  const rows = model.rows;
-  for (let i = 0; i < rows.length; i++, r++) {
-    const values = rows[i];
-    if (plan.sections.has(i)) {
-      let text = "";
-      for (const v of values) {
-        if (v !== null && v !== undefined && v !== "") {
-          text = textForCell(v);
-          break;
-        }
-      }
-      bannerRow(r, text, styles.section, "", true);
+function cellXml(head: ColumnHeads, c: number, rs: string, value: OutValue, link: boolean): string {
+  if (typeof value === "string")
+    return head.open[c] + rs + (link ? head.linkText[c] : head.text[c]) + tElement(value) + "</is></c>";
+  return head.open[c] + rs + (link ? head.linkOther[c] : head.other[c]) + valueXml(value);
+}
+
+function writeRows(plan: SheetPlan, opts: SheetXmlOptions, letters: string[], out: ChunkedText): void {
+  const { styles } = opts;
+  const dates = new SerialDates(opts.date1904);
+  const head = columnHeads(plan, styles, letters);
+  const banners = new Map(plan.banners.map((b) => [b.row, b]));
+  const links = new Map<number, Map<number, string>>();
+  for (const l of plan.links) {
+    let m = links.get(l.row);
+    if (!m) links.set(l.row, (m = new Map()));
+    m.set(l.col, l.target);
+  }
+  const bannerRow = (r: number, text: string, s: number, fill: boolean) => {
+    let cells = `<c r="A${r}" s="${s}" t="inlineStr"><is>${tElement(text)}</is></c>`;
+    if (fill) for (let c = 1; c < plan.ncols; c++) cells += `<c r="${letters[c]}${r}" s="${s}"/>`;
+    out.push(`<row r="${r}"${rowAttrs(plan, r)}>${cells}</row>`);
+  };
+  for (let r = 1; r < plan.headerRow; r++) {
+    const b = banners.get(r);
+    if (b) bannerRow(r, b.text, styles.xf(b.role, TEXT_FORMAT), false);
+  }
+  out.push(headerRowXml(plan, styles, letters));
+  const rows = plan.model.rows;
+  for (let i = 0; i < rows.length; i++) {
+    const r = plan.firstDataRow + i;
+    const b = plan.sections.has(i) ? banners.get(r) : undefined;
+    if (b) {
+      bannerRow(r, b.text, styles.xf(b.role, TEXT_FORMAT), true);
       continue;
     }
     const rs = String(r);
-    const rowLinks = links[i];
-    const n = rowLinks ? width : values.length;
+    const rowLinks = links.get(r);
+    const values = rows[i];
+    const n = rowLinks ? plan.width : values.length;
     let cells = "";
     for (let c = 0; c < n; c++) {
-      const v = values[c];
+      const value = cellValue(values[c], columnAt(plan, c).format, dates);
       const target = rowLinks?.get(c);
-      const blank = v === null || v === undefined || v === "";
-      if (blank && target === undefined) continue;
-      if (target !== undefined) {
-        const head = `<c r="${letters[c]}${r}`;
-        const value = blank ? "" : convert(v, formats[c], dates);
-        const text = typeof value === "string" ? value : String(value);
-        const shown = text || target;
-        if (typeof value === "string")
-          cells += `${head}${linkStyle[c]} t="inlineStr"><is>${tElement(shown)}</is></c>`;
-        else cells += `${head}${linkStyle[c]}${valueXml(value)}`;
-        hyperlinks.push(
-          `<hyperlink ref="${letters[c]}${r}" location="${escapeAttr(stripIllegalXml(target))}" display="${escapeAttr(stripIllegalXml(shown))}"/>`,
-        );
-        continue;
-      }
-      const f = formats[c];
-      const value = f === "text" || f === "date" ? convert(v as string | number | boolean, f, dates) : v;
-      if (typeof value === "string")
-        cells += openCell[c] + rs + stringHead[c] + tElement(value) + "</is></c>";
-      else if (typeof value === "number" && Number.isFinite(value))
-        cells += openCell[c] + rs + numberHead[c] + value + "</v></c>";
-      else cells += openCell[c] + rs + dataStyle[c] + valueXml(value as number | boolean);
+      if (target !== undefined) cells += cellXml(head, c, rs, linkValue(value, target), true);
+      else if (value !== null) cells += cellXml(head, c, rs, value, false);
     }
-    w(cells ? `<row r="${rs}">${cells}</row>` : `<row r="${rs}"/>`);
+    const attrs = rowAttrs(plan, r);
+    out.push(cells ? `<row r="${rs}"${attrs}>${cells}</row>` : `<row r="${rs}"${attrs}/>`);
   }
-  w("</sheetData>");
+}
 
-  if (plan.autoFilter) w(`<autoFilter ref="A${headerRow}:${lastLetter}${Math.max(lastRow, headerRow)}"/>`);
-  if (merges.length) w(`<mergeCells count="${merges.length}">${merges.join("")}</mergeCells>`);
-  if (model.conditional?.length && rows.length) {
-    let priority = 1;
-    for (const cf of model.conditional) {
-      const from = Math.max(0, Math.min(cf.fromCol, cf.toCol));
-      const to = Math.min(MAX_SHEET_COLS - 1, Math.max(cf.fromCol, cf.toCol));
-      const sqref = `${columnLetters(from)}${firstDataRow}:${columnLetters(to)}${lastRow}`;
-      const literal = `"${stripIllegalXml(cf.equals).replace(/"/g, '""')}"`;
-      w(
-        `<conditionalFormatting sqref="${sqref}"><cfRule type="cellIs" dxfId="${styles.dxf[cf.style]}" priority="${priority++}" operator="equal"><formula>${escapeText(literal)}</formula></cfRule></conditionalFormatting>`,
-      );
-    }
+function headerRowXml(plan: SheetPlan, styles: ResultStyles, letters: string[]): string {
+  const r = plan.headerRow;
+  const s = styles.xf("header", TEXT_FORMAT);
+  let cells = "";
+  for (let c = 0; c < plan.ncols; c++) {
+    const h = plan.headers[c] ?? "";
+    cells += h
+      ? `<c r="${letters[c]}${r}" s="${s}" t="inlineStr"><is>${tElement(h)}</is></c>`
+      : `<c r="${letters[c]}${r}" s="${s}"/>`;
   }
-  if (hyperlinks.length) w(`<hyperlinks>${hyperlinks.join("")}</hyperlinks>`);
-  w('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
-  w(
-    model.print
-      ? `<pageSetup paperSize="9" orientation="${model.print.landscape ? "landscape" : "portrait"}" fitToWidth="1" fitToHeight="0"/>`
-      : '<pageSetup paperSize="9"/>',
-  );
-  // CT_Worksheet: … pageSetup, headerFooter, …, drawing, legacyDrawing, …, tableParts, extLst
-  if (opts.drawingRelId) w(`<drawing r:id="${escapeAttr(opts.drawingRelId)}"/>`);
+  return `<row r="${r}"${rowAttrs(plan, r)}>${cells}</row>`;
+}
+
+const attr = (s: string) => escapeAttr(stripIllegalXml(s));
+
+function conditionalsXml(plan: SheetPlan, styles: ResultStyles): string {
+  let priority = 1;
+  return plan.conditionals
+    .map((cf) => {
+      const sqref = `${columnLetters(cf.fromCol)}${cf.firstRow}:${columnLetters(cf.toCol)}${cf.lastRow}`;
+      const literal = `"${stripIllegalXml(cf.equals).replace(/"/g, '""')}"`;
+      return `<conditionalFormatting sqref="${sqref}"><cfRule type="cellIs" dxfId="${styles.dxf[cf.style]}" priority="${priority++}" operator="equal"><formula>${escapeText(literal)}</formula></cfRule></conditionalFormatting>`;
+    })
+    .join("");
+}
+
+function validationsXml(plan: SheetPlan): string {
+  if (!plan.validations.length) return "";
+  const items = plan.validations.map((v) => {
+    const col = columnLetters(v.col);
+    let a = v.list ? ' type="list" allowBlank="1"' : ' allowBlank="1"';
+    if (v.prompt)
+      a += ` showInputMessage="1" promptTitle="${attr(v.prompt.title)}" prompt="${attr(v.prompt.message)}"`;
+    if (v.error)
+      a += ` showErrorMessage="1" errorTitle="${attr(v.error.title)}" error="${attr(v.error.message)}"`;
+    const formula = v.list ? `<formula1>${escapeText(stripIllegalXml(listFormula(v.list)))}</formula1>` : "";
+    return `<dataValidation${a} sqref="${col}${v.firstRow}:${col}${v.lastRow}">${formula}</dataValidation>`;
+  });
+  return `<dataValidations count="${items.length}">${items.join("")}</dataValidations>`;
+}
+
+function hyperlinksXml(plan: SheetPlan): string {
+  if (!plan.links.length) return "";
+  const dates = new SerialDates(false);
+  const items = plan.links.map((l) => {
+    const shown = linkValue(
+      cellValue(plan.model.rows[l.row - plan.firstDataRow]?.[l.col], columnAt(plan, l.col).format, dates),
+      l.target,
+    );
+    return `<hyperlink ref="${columnLetters(l.col)}${l.row}" location="${attr(l.target)}" display="${attr(String(shown))}"/>`;
+  });
+  return `<hyperlinks>${items.join("")}</hyperlinks>`;
+}
+
+/** `&L…&C…&R…` of a page header or footer. */
+export function pageTextCode(t: PageText): string {
+  return `${t.left ? `&L${t.left}` : ""}${t.center ? `&C${t.center}` : ""}${t.right ? `&R${t.right}` : ""}`;
+}
+
+function printXml(plan: SheetPlan): string {
+  const p = plan.print;
+  let x = '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
+  x += `<pageSetup paperSize="9" orientation="${p.orientation}"${p.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ""}/>`;
+  if (p.header || p.footer) {
+    const h = p.header ? `<oddHeader>${escapeText(stripIllegalXml(pageTextCode(p.header)))}</oddHeader>` : "";
+    const f = p.footer ? `<oddFooter>${escapeText(stripIllegalXml(pageTextCode(p.footer)))}</oddFooter>` : "";
+    x += `<headerFooter>${h}${f}</headerFooter>`;
+  }
+  if (p.rowBreaks.length) {
+    const brks = p.rowBreaks.map((r) => `<brk id="${r - 1}" max="16383" man="1"/>`).join("");
+    x += `<rowBreaks count="${p.rowBreaks.length}" manualBreakCount="${p.rowBreaks.length}">${brks}</rowBreaks>`;
+  }
+  return x;
+}
+
+/** Everything after `</sheetData>`, in CT_Worksheet order. */
+function worksheetTail(plan: SheetPlan, opts: SheetXmlOptions): string {
+  let x = "";
+  if (plan.autoFilter) x += `<autoFilter ref="${plan.filterRange}"/>`;
+  if (plan.merges.length)
+    x += `<mergeCells count="${plan.merges.length}">${plan.merges.map((m) => `<mergeCell ref="${m}"/>`).join("")}</mergeCells>`;
+  x += conditionalsXml(plan, opts.styles);
+  x += validationsXml(plan);
+  x += hyperlinksXml(plan);
+  x += printXml(plan);
+  // CT_Worksheet: … pageSetup, headerFooter, rowBreaks, …, drawing, legacyDrawing, …, tableParts, extLst
+  if (opts.drawingRelId) x += `<drawing r:id="${escapeAttr(opts.drawingRelId)}"/>`;
   if (plan.table && opts.tableRelId)
-    w(`<tableParts count="1"><tablePart r:id="${escapeAttr(opts.tableRelId)}"/></tableParts>`);
-  w("</worksheet>");
-  return out.bytes();
+    x += `<tableParts count="1"><tablePart r:id="${escapeAttr(opts.tableRelId)}"/></tableParts>`;
+  return x + "</worksheet>";
 }
 
 /** The rest of a `<c` for a number or boolean (after r and s). */

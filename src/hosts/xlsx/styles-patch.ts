@@ -2,7 +2,14 @@
 // the workbook has none). Existing entries keep their indexes, so the source sheets' `s="…"`
 // attributes still mean what they meant. An entry identical to one already there (e.g. from an
 // earlier run) is reused instead of appended, so re-running does not grow the style table.
-import { type ColumnFormat, NUMBER_FORMAT_CODES } from "../../report/sheet-model";
+import {
+  BORDER_COLOR,
+  CONDITIONAL_LOOKS,
+  lookOf,
+  type CellLook,
+  type StyleRole,
+} from "../../report/cell-looks";
+import { GENERAL_FORMAT, type StyleNeed } from "../../report/sheet-plan";
 import {
   applyEdits,
   attrsOf,
@@ -37,39 +44,17 @@ export type CfStyle = "good" | "bad" | "warn";
 
 /** cellXfs indexes (the `s` attribute) and dxf indexes the sheet writer uses. */
 export interface ResultStyles {
-  title: number;
-  preamble: number;
-  header: number;
-  section: number;
-  /** Data cells per column format. */
-  data: Record<ColumnFormat, number>;
-  /** Hyperlink cells per column format. */
-  link: Record<ColumnFormat, number>;
-  /** Text data cells of a `wrap` column (long messages, 推荐理由). */
-  wrapText: number;
+  /** The cell style of a cell of `role` with the number format `numFmt` (planned in `needs`). */
+  xf(role: StyleRole, numFmt: string): number;
   /** Column default styles (`<col style>`): the number format only, no border. */
-  column: Record<ColumnFormat, number>;
+  column(numFmt: string): number;
   dxf: Record<CfStyle, number>;
 }
 
-/** Number format code per column format (the same codes as the ExcelJS writers use). */
-export const FORMAT_CODES = NUMBER_FORMAT_CODES;
-
-const FORMATS = Object.keys(FORMAT_CODES) as ColumnFormat[];
+const styleKey = (role: StyleRole, numFmt: string) => `${role}\u0000${numFmt}`;
 
 /** Built-in ids of the format codes we use that Excel predefines. */
 const BUILTIN_IDS: Record<string, number> = { General: 0, "0": 1, "0.00": 2, "@": 49 };
-
-const HEADER_FILL = "FFDDEBF7";
-const BORDER_COLOR = "FF8EA9C1";
-const LINK_COLOR = "FF0563C1";
-const TITLE_SIZE = 16;
-
-const CF_COLORS: Record<CfStyle, { font: string; fill: string }> = {
-  good: { font: "FF006100", fill: "FFC6EFCE" },
-  bad: { font: "FF9C0006", fill: "FFFFC7CE" },
-  warn: { font: "FF9C5700", fill: "FFFFEB9C" },
-};
 
 const DEFAULT_FONT = '<font><sz val="11"/><name val="Calibri"/><family val="2"/></font>';
 const EMPTY_BORDER = "<border><left/><right/><top/><bottom/><diagonal/></border>";
@@ -168,7 +153,10 @@ function xfXml(o: {
  * styles.xml text (or undefined when the workbook has none) → the patched text and the indexes of
  * the result styles. Throws when the part is not well-formed enough to edit safely.
  */
-export function patchStyles(source: string | undefined): { xml: string; styles: ResultStyles } {
+export function patchStyles(
+  source: string | undefined,
+  needs: Iterable<StyleNeed> = [],
+): { xml: string; styles: ResultStyles } {
   const opened = openElement(source ?? EMPTY_STYLESHEET, rootElement(source ?? EMPTY_STYLESHEET));
   const xml = opened.xml;
   const root = opened.span;
@@ -225,7 +213,7 @@ export function patchStyles(source: string | undefined): { xml: string; styles: 
     }
   }
   const numFmtId = (code: string | undefined): number => {
-    if (code === undefined) return 0;
+    if (code === undefined || code === GENERAL_FORMAT) return 0;
     const builtin = BUILTIN_IDS[code];
     if (builtin !== undefined) return builtin;
     const known = customIds.get(code);
@@ -237,73 +225,77 @@ export function patchStyles(source: string | undefined): { xml: string; styles: 
   };
 
   const base = baseFont(fonts.items[0] ?? fonts.added[0]);
-  const font = (o: { bold?: boolean; underline?: boolean; size?: number; color?: string }) =>
-    fonts.add(
-      `<font>${o.bold ? "<b/>" : ""}${o.underline ? "<u/>" : ""}<sz val="${fmtSize(o.size ?? base.size)}"/>${
-        o.color ? `<color rgb="${o.color}"/>` : base.color
-      }${base.face}</font>`,
+  const fontOf = (look: CellLook): number => {
+    if (!look.bold && !look.underline && !look.size && !look.color) return 0;
+    const size = `<sz val="${fmtSize(look.size ?? base.size)}"/>`;
+    const color = look.color ? `<color rgb="FF${look.color}"/>` : base.color;
+    return fonts.add(
+      `<font>${look.bold ? "<b/>" : ""}${look.underline ? "<u/>" : ""}${size}${color}${base.face}</font>`,
     );
-  const boldFont = font({ bold: true });
-  const titleFont = font({ bold: true, size: TITLE_SIZE });
-  const linkFont = font({ underline: true, color: LINK_COLOR });
-  const headerFill = fills.add(
-    `<fill><patternFill patternType="solid"><fgColor rgb="${HEADER_FILL}"/><bgColor indexed="64"/></patternFill></fill>`,
-  );
-  const side = (s: string) => `<${s} style="thin"><color rgb="${BORDER_COLOR}"/></${s}>`;
-  const thin = borders.add(
-    `<border>${side("left")}${side("right")}${side("top")}${side("bottom")}<diagonal/></border>`,
-  );
+  };
+  const fillOf = (look: CellLook): number =>
+    look.fill
+      ? fills.add(
+          `<fill><patternFill patternType="solid"><fgColor rgb="FF${look.fill}"/><bgColor indexed="64"/></patternFill></fill>`,
+        )
+      : 0;
+  const side = (s: string) => `<${s} style="thin"><color rgb="FF${BORDER_COLOR}"/></${s}>`;
+  const borderOf = (look: CellLook): number =>
+    look.border
+      ? borders.add(
+          `<border>${side("left")}${side("right")}${side("top")}${side("bottom")}<diagonal/></border>`,
+        )
+      : 0;
+  const alignmentOf = (look: CellLook): string | undefined => {
+    const a = [
+      look.horizontal ? `horizontal="${look.horizontal}"` : "",
+      look.vertical ? `vertical="${look.vertical}"` : "",
+      look.wrap ? 'wrapText="1"' : "",
+    ].filter(Boolean);
+    return a.length ? a.join(" ") : undefined;
+  };
 
-  const title = cellXfs.add(
-    xfXml({
-      numFmtId: 0,
-      fontId: titleFont,
-      fillId: 0,
-      borderId: 0,
-      alignment: 'horizontal="center" vertical="center"',
-    }),
-  );
-  const preamble = cellXfs.add(
-    xfXml({ numFmtId: 0, fontId: 0, fillId: 0, borderId: 0, alignment: 'vertical="center"' }),
-  );
-  const header = cellXfs.add(
-    xfXml({
-      numFmtId: 0,
-      fontId: boldFont,
-      fillId: headerFill,
-      borderId: thin,
-      alignment: 'horizontal="center" vertical="center" wrapText="1"',
-    }),
-  );
-  const section = cellXfs.add(
-    xfXml({ numFmtId: 0, fontId: boldFont, fillId: 0, borderId: thin, alignment: 'vertical="center"' }),
-  );
-  const data = {} as Record<ColumnFormat, number>;
-  const link = {} as Record<ColumnFormat, number>;
-  const column = {} as Record<ColumnFormat, number>;
-  for (const f of FORMATS) {
-    const id = numFmtId(FORMAT_CODES[f]);
-    column[f] = id ? cellXfs.add(xfXml({ numFmtId: id, fontId: 0, fillId: 0, borderId: 0 })) : 0;
-    data[f] = cellXfs.add(xfXml({ numFmtId: id, fontId: 0, fillId: 0, borderId: thin }));
-    link[f] = cellXfs.add(xfXml({ numFmtId: id, fontId: linkFont, fillId: 0, borderId: thin }));
+  const xfs = new Map<string, number>();
+  for (const { role, numFmt } of needs) {
+    const k = styleKey(role, numFmt);
+    if (xfs.has(k)) continue;
+    const look = lookOf(role);
+    xfs.set(
+      k,
+      cellXfs.add(
+        xfXml({
+          numFmtId: numFmtId(numFmt),
+          fontId: fontOf(look),
+          fillId: fillOf(look),
+          borderId: borderOf(look),
+          alignment: alignmentOf(look),
+        }),
+      ),
+    );
   }
-  const wrapText = cellXfs.add(
-    xfXml({
-      numFmtId: numFmtId(FORMAT_CODES.text),
-      fontId: 0,
-      fillId: 0,
-      borderId: thin,
-      alignment: 'vertical="center" wrapText="1"',
-    }),
-  );
+  const columns = new Map<string, number>();
+  for (const { numFmt } of needs) {
+    if (columns.has(numFmt)) continue;
+    const id = numFmtId(numFmt);
+    columns.set(numFmt, id ? cellXfs.add(xfXml({ numFmtId: id, fontId: 0, fillId: 0, borderId: 0 })) : 0);
+  }
   const dxfs = get("dxfs");
   const dxf = {} as Record<CfStyle, number>;
   for (const s of ["good", "bad", "warn"] as const) {
-    const c = CF_COLORS[s];
+    const c = CONDITIONAL_LOOKS[s];
     dxf[s] = dxfs.add(
-      `<dxf><font><color rgb="${c.font}"/></font><fill><patternFill><bgColor rgb="${c.fill}"/></patternFill></fill></dxf>`,
+      `<dxf><font><color rgb="FF${c.font}"/></font><fill><patternFill><bgColor rgb="FF${c.fill}"/></patternFill></fill></dxf>`,
     );
   }
+  const styles: ResultStyles = {
+    xf: (role, numFmt) => {
+      const v = xfs.get(styleKey(role, numFmt));
+      if (v === undefined) throw new Error(`style ${role} ${numFmt} was not planned`);
+      return v;
+    },
+    column: (numFmt) => columns.get(numFmt) ?? 0,
+    dxf,
+  };
 
   // Write back: a changed collection gets its additions before its end tag and a true count; a
   // missing one is created at its place in the schema order.
@@ -342,5 +334,5 @@ export function patchStyles(source: string | undefined): { xml: string; styles: 
   };
   edits.sort((a, b) => a.start - b.start || order(a) - order(b));
   const out = applyEdits(xml, edits);
-  return { xml: out, styles: { title, preamble, header, section, data, link, wrapText, column, dxf } };
+  return { xml: out, styles };
 }

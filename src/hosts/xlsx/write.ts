@@ -1,19 +1,33 @@
-// Writing .xlsx files with ExcelJS: SheetModels (reports, the blank template) and raw Grids (tests).
+// Writing .xlsx files with ExcelJS: SheetModels (the blank template, samples) and raw Grids (tests).
 //
-// ExcelJS does most of the work; a small post-pass on the finished package (fflate) adds what ExcelJS
-// cannot write: workbook-level defined names with constant values (the template version marker) and
-// internal hyperlinks as plain `location` links (ExcelJS writes them as external relationships,
-// which WPS Office does not follow).
+// A batch of SheetModels is planned once (report/sheet-plan.ts) and this module only translates the
+// plan into ExcelJS calls, as the package patcher and the Office host translate the same plan. A
+// small post-pass on the finished package (fflate) adds what ExcelJS cannot write: workbook-level
+// defined names with constant values (the template version marker) and internal hyperlinks as plain
+// `location` links (ExcelJS writes them as external relationships, which WPS Office does not follow).
+//
+// One known difference: a plan's Excel table is written as an autoFilter over the same range (the
+// same filter buttons). ExcelJS's tables overwrite the cells and hide the filter buttons; no file
+// this writer produces (template, samples) asks for a table.
 import * as ExcelJS from "exceljs";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { columnLetters, type CellValue, type Workbook } from "../../engine/grid";
+import { BORDER_COLOR, lookOf, type StyleRole } from "../../report/cell-looks";
+import type { PageText, SheetModel } from "../../report/sheet-model";
 import {
-  type ColumnFormat,
-  type ColumnModel,
-  type SheetModel,
-  NUMBER_FORMAT_CODES,
-} from "../../report/sheet-model";
-import { fromSerial1900, isoToSerial } from "../../engine/dates";
+  cellNumFmt,
+  cellValue,
+  columnAt,
+  GENERAL_FORMAT,
+  linkValue,
+  listFormula,
+  planWorkbook,
+  SerialDates,
+  TEXT_FORMAT,
+  type OutValue,
+  type SheetPlan,
+} from "../../report/sheet-plan";
+import { pageTextCode } from "./sheet-writer";
 
 export interface WriteSheetModelsOptions {
   /** Write the workbook in the 1904 date system (date columns are converted). */
@@ -25,66 +39,42 @@ export interface WriteSheetModelsOptions {
   definedNames?: Record<string, string>;
 }
 
-/** Data validations (drop-downs, hints) cover at least this many rows below the header. */
-export const VALIDATION_MIN_ROWS = 2000;
-/** The hidden sheet that holds drop-down lists too long for an inline list. */
-export const LISTS_SHEET = "_PL_lists";
+const argb = (rgb: string) => `FF${rgb}`;
 
-export const COLUMN_NUMFMT = NUMBER_FORMAT_CODES;
-
-const THIN: Partial<ExcelJS.Border> = { style: "thin", color: { argb: "FF8EA9C1" } };
-const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
-const TITLE_STYLE: Partial<ExcelJS.Style> = {
-  font: { bold: true, size: 16 },
-  alignment: { horizontal: "center", vertical: "middle" },
-};
-const PREAMBLE_STYLE: Partial<ExcelJS.Style> = { alignment: { vertical: "middle" } };
-const LINK_FONT: Partial<ExcelJS.Font> = { color: { argb: "FF0563C1" }, underline: true };
-
-function headerStyle(numFmt: string | undefined): Partial<ExcelJS.Style> {
-  return {
-    ...(numFmt ? { numFmt } : {}),
-    font: { bold: true },
-    fill: { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } },
-    border: BORDER,
-    alignment: { horizontal: "center", vertical: "middle", wrapText: true },
-  };
-}
-
-/** Display width of a text in Excel's character units (CJK and full-width characters count two). */
-function displayWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) w += (ch.codePointAt(0) ?? 0) >= 0x2e80 ? 2 : 1;
-  return w;
-}
-
-function columnWidth(c: ColumnModel): number {
-  if (c.width !== undefined) return c.width;
-  const min = c.format === "date" ? 12 : 8;
-  return Math.min(40, Math.max(min, displayWidth(c.header) + 4));
-}
-
-function isBlankValue(v: CellValue | undefined): v is null | undefined {
-  return v === null || v === undefined || v === "";
-}
-
-/** A SheetModel cell → the value to write, following the column's format. */
-function convertValue(
-  v: CellValue,
-  format: ColumnFormat | undefined,
-  date1904: boolean,
-): string | number | boolean {
-  if (v === null) return "";
-  if (format === "text")
-    return typeof v === "string" ? v : typeof v === "number" ? String(v) : v ? "TRUE" : "FALSE";
-  if (format === "date") {
-    if (typeof v === "number") return fromSerial1900(v, date1904);
-    if (typeof v === "string") {
-      const serial = isoToSerial(v, date1904);
-      return serial === serial ? serial : v; // unreadable dates are kept as the text they are
-    }
+/** A look (report/cell-looks.ts) with a number format → an ExcelJS style. */
+function styleOf(role: StyleRole, numFmt: string): Partial<ExcelJS.Style> {
+  const look = lookOf(role);
+  const style: Partial<ExcelJS.Style> = {};
+  if (numFmt !== GENERAL_FORMAT) style.numFmt = numFmt;
+  const font: Partial<ExcelJS.Font> = {};
+  if (look.bold) font.bold = true;
+  if (look.size) font.size = look.size;
+  if (look.color) font.color = { argb: argb(look.color) };
+  if (look.underline) font.underline = true;
+  if (Object.keys(font).length) style.font = font;
+  if (look.fill) style.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(look.fill) } };
+  if (look.border) {
+    const thin: Partial<ExcelJS.Border> = { style: "thin", color: { argb: argb(BORDER_COLOR) } };
+    style.border = { top: thin, left: thin, bottom: thin, right: thin };
   }
-  return v;
+  if (look.horizontal || look.vertical || look.wrap)
+    style.alignment = {
+      ...(look.horizontal ? { horizontal: look.horizontal } : {}),
+      ...(look.vertical ? { vertical: look.vertical === "center" ? "middle" : look.vertical } : {}),
+      ...(look.wrap ? { wrapText: true } : {}),
+    };
+  return style;
+}
+
+/** Styles are shared objects per (role, format): ExcelJS then writes one xf for each. */
+class Styles {
+  private readonly cache = new Map<string, Partial<ExcelJS.Style>>();
+  get(role: StyleRole, numFmt: string): Partial<ExcelJS.Style> {
+    const k = `${role}|${numFmt}`;
+    let s = this.cache.get(k);
+    if (!s) this.cache.set(k, (s = styleOf(role, numFmt)));
+    return s;
+  }
 }
 
 interface PendingLink {
@@ -95,29 +85,11 @@ interface PendingLink {
 }
 
 interface WriteContext {
-  date1904: boolean;
+  dates: SerialDates;
+  styles: Styles;
   /** In-memory writes inject internal links afterwards; streaming writes use ExcelJS's `#` links. */
   streaming: boolean;
   links: Map<ExcelJS.Worksheet, PendingLink[]>;
-  /** Long drop-down lists: values → range on the lists sheet. */
-  lists: string[][];
-}
-
-function escapeListItem(s: string): string {
-  return s.replace(/"/g, '""');
-}
-
-/** The formula of a list validation: inline when Excel allows it, else a range on the lists sheet. */
-function listFormula(list: string[], ctx: WriteContext): string {
-  const inline = `"${list.map(escapeListItem).join(",")}"`;
-  if (inline.length <= 255 && !list.some((s) => s.includes(","))) return inline;
-  ctx.lists.push(list);
-  const col = columnLetters(ctx.lists.length - 1);
-  return `'${LISTS_SHEET}'!$${col}$1:$${col}$${Math.max(1, list.length)}`;
-}
-
-function truncate(s: string, max: number): string {
-  return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
 }
 
 /** ExcelJS supports `type: "any"` (an input hint without a rule) and `worksheet.dataValidations`, untyped. */
@@ -126,167 +98,170 @@ interface WithValidations {
   dataValidations: { add(address: string, validation: Validation): void };
 }
 
-function validationFor(c: ColumnModel, ctx: WriteContext): Validation | undefined {
-  const prompt = c.hint
-    ? { showInputMessage: true, promptTitle: truncate(c.header, 32), prompt: truncate(c.hint, 255) }
-    : {};
-  if (c.list && c.list.length > 0) {
-    return {
-      type: "list",
-      allowBlank: true,
-      formulae: [listFormula(c.list, ctx)],
-      showErrorMessage: true,
-      errorStyle: "stop",
-      errorTitle: "输入有误",
-      error: truncate(`请从下拉列表中选择：${c.list.join("、")}`, 255),
-      ...prompt,
-    };
-  }
-  if (c.hint) return { type: "any", allowBlank: true, formulae: [], ...prompt };
-  return undefined;
-}
-
-function headerRowOf(model: SheetModel): number {
-  return 1 + (model.title ? 1 : 0) + (model.preamble?.length ?? 0);
-}
-
 /** Options for addWorksheet (ExcelJS's streaming writer takes views only here). */
-function worksheetOptions(model: SheetModel): Partial<ExcelJS.AddWorksheetOptions> {
-  const headerRow = headerRowOf(model);
+function worksheetOptions(plan: SheetPlan): Partial<ExcelJS.AddWorksheetOptions> {
   return {
-    ...(model.hidden ? { state: "hidden" as const } : {}),
-    ...(model.freezeHeader
+    ...(plan.hidden ? { state: "hidden" as const } : {}),
+    ...(plan.freezeRows
       ? {
           views: [
-            { state: "frozen" as const, xSplit: 0, ySplit: headerRow, topLeftCell: `A${headerRow + 1}` },
+            {
+              state: "frozen" as const,
+              xSplit: 0,
+              ySplit: plan.freezeRows,
+              topLeftCell: `A${plan.freezeRows + 1}`,
+            },
           ],
         }
       : {}),
   };
 }
 
-/** Lays one SheetModel out on a worksheet (in-memory or streaming: only calls both support). */
-function layoutSheet(ws: ExcelJS.Worksheet, model: SheetModel, ctx: WriteContext): void {
-  const ncols = Math.max(1, model.columns.length);
-  const numFmts = model.columns.map((c) => COLUMN_NUMFMT[c.format ?? "general"]);
-  // Column styles give cells typed later (the blank template) the column's format too.
-  ws.columns = model.columns.map((c, i) => ({
-    width: columnWidth(c),
-    style: numFmts[i] ? { numFmt: numFmts[i] } : {},
-  }));
-  const dataStyles = numFmts.map((numFmt) => ({ ...(numFmt ? { numFmt } : {}), border: BORDER }));
-  const linkStyles = numFmts.map((numFmt) => ({
-    ...(numFmt ? { numFmt } : {}),
-    border: BORDER,
-    font: LINK_FONT,
-  }));
-
-  let r = 1;
-  if (model.title) {
-    const row = ws.getRow(r);
-    const cell = row.getCell(1);
-    cell.value = model.title;
-    cell.style = TITLE_STYLE;
-    row.height = 30;
-    if (ncols > 1) ws.mergeCells(r, 1, r, ncols);
-    row.commit();
-    r++;
+function writeBannersAndHeader(ws: ExcelJS.Worksheet, plan: SheetPlan, ctx: WriteContext): void {
+  for (const b of plan.banners) {
+    if (b.row >= plan.firstDataRow) continue; // section rows are written with the data rows
+    const cell = ws.getRow(b.row).getCell(1);
+    cell.value = b.text;
+    cell.style = ctx.styles.get(b.role, TEXT_FORMAT);
   }
-  for (const line of model.preamble ?? []) {
-    const row = ws.getRow(r);
-    const cell = row.getCell(1);
-    cell.value = line;
-    cell.style = PREAMBLE_STYLE;
-    row.commit();
-    r++;
-  }
-  const headerRow = r;
-  {
-    const row = ws.getRow(r);
-    model.columns.forEach((c, i) => {
-      const cell = row.getCell(i + 1);
-      cell.value = c.header;
-      cell.style = headerStyle(numFmts[i]);
-    });
-    row.commit();
-    r++;
-  }
-
-  const links = new Map<string, string>();
-  let linkCols = 0;
-  for (const h of model.hyperlinks ?? []) {
-    links.set(`${h.row}:${h.col}`, h.target);
-    linkCols = Math.max(linkCols, h.col + 1);
-  }
-  const firstDataRow = r;
-  model.rows.forEach((values, ri) => {
-    const row = ws.getRow(r);
-    const width = links.size ? Math.max(values.length, linkCols) : values.length;
-    for (let ci = 0; ci < width; ci++) {
-      const col = model.columns[ci];
-      const target = links.size ? links.get(`${ri}:${ci}`) : undefined;
-      const v = values[ci] ?? null;
-      if (isBlankValue(v) && target === undefined) continue;
-      const cell = row.getCell(ci + 1);
-      const value = isBlankValue(v) ? "" : convertValue(v, col?.format, ctx.date1904);
-      if (target !== undefined) {
-        const text = typeof value === "string" ? value : String(value);
-        if (ctx.streaming) cell.value = { text: text || target, hyperlink: `#${target}` };
-        else {
-          cell.value = text || target;
-          const list = ctx.links.get(ws) ?? [];
-          list.push({ ref: `${columnLetters(ci)}${r}`, location: target });
-          ctx.links.set(ws, list);
-        }
-        cell.style = linkStyles[ci] ?? { font: LINK_FONT };
-      } else {
-        cell.value = value;
-        cell.style = dataStyles[ci] ?? {};
-      }
-    }
-    row.commit();
-    r++;
-  });
-  const lastDataRow = r - 1;
-
-  // drop-downs and hints: over the data rows, and at least VALIDATION_MIN_ROWS below the header
-  const validationEnd = Math.max(lastDataRow, headerRow + VALIDATION_MIN_ROWS);
-  model.columns.forEach((c, i) => {
-    const dv = validationFor(c, ctx);
-    if (!dv) return;
-    const col = columnLetters(i);
-    (ws as unknown as WithValidations).dataValidations.add(
-      `${col}${firstDataRow}:${col}${validationEnd}`,
-      dv,
-    );
-  });
-
-  // `table`: an autoFilter over header + rows. ExcelJS tables break on empty data, duplicate or
-  // blank headers and need table-safe names; an autoFilter gives the clerk the same filter buttons.
-  if (model.table)
-    ws.autoFilter = `A${headerRow}:${columnLetters(ncols - 1)}${Math.max(lastDataRow, headerRow)}`;
-
-  ws.pageSetup.paperSize = 9; // A4
-  if (model.print) {
-    ws.pageSetup.orientation = model.print.landscape ? "landscape" : "portrait";
-    ws.pageSetup.fitToPage = true;
-    ws.pageSetup.fitToWidth = 1;
-    ws.pageSetup.fitToHeight = 0;
-    if (model.print.repeatHeader) ws.pageSetup.printTitlesRow = `${headerRow}:${headerRow}`;
+  const row = ws.getRow(plan.headerRow);
+  for (let c = 0; c < plan.ncols; c++) {
+    const cell = row.getCell(c + 1);
+    const h = plan.headers[c] ?? "";
+    if (h) cell.value = h;
+    cell.style = ctx.styles.get("header", TEXT_FORMAT);
   }
 }
 
-function writeListsSheet(wb: ExcelJS.Workbook, ctx: WriteContext): void {
-  if (ctx.lists.length === 0) return;
-  const ws = wb.addWorksheet(LISTS_SHEET, { state: "hidden" });
-  const height = Math.max(...ctx.lists.map((l) => l.length));
-  for (let r = 0; r < height; r++) {
-    const row = ws.getRow(r + 1);
-    ctx.lists.forEach((list, c) => {
-      if (r < list.length) row.getCell(c + 1).value = list[r];
-    });
-    row.commit();
+function setCell(
+  cell: ExcelJS.Cell,
+  value: OutValue,
+  role: StyleRole,
+  plan: SheetPlan,
+  c: number,
+  ctx: WriteContext,
+) {
+  cell.value = value;
+  cell.style = ctx.styles.get(role, cellNumFmt(value, columnAt(plan, c)));
+}
+
+function writeDataRow(
+  ws: ExcelJS.Worksheet,
+  plan: SheetPlan,
+  i: number,
+  links: Map<number, string> | undefined,
+  ctx: WriteContext,
+  breaksBelow: Set<number>,
+) {
+  const r = plan.firstDataRow + i;
+  const row = ws.getRow(r);
+  if (plan.sections.has(i)) {
+    const b = plan.banners.find((x) => x.row === r)!;
+    const style = ctx.styles.get(b.role, TEXT_FORMAT);
+    row.getCell(1).value = b.text;
+    for (let c = 0; c < plan.ncols; c++) row.getCell(c + 1).style = style;
+    finishRow(row, plan, breaksBelow);
+    return;
   }
+  const values = plan.model.rows[i];
+  const n = links ? plan.width : values.length;
+  for (let c = 0; c < n; c++) {
+    const value = cellValue(values[c], columnAt(plan, c).format, ctx.dates);
+    const target = links?.get(c);
+    if (target === undefined) {
+      if (value !== null) setCell(row.getCell(c + 1), value, columnAt(plan, c).role, plan, c, ctx);
+      continue;
+    }
+    const shown = linkValue(value, target);
+    const cell = row.getCell(c + 1);
+    if (ctx.streaming) {
+      cell.value = { text: String(shown), hyperlink: `#${target}` };
+      cell.style = ctx.styles.get("link", cellNumFmt(shown, columnAt(plan, c)));
+    } else {
+      setCell(cell, shown, "link", plan, c, ctx);
+      const list = ctx.links.get(ws) ?? [];
+      list.push({ ref: `${columnLetters(c)}${r}`, location: target });
+      ctx.links.set(ws, list);
+    }
+  }
+  finishRow(row, plan, breaksBelow);
+}
+
+function writeValidations(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
+  for (const v of plan.validations) {
+    const prompt = v.prompt
+      ? { showInputMessage: true, promptTitle: v.prompt.title, prompt: v.prompt.message }
+      : {};
+    const error = v.error
+      ? { showErrorMessage: true, errorStyle: "stop", errorTitle: v.error.title, error: v.error.message }
+      : {};
+    const dv: Validation = v.list
+      ? { type: "list", allowBlank: true, formulae: [listFormula(v.list)], ...prompt, ...error }
+      : { type: "any", allowBlank: true, formulae: [], ...prompt };
+    const col = columnLetters(v.col);
+    (ws as unknown as WithValidations).dataValidations.add(`${col}${v.firstRow}:${col}${v.lastRow}`, dv);
+  }
+}
+
+function headerFooterOf(t: PageText | undefined): string | undefined {
+  return t ? pageTextCode(t) : undefined;
+}
+
+function writePrint(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
+  const p = plan.print;
+  ws.pageSetup.paperSize = 9; // A4
+  ws.pageSetup.orientation = p.orientation;
+  if (p.fitToWidth) {
+    ws.pageSetup.fitToPage = true;
+    ws.pageSetup.fitToWidth = 1;
+    ws.pageSetup.fitToHeight = 0;
+  }
+  if (p.titleRows) ws.pageSetup.printTitlesRow = `${p.titleRows.first}:${p.titleRows.last}`;
+  const header = headerFooterOf(p.header);
+  const footer = headerFooterOf(p.footer);
+  if (header) ws.headerFooter.oddHeader = header;
+  if (footer) ws.headerFooter.oddFooter = footer;
+}
+
+/** Row height and a page break below, set before the row is committed (the streaming writer). */
+function finishRow(row: ExcelJS.Row, plan: SheetPlan, breaksBelow: Set<number>): void {
+  const h = plan.rowHeights.get(row.number);
+  if (h !== undefined) row.height = h;
+  if (breaksBelow.has(row.number)) row.addPageBreak();
+  row.commit();
+}
+
+/** The row of a one-row merge "A5:F5". */
+const mergeRow = (ref: string) => Number(/\d+/.exec(ref)?.[0]);
+
+/** Lays one planned sheet out on a worksheet (in-memory or streaming: only calls both support). */
+function layoutSheet(ws: ExcelJS.Worksheet, plan: SheetPlan, ctx: WriteContext): void {
+  // Column styles give cells typed later (the blank template) the column's format too.
+  ws.columns = plan.columns.map((c) => ({
+    width: c.width,
+    style: c.numFmt !== GENERAL_FORMAT ? { numFmt: c.numFmt } : {},
+  }));
+  for (const m of plan.merges) if (mergeRow(m) < plan.firstDataRow) ws.mergeCells(m);
+  writeBannersAndHeader(ws, plan, ctx);
+  for (let r = 1; r <= plan.headerRow; r++) finishRow(ws.getRow(r), plan, new Set());
+  const links = new Map<number, Map<number, string>>();
+  for (const l of plan.links) {
+    const i = l.row - plan.firstDataRow;
+    let m = links.get(i);
+    if (!m) links.set(i, (m = new Map()));
+    m.set(l.col, l.target);
+  }
+  const breaksBelow = new Set(plan.print.rowBreaks.map((r) => r - 1));
+  for (let i = 0; i < plan.model.rows.length; i++) writeDataRow(ws, plan, i, links.get(i), ctx, breaksBelow);
+  // section rows are merged once written (merges are kept with the sheet until it is committed)
+  for (const m of plan.merges) if (mergeRow(m) >= plan.firstDataRow) ws.mergeCells(m);
+  writeValidations(ws, plan);
+  if (plan.table || plan.autoFilter) ws.autoFilter = plan.filterRange;
+  writePrint(ws, plan);
+}
+
+function isBlankValue(v: CellValue | undefined): v is null | undefined {
+  return v === null || v === undefined || v === "";
 }
 
 function xmlEscape(s: string): string {
@@ -368,10 +343,8 @@ function patchPackage(
 }
 
 /**
- * SheetModels → a new workbook: optional merged title row and preamble lines, a styled header row,
- * data rows with per-column formats (text columns are text, never formulas; dates are serials with
- * `yyyy-mm-dd`), drop-down lists and hints, frozen header, filter buttons, internal links, A4 print
- * setup, hidden sheets and defined names.
+ * SheetModels → a new workbook, as the sheet plan lays them out (see report/sheet-plan.ts), with the
+ * hidden lists sheet when a drop-down needs it, hidden sheets and defined names.
  */
 export async function writeSheetModels(
   models: SheetModel[],
@@ -380,12 +353,14 @@ export async function writeSheetModels(
   const wb = new ExcelJS.Workbook();
   const date1904 = opts.date1904 === true;
   if (date1904) wb.properties.date1904 = true;
-  const ctx: WriteContext = { date1904, streaming: false, links: new Map(), lists: [] };
-  for (const model of models) {
-    const ws = wb.addWorksheet(model.name, worksheetOptions(model));
-    layoutSheet(ws, model, ctx);
-  }
-  writeListsSheet(wb, ctx);
+  const ctx: WriteContext = {
+    dates: new SerialDates(date1904),
+    styles: new Styles(),
+    streaming: false,
+    links: new Map(),
+  };
+  for (const plan of planWorkbook(models).sheets)
+    layoutSheet(wb.addWorksheet(plan.name, worksheetOptions(plan)), plan, ctx);
   const bytes = toU8(await wb.xlsx.writeBuffer());
   const links = new Map<number, PendingLink[]>();
   for (const [ws, list] of ctx.links) links.set(ws.id, list);
@@ -403,15 +378,16 @@ export async function writeSheetModelsStreaming(models: SheetModel[], path: stri
     useSharedStrings: false,
     useStyles: true,
   });
-  const ctx: WriteContext = { date1904: false, streaming: true, links: new Map(), lists: [] };
-  for (const model of models) {
-    const ws = wb.addWorksheet(model.name, worksheetOptions(model));
-    layoutSheet(ws, model, ctx);
+  const ctx: WriteContext = {
+    dates: new SerialDates(false),
+    styles: new Styles(),
+    streaming: true,
+    links: new Map(),
+  };
+  for (const plan of planWorkbook(models).sheets) {
+    const ws = wb.addWorksheet(plan.name, worksheetOptions(plan));
+    layoutSheet(ws, plan, ctx);
     ws.commit();
-  }
-  if (ctx.lists.length) {
-    writeListsSheet(wb, ctx);
-    wb.getWorksheet(LISTS_SHEET)?.commit();
   }
   await wb.commit();
 }

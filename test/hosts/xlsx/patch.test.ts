@@ -323,7 +323,7 @@ describe("patchWorkbook over an ExcelJS-written ledger", () => {
     const workbook = text(patched, "xl/workbook.xml");
     expectOrder(workbook, WORKBOOK_ORDER);
     expect(workbook).toContain(
-      `<definedName name="_xlnm.Print_Titles" localSheetId="2">'校验结果'!$1:$3</definedName>`,
+      `<definedName name="_xlnm.Print_Titles" localSheetId="2">'校验结果'!$3:$3</definedName>`,
     );
     expect(workbook).toContain(
       `<definedName name="_xlnm.Print_Titles" localSheetId="6">'R&amp;D''s 表'!$1:$1</definedName>`,
@@ -384,7 +384,7 @@ describe("patchWorkbook over an ExcelJS-written ledger", () => {
       paperSize: 9,
       orientation: "landscape",
       fitToPage: true,
-      printTitlesRow: "1:3",
+      printTitlesRow: "3:3",
     });
     const sec = x.getWorksheet("表彰名单")!;
     expect(sec.model.merges).toEqual(["A1:C1", "A3:C3", "A5:C5"]);
@@ -403,7 +403,7 @@ describe("patchWorkbook over an ExcelJS-written ledger", () => {
     expect(sheet(back, "校验结果").rows.slice(2, 5)).toEqual(sheet(wb, "校验结果").rows.slice(2, 5));
     const p = parts(resaved);
     const wbXml = text(resaved, "xl/workbook.xml");
-    expect(wbXml).toMatch(/localSheetId="2" name="_xlnm.Print_Titles"[^>]*>'?校验结果'?!\$1:\$3</);
+    expect(wbXml).toMatch(/localSheetId="2" name="_xlnm.Print_Titles"[^>]*>'?校验结果'?!\$3:\$3</);
     const sheetName = [...p.keys()].find((n) => /worksheets\/sheet3\.xml$/.test(n))!;
     const xml = text(resaved, sheetName);
     expect(xml).toContain('<mergeCell ref="A1:J1"/>');
@@ -433,7 +433,7 @@ describe("patchWorkbook over an ExcelJS-written ledger", () => {
     const workbook = text(again, "xl/workbook.xml");
     expect(workbook.match(/_xlnm.Print_Titles/g)).toHaveLength(2);
     expect(workbook).toContain(
-      `<definedName name="_xlnm.Print_Titles" localSheetId="2">'校验结果'!$1:$3</definedName>`,
+      `<definedName name="_xlnm.Print_Titles" localSheetId="2">'校验结果'!$3:$3</definedName>`,
     );
     // without models: the reserved sheets are simply removed, and every part they used with them
     const cleaned = patchWorkbook(patched, [], { replace: REPLACE, now: NOW });

@@ -8,12 +8,8 @@ import { cellAt, formatAt, type Workbook } from "../../../src/engine/grid";
 import type { SheetModel } from "../../../src/report/sheet-model";
 import { readXlsx } from "../../../src/hosts/xlsx/read";
 import { readXlsxFile } from "../../../src/hosts/xlsx/read-file";
-import {
-  LISTS_SHEET,
-  writeGrids,
-  writeSheetModels,
-  writeSheetModelsStreaming,
-} from "../../../src/hosts/xlsx/write";
+import { writeGrids, writeSheetModels, writeSheetModelsStreaming } from "../../../src/hosts/xlsx/write";
+import { LISTS_SHEET } from "../../../src/report/sheet-plan";
 
 const MEMBERS: SheetModel = {
   name: "党员",
