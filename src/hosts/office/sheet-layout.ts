@@ -1,206 +1,218 @@
-// One SheetModel laid out on a (new, hidden) worksheet through queued calls: title and preamble
-// banners, header, data rows in size-bounded chunks (one 2-D array per chunk; the number formats
-// first, so text stays text), then the table, conditional formats, drop-downs, frozen header and
-// print setup. Optional features follow the requirement sets (see support.ts).
-import { a1, columnLetters, type CellValue } from "../../engine/grid";
-import { NUMBER_FORMAT_CODES, type ColumnFormat, type ColumnModel } from "../../report/sheet-model";
-import { fromSerial1900, isoToSerial } from "../../engine/dates";
-import type { SheetPlan } from "../../report/sheet-plan";
+// One SheetPlan laid out on a (new, hidden) worksheet through queued calls. The plan decides every
+// value, format, look, width, merge, drop-down and print setting (report/sheet-plan.ts); this module
+// only spells it in Office.js: column widths, banners and header, data rows in size-bounded chunks
+// (one 2-D array per chunk; the number formats first, so text stays text), then the table or filter,
+// conditional formats, drop-downs, frozen rows and print setup. Optional features follow the
+// requirement sets (see support.ts); a missing one leaves the property out, never throws.
+import { a1, columnLetters } from "../../engine/grid";
+import { BORDER_COLOR, CONDITIONAL_LOOKS, lookOf, type StyleRole } from "../../report/cell-looks";
+import type { PageText } from "../../report/sheet-model";
+import {
+  cellNumFmt,
+  cellValue,
+  columnAt,
+  linkValue,
+  listFormula,
+  SerialDates,
+  TEXT_FORMAT,
+  type OutValue,
+  type SheetPlan,
+} from "../../report/sheet-plan";
 import { CALL_BYTES, rowBytes, valueBytes, type Batcher } from "./batching";
-import { GENERAL_FORMAT, TEXT_FORMAT } from "../common/cell-format";
 import { SET, type ExcelSupport } from "./support";
-
-/** Drop-downs and hints cover at least this many rows below the header (as the xlsx writer does). */
-export const VALIDATION_MIN_ROWS = 2000;
-
-const HEADER_FILL = "#DDEBF7";
-const CF_COLORS = {
-  good: { font: "#006100", fill: "#C6EFCE" },
-  bad: { font: "#9C0006", fill: "#FFC7CE" },
-  warn: { font: "#9C5700", fill: "#FFEB9C" },
-} as const;
 
 export interface LayoutEnv {
   batcher: Batcher;
   support: ExcelSupport;
   date1904: boolean;
   requestBudget: number;
+  /** The name the hidden lists sheet has in this batch (a temporary name until the swap). */
+  listsSheetName: string;
   /** Called after each chunk of data rows is queued, with the number of rows. */
   onRows?: (rows: number) => void;
 }
 
 type Out = string | number | boolean;
 
-function formatCode(f: ColumnFormat | undefined): string {
-  return NUMBER_FORMAT_CODES[f ?? "general"] ?? GENERAL_FORMAT;
-}
-
-function textOf(v: CellValue): string {
-  return typeof v === "string" ? v : typeof v === "number" ? String(v) : v ? "TRUE" : "FALSE";
-}
-
-/**
- * A model cell → the value to write and its number format. Every string gets `@` (Excel would take
- * `= + - @` as a formula and coerce numeric or date-like text); dates are serials in the workbook's
- * date system with a date format.
- */
-export function cellOut(
-  v: CellValue | undefined,
-  format: ColumnFormat | undefined,
-  date1904: boolean,
-): { value: Out; fmt: string } {
-  const code = formatCode(format);
-  if (v === null || v === undefined || v === "") return { value: "", fmt: code };
-  let out: Out = v;
-  if (format === "text") out = textOf(v);
-  else if (format === "date") {
-    if (typeof v === "number") out = fromSerial1900(v, date1904);
-    else if (typeof v === "string") {
-      const serial = isoToSerial(v, date1904);
-      if (serial === serial) out = serial; // unreadable dates stay the text they are
-    }
-  }
-  if (typeof out === "number" && !Number.isFinite(out)) out = String(out);
-  if (typeof out === "string") return { value: out, fmt: TEXT_FORMAT };
-  return { value: out, fmt: code === TEXT_FORMAT ? GENERAL_FORMAT : code };
-}
-
-/** Display width in Excel's character units (CJK counts two), as the xlsx writers compute it. */
-function displayWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) w += (ch.codePointAt(0) ?? 0) >= 0x2e80 ? 2 : 1;
-  return w;
-}
-
 /** Column width in points (Office.js) for a width in characters (Calibri 11: 7 px per char + 5 px). */
-function widthPoints(c: ColumnModel): number {
-  const chars = c.width ?? Math.min(40, Math.max(c.format === "date" ? 12 : 8, displayWidth(c.header) + 4));
+export function widthPoints(chars: number): number {
   return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
 }
 
-function truncate(s: string, max: number): string {
-  return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
+const hex = (rgb: string) => `#${rgb}`;
+
+const BORDER_EDGES = [
+  "EdgeTop",
+  "EdgeBottom",
+  "EdgeLeft",
+  "EdgeRight",
+  "InsideVertical",
+  "InsideHorizontal",
+] as const;
+
+/** Queues the look of a role on a range; returns the estimated request bytes. */
+function applyLook(range: Excel.Range, role: StyleRole): number {
+  const look = lookOf(role);
+  let calls = 0;
+  const f = range.format;
+  if (look.bold) ((f.font.bold = true), calls++);
+  if (look.size) ((f.font.size = look.size), calls++);
+  if (look.color) ((f.font.color = hex(look.color)), calls++);
+  if (look.underline) ((f.font.underline = "Single"), calls++);
+  if (look.fill) ((f.fill.color = hex(look.fill)), calls++);
+  if (look.horizontal) ((f.horizontalAlignment = "Center"), calls++);
+  if (look.vertical) ((f.verticalAlignment = "Center"), calls++);
+  if (look.wrap) ((f.wrapText = true), calls++);
+  if (look.border)
+    for (const edge of BORDER_EDGES) {
+      const b = f.borders.getItem(edge);
+      b.style = "Continuous";
+      b.color = hex(BORDER_COLOR);
+      calls += 3;
+    }
+  return calls * CALL_BYTES;
+}
+
+/** The estimated bytes of applyLook (asked before queueing it). */
+function lookBytes(role: StyleRole): number {
+  const look = lookOf(role);
+  const n = [
+    look.bold,
+    look.size,
+    look.color,
+    look.underline,
+    look.fill,
+    look.horizontal,
+    look.vertical,
+    look.wrap,
+  ].filter(Boolean).length;
+  return (n + (look.border ? 18 : 0)) * CALL_BYTES;
 }
 
 export async function layoutSheet(ws: Excel.Worksheet, plan: SheetPlan, env: LayoutEnv): Promise<void> {
-  const { model, ncols, width, headerRow, firstDataRow, lastRow } = plan;
-  const { batcher, support, date1904 } = env;
-  const lastLetter = columnLetters(ncols - 1);
-  const lastWide = columnLetters(width - 1);
-  const rowRange = (r: number) => ws.getRange(`A${r}:${lastLetter}${r}`);
+  await writeColumns(ws, plan, env);
+  await writeBanners(ws, plan, env, (b) => b.row < plan.firstDataRow);
+  await writeHeader(ws, plan, env);
+  await writeDataRows(ws, plan, env);
+  await writeColumnLooks(ws, plan, env);
+  await writeLinkLooks(ws, plan, env);
+  await writeBanners(ws, plan, env, (b) => b.row >= plan.firstDataRow);
+  await writeRowHeights(ws, plan, env);
+  await writeTableOrFilter(ws, plan, env);
+  await writeConditionals(ws, plan, env);
+  await writeValidations(ws, plan, env);
+  await writeFreeze(ws, plan, env);
+  await writePrint(ws, plan, env);
+}
 
-  // column widths
-  if (support.minor >= SET.columnWidth) {
-    await batcher.room(model.columns.length * CALL_BYTES);
-    model.columns.forEach((c, i) => (ws.getRange(a1(0, i)).format.columnWidth = widthPoints(c)));
-  }
+async function writeColumns(ws: Excel.Worksheet, plan: SheetPlan, env: LayoutEnv): Promise<void> {
+  if (env.support.minor < SET.columnWidth) return;
+  await env.batcher.room(plan.columns.length * CALL_BYTES);
+  plan.columns.forEach((c, i) => (ws.getRange(a1(0, i)).format.columnWidth = widthPoints(c.width)));
+}
 
-  // title and preamble: one text merged across the layout
-  const banner = async (r: number, text: string, title: boolean) => {
-    await batcher.room(6 * CALL_BYTES + valueBytes(text));
-    const cell = ws.getRange(`A${r}`);
+const rowRange = (ws: Excel.Worksheet, plan: SheetPlan, r: number) =>
+  ws.getRange(`A${r}:${columnLetters(plan.ncols - 1)}${r}`);
+
+/** Title, preamble and section rows: one text, merged across the layout, with the role's look. */
+async function writeBanners(
+  ws: Excel.Worksheet,
+  plan: SheetPlan,
+  env: LayoutEnv,
+  which: (b: SheetPlan["banners"][number]) => boolean,
+): Promise<void> {
+  const merged = new Set(plan.merges);
+  const canMerge = env.support.minor >= SET.merge;
+  for (const b of plan.banners) {
+    if (!which(b)) continue;
+    await env.batcher.room(4 * CALL_BYTES + valueBytes(b.text) + lookBytes(b.role));
+    const cell = ws.getRange(`A${b.row}`);
     cell.numberFormat = [[TEXT_FORMAT]];
-    cell.values = [[text]];
-    const row = rowRange(r);
-    if (ncols > 1 && support.minor >= SET.merge) row.merge(false);
-    if (title) {
-      row.format.font.bold = true;
-      row.format.font.size = 16;
-      row.format.horizontalAlignment = "Center";
-      if (support.minor >= SET.columnWidth) row.format.rowHeight = 30;
-    }
-  };
-  let r = 1;
-  if (model.title) await banner(r++, model.title, true);
-  for (const line of model.preamble ?? []) await banner(r++, line, false);
-
-  // header
-  {
-    const texts = Array.from({ length: ncols }, (_, i) => plan.headers[i] ?? "");
-    await batcher.room(
-      6 * CALL_BYTES +
-        rowBytes(
-          texts,
-          texts.map(() => TEXT_FORMAT),
-        ),
-    );
-    const row = rowRange(headerRow);
-    row.numberFormat = [texts.map(() => TEXT_FORMAT)];
-    row.values = [texts];
-    row.format.font.bold = true;
-    row.format.fill.color = HEADER_FILL;
-    row.format.horizontalAlignment = "Center";
-    row.format.wrapText = true;
+    cell.values = [[b.text]];
+    const row = rowRange(ws, plan, b.row);
+    if (canMerge && merged.has(`A${b.row}:${columnLetters(plan.ncols - 1)}${b.row}`)) row.merge(false);
+    applyLook(row, b.role);
   }
+}
 
-  // data rows, chunked by estimated request size
+async function writeHeader(ws: Excel.Worksheet, plan: SheetPlan, env: LayoutEnv): Promise<void> {
+  const texts = Array.from({ length: plan.ncols }, (_, i) => plan.headers[i] ?? "");
+  const formats = texts.map(() => TEXT_FORMAT);
+  await env.batcher.room(3 * CALL_BYTES + rowBytes(texts, formats) + lookBytes("header"));
+  const row = rowRange(ws, plan, plan.headerRow);
+  row.numberFormat = [formats];
+  row.values = [texts];
+  applyLook(row, "header");
+}
+
+/** A data row's values and formats (links show their target when blank); section rows are blank here. */
+function dataRow(plan: SheetPlan, i: number, dates: SerialDates, links: Map<number, string> | undefined) {
+  const v: Out[] = new Array<Out>(plan.width);
+  const f: string[] = new Array<string>(plan.width);
+  const section = plan.sections.has(i);
+  for (let c = 0; c < plan.width; c++) {
+    const col = columnAt(plan, c);
+    const target = links?.get(c);
+    let value: OutValue | null = section ? null : cellValue(plan.model.rows[i][c], col.format, dates);
+    if (target !== undefined) value = linkValue(value, target);
+    v[c] = value ?? "";
+    f[c] = value === null ? (section ? TEXT_FORMAT : col.numFmt) : cellNumFmt(value, col);
+  }
+  return { v, f };
+}
+
+/** The look of each column's data cells, once over all data rows (section rows get theirs after). */
+async function writeColumnLooks(ws: Excel.Worksheet, plan: SheetPlan, env: LayoutEnv): Promise<void> {
+  if (plan.lastRow < plan.firstDataRow) return;
+  for (let c = 0; c < plan.columns.length; c++) {
+    const role = plan.columns[c].role;
+    await env.batcher.room(lookBytes(role) + CALL_BYTES);
+    const letter = columnLetters(c);
+    applyLook(ws.getRange(`${letter}${plan.firstDataRow}:${letter}${plan.lastRow}`), role);
+  }
+}
+
+async function writeDataRows(ws: Excel.Worksheet, plan: SheetPlan, env: LayoutEnv): Promise<void> {
+  const { batcher } = env;
+  const dates = new SerialDates(env.date1904);
+  const withLinks = env.support.minor >= SET.hyperlinks;
   const links = new Map<number, Map<number, string>>();
-  for (const h of model.hyperlinks ?? []) {
-    if (h.row < 0 || h.row >= model.rows.length || h.col < 0 || h.col >= width) continue;
-    let m = links.get(h.row);
-    if (!m) links.set(h.row, (m = new Map()));
-    m.set(h.col, h.target);
-  }
-  const withLinks = support.minor >= SET.hyperlinks;
-  const formats = Array.from({ length: width }, (_, c) => model.columns[c]?.format);
+  if (withLinks)
+    for (const l of plan.links) {
+      let m = links.get(l.row);
+      if (!m) links.set(l.row, (m = new Map()));
+      m.set(l.col, l.target);
+    }
+  const lastWide = columnLetters(plan.width - 1);
   const chunkBudget = Math.max(10_000, env.requestBudget - 8 * CALL_BYTES);
   let vals: Out[][] = [];
   let fmts: string[][] = [];
-  let extras: (() => void)[] = [];
+  let linkCalls: (() => void)[] = [];
   let bytes = 0;
-  let start = firstDataRow;
+  let start = plan.firstDataRow;
   const flush = async () => {
     if (!vals.length) return;
     await batcher.room(bytes + 2 * CALL_BYTES);
     const range = ws.getRange(`A${start}:${lastWide}${start + vals.length - 1}`);
     range.numberFormat = fmts; // before the values: text must land in `@` cells
     range.values = vals;
-    for (const x of extras) x();
+    for (const call of linkCalls) call();
     env.onRows?.(vals.length);
     start += vals.length;
     vals = [];
     fmts = [];
-    extras = [];
+    linkCalls = [];
     bytes = 0;
   };
-  for (let i = 0; i < model.rows.length; i++) {
-    const src = model.rows[i];
-    const rowNo = firstDataRow + i;
-    const v: Out[] = new Array<Out>(width);
-    const f: string[] = new Array<string>(width);
+  for (let i = 0; i < plan.model.rows.length; i++) {
+    const rowNo = plan.firstDataRow + i;
+    const rowLinks = links.get(rowNo);
+    const { v, f } = dataRow(plan, i, dates, rowLinks);
     let extra = 0;
-    if (plan.sections.has(i)) {
-      const text = src.find((x) => x !== null && x !== undefined && x !== "");
-      for (let c = 0; c < width; c++) {
-        v[c] = "";
-        f[c] = c === 0 ? TEXT_FORMAT : formatCode(formats[c]);
-      }
-      v[0] = text === undefined || text === null ? "" : textOf(text);
-      extras.push(() => {
-        const row = rowRange(rowNo);
-        if (ncols > 1 && support.minor >= SET.merge) row.merge(false);
-        row.format.font.bold = true;
-      });
-      extra += 3 * CALL_BYTES;
-    } else {
-      for (let c = 0; c < width; c++) {
-        const out = cellOut(src[c], formats[c], date1904);
-        v[c] = out.value;
-        f[c] = out.fmt;
-      }
-      const rowLinks = withLinks ? links.get(i) : undefined;
-      for (const [c, target] of rowLinks ?? []) {
-        // the cell's value is the link text (a blank cell shows the target); no textToDisplay, which
-        // would replace a number by text
-        if (v[c] === "") {
-          v[c] = target;
-          f[c] = TEXT_FORMAT;
-        }
-        extras.push(() => {
-          ws.getRange(a1(rowNo - 1, c)).hyperlink = { documentReference: target };
-        });
-        extra += CALL_BYTES + 2 * valueBytes(target);
-      }
+    for (const [c, target] of rowLinks ?? []) {
+      // no textToDisplay: it would replace a number by text
+      linkCalls.push(() => (ws.getRange(a1(rowNo - 1, c)).hyperlink = { documentReference: target }));
+      extra += CALL_BYTES + 2 * valueBytes(target);
     }
     const rb = rowBytes(v, f) + extra;
     if (vals.length && bytes + rb > chunkBudget) await flush();
@@ -209,57 +221,120 @@ export async function layoutSheet(ws: Excel.Worksheet, plan: SheetPlan, env: Lay
     bytes += rb;
   }
   await flush();
+}
 
-  // table (after the values) or filter buttons
-  const dataRange = `A${headerRow}:${lastLetter}${Math.max(lastRow, headerRow)}`;
+/** Runs of link cells in one column on consecutive rows (a findings sheet links a whole column). */
+function linkRuns(plan: SheetPlan): string[] {
+  const sorted = [...plan.links].sort((x, y) => x.col - y.col || x.row - y.row);
+  const runs: string[] = [];
+  let i = 0;
+  while (i < sorted.length) {
+    let j = i;
+    while (
+      j + 1 < sorted.length &&
+      sorted[j + 1].col === sorted[i].col &&
+      sorted[j + 1].row === sorted[j].row + 1
+    )
+      j++;
+    const col = columnLetters(sorted[i].col);
+    runs.push(`${col}${sorted[i].row}:${col}${sorted[j].row}`);
+    i = j + 1;
+  }
+  return runs;
+}
+
+/** Link cells look like links: one call set per run of links, never per cell. */
+async function writeLinkLooks(ws: Excel.Worksheet, plan: SheetPlan, env: LayoutEnv): Promise<void> {
+  if (env.support.minor < SET.hyperlinks) return;
+  for (const ref of linkRuns(plan)) {
+    await env.batcher.room(lookBytes("link"));
+    applyLook(ws.getRange(ref), "link");
+  }
+}
+
+async function writeRowHeights(ws: Excel.Worksheet, plan: SheetPlan, env: LayoutEnv): Promise<void> {
+  if (env.support.minor < SET.columnWidth) return;
+  for (const [r, points] of plan.rowHeights) {
+    await env.batcher.room(CALL_BYTES);
+    ws.getRange(`A${r}`).format.rowHeight = points;
+  }
+}
+
+async function writeTableOrFilter(ws: Excel.Worksheet, plan: SheetPlan, env: LayoutEnv): Promise<void> {
   if (plan.table) {
-    await batcher.room(CALL_BYTES);
-    ws.tables.add(dataRange, true);
-  } else if (plan.autoFilter && support.minor >= SET.autoFilter) {
-    await batcher.room(CALL_BYTES);
-    ws.autoFilter.apply(ws.getRange(dataRange));
+    await env.batcher.room(CALL_BYTES);
+    ws.tables.add(plan.filterRange, true);
+  } else if (plan.autoFilter && env.support.minor >= SET.autoFilter) {
+    await env.batcher.room(CALL_BYTES);
+    ws.autoFilter.apply(ws.getRange(plan.filterRange));
   }
+}
 
-  if (model.conditional?.length && model.rows.length && support.minor >= SET.conditionalFormats) {
-    for (const cf of model.conditional) {
-      await batcher.room(5 * CALL_BYTES + valueBytes(cf.equals));
-      const from = Math.max(0, Math.min(cf.fromCol, cf.toCol));
-      const to = Math.max(cf.fromCol, cf.toCol);
-      const range = ws.getRange(`${columnLetters(from)}${firstDataRow}:${columnLetters(to)}${lastRow}`);
-      const c = range.conditionalFormats.add("CellValue");
-      c.cellValue.format.fill.color = CF_COLORS[cf.style].fill;
-      c.cellValue.format.font.color = CF_COLORS[cf.style].font;
-      c.cellValue.rule = { formula1: `="${cf.equals.replace(/"/g, '""')}"`, operator: "EqualTo" };
-    }
+async function writeConditionals(ws: Excel.Worksheet, plan: SheetPlan, env: LayoutEnv): Promise<void> {
+  if (env.support.minor < SET.conditionalFormats) return;
+  for (const cf of plan.conditionals) {
+    await env.batcher.room(5 * CALL_BYTES + valueBytes(cf.equals));
+    const ref = `${columnLetters(cf.fromCol)}${cf.firstRow}:${columnLetters(cf.toCol)}${cf.lastRow}`;
+    const c = ws.getRange(ref).conditionalFormats.add("CellValue");
+    c.cellValue.format.fill.color = hex(CONDITIONAL_LOOKS[cf.style].fill);
+    c.cellValue.format.font.color = hex(CONDITIONAL_LOOKS[cf.style].font);
+    c.cellValue.rule = { formula1: `="${cf.equals.replace(/"/g, '""')}"`, operator: "EqualTo" };
   }
+}
 
-  if (support.minor >= SET.dataValidation) {
-    const end = Math.max(lastRow, headerRow + VALIDATION_MIN_ROWS);
-    for (let i = 0; i < model.columns.length; i++) {
-      const c = model.columns[i];
-      const source = c.list?.length ? c.list.join(",") : undefined;
-      // Excel keeps an inline list to 255 characters, and a comma would split an item
-      const inline = source !== undefined && source.length <= 255 && !c.list!.some((x) => x.includes(","));
-      if (!inline && !c.hint) continue;
-      await batcher.room(3 * CALL_BYTES + valueBytes(source ?? "") + valueBytes(c.hint ?? ""));
-      const col = columnLetters(i);
-      const dv = ws.getRange(`${col}${firstDataRow}:${col}${end}`).dataValidation;
-      if (inline) dv.rule = { list: { inCellDropDown: true, source: source! } };
-      if (c.hint)
-        dv.prompt = { showPrompt: true, title: truncate(c.header, 32), message: truncate(c.hint, 255) };
-    }
+async function writeValidations(ws: Excel.Worksheet, plan: SheetPlan, env: LayoutEnv): Promise<void> {
+  if (env.support.minor < SET.dataValidation) return;
+  for (const v of plan.validations) {
+    const source = v.list ? listFormula(v.list, env.listsSheetName) : "";
+    const texts = [source, v.prompt?.title, v.prompt?.message, v.error?.title, v.error?.message];
+    await env.batcher.room(4 * CALL_BYTES + texts.reduce((n, t) => n + valueBytes(t ?? ""), 0));
+    const col = columnLetters(v.col);
+    const dv = ws.getRange(`${col}${v.firstRow}:${col}${v.lastRow}`).dataValidation;
+    if (v.list) dv.rule = { list: { inCellDropDown: true, source } };
+    if (v.prompt) dv.prompt = { showPrompt: true, title: v.prompt.title, message: v.prompt.message };
+    if (v.error)
+      dv.errorAlert = { showAlert: true, style: "Stop", title: v.error.title, message: v.error.message };
   }
+}
 
-  if (model.freezeHeader && support.minor >= SET.freezePanes) {
-    await batcher.room(CALL_BYTES);
-    ws.freezePanes.freezeRows(headerRow);
-  }
+async function writeFreeze(ws: Excel.Worksheet, plan: SheetPlan, env: LayoutEnv): Promise<void> {
+  if (!plan.freezeRows || env.support.minor < SET.freezePanes) return;
+  await env.batcher.room(CALL_BYTES);
+  ws.freezePanes.freezeRows(plan.freezeRows);
+}
 
-  if (support.minor >= SET.pageLayout) {
-    await batcher.room(3 * CALL_BYTES);
-    const page = ws.pageLayout;
-    page.paperSize = "A4";
-    if (model.print?.landscape) page.orientation = "Landscape";
-    if (model.print?.repeatHeader) page.setPrintTitleRows(`$${headerRow}:$${headerRow}`);
+function setPageTexts(hf: Excel.HeaderFooter, kind: "Header" | "Footer", t: PageText | undefined): number {
+  if (!t) return 0;
+  let n = 0;
+  if (t.left !== undefined) ((hf[`left${kind}`] = t.left), n++);
+  if (t.center !== undefined) ((hf[`center${kind}`] = t.center), n++);
+  if (t.right !== undefined) ((hf[`right${kind}`] = t.right), n++);
+  return n;
+}
+
+async function writePrint(ws: Excel.Worksheet, plan: SheetPlan, env: LayoutEnv): Promise<void> {
+  if (env.support.minor < SET.pageLayout) return;
+  const p = plan.print;
+  const texts = [
+    p.header?.left,
+    p.header?.center,
+    p.header?.right,
+    p.footer?.left,
+    p.footer?.center,
+    p.footer?.right,
+  ];
+  await env.batcher.room(
+    (6 + texts.length + p.rowBreaks.length) * CALL_BYTES + texts.reduce((n, t) => n + valueBytes(t ?? ""), 0),
+  );
+  const page = ws.pageLayout;
+  page.paperSize = "A4";
+  page.orientation = p.orientation === "landscape" ? "Landscape" : "Portrait";
+  if (p.fitToWidth) page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  if (p.titleRows) page.setPrintTitleRows(`$${p.titleRows.first}:$${p.titleRows.last}`);
+  if (p.header || p.footer) {
+    const hf = page.headersFooters.defaultForAllPages;
+    setPageTexts(hf, "Header", p.header);
+    setPageTexts(hf, "Footer", p.footer);
   }
+  for (const r of p.rowBreaks) ws.horizontalPageBreaks.add(`A${r}`);
 }

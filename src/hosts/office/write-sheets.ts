@@ -9,7 +9,7 @@
 import type { SheetModel } from "../../report/sheet-model";
 import { throwIfCancelled, type RunOptions } from "../host";
 import { resolveCharts, type ResolvedChart } from "../../report/chart-plan";
-import { planSheet, SheetModelError, type SheetPlan } from "../../report/sheet-plan";
+import { LISTS_SHEET, planWorkbook, SheetModelError, type SheetPlan } from "../../report/sheet-plan";
 import { progress } from "../common/progress";
 import { Batcher, CALL_BYTES, type BatchEnv } from "./batching";
 import { addCharts } from "./charts";
@@ -42,7 +42,6 @@ function checkSheetNames(models: SheetModel[]): void {
 async function writeInto(
   ctx: Excel.RequestContext,
   env: BatchEnv,
-  models: SheetModel[],
   layout: { plans: SheetPlan[]; charts: ResolvedChart[][] },
   temps: string[],
   o: RunOptions & { replace: readonly string[] },
@@ -56,11 +55,13 @@ async function writeInto(
   throwIfCancelled(o.signal);
 
   const replace = new Set(o.replace.map(lower));
+  // the lists sheet of long drop-downs is a result sheet too: a re-run replaces it
+  if (plans.some((p) => p.name === LISTS_SHEET)) replace.add(lower(LISTS_SHEET));
   const old = worksheets.items.filter((ws) => replace.has(lower(ws.name)));
   const kept = new Set(
     worksheets.items.filter((ws) => !replace.has(lower(ws.name))).map((ws) => lower(ws.name)),
   );
-  for (const m of models) if (kept.has(lower(m.name))) throw hostErrors.nameTaken(m.name);
+  for (const p of plans) if (kept.has(lower(p.name))) throw hostErrors.nameTaken(p.name);
 
   const batcher = new Batcher(ctx, env, o.signal);
   const sheets: Excel.Worksheet[] = [];
@@ -77,16 +78,18 @@ async function writeInto(
     date1904 = cell.result();
   }
 
-  const total = models.reduce((n, m) => n + m.rows.length, 0);
+  const total = plans.reduce((n, p) => n + p.model.rows.length, 0);
+  const listsAt = plans.findIndex((p) => p.name === LISTS_SHEET);
   let done = 0;
-  for (let i = 0; i < models.length; i++) {
-    const stage = `写入 ${models[i].name}`;
+  for (let i = 0; i < plans.length; i++) {
+    const stage = `写入 ${plans[i].name}`;
     progress(o, stage, done, total);
     await layoutSheet(sheets[i], plans[i], {
       batcher,
       support: env.support,
       date1904: date1904 ?? false,
       requestBudget: env.requestBudget,
+      listsSheetName: listsAt >= 0 ? temps[listsAt] : LISTS_SHEET,
       onRows: (n) => {
         done += n;
         progress(o, stage, done, total);
@@ -99,13 +102,13 @@ async function writeInto(
 
   // the swap, in one sync: show the new sheets, delete the old, take their names
   sheets.forEach((ws, i) => {
-    if (!models[i].hidden) ws.visibility = "Visible";
+    if (!plans[i].hidden) ws.visibility = "Visible";
   });
   for (const ws of old) {
     if (ws.visibility === "VeryHidden") ws.visibility = "Hidden"; // Excel cannot delete a very hidden sheet
     ws.delete();
   }
-  sheets.forEach((ws, i) => (ws.name = models[i].name));
+  sheets.forEach((ws, i) => (ws.name = plans[i].name));
   await ctx.sync();
   progress(o, "写入完成", total, total);
 }
@@ -131,13 +134,13 @@ export async function writeSheetsOffice(
   o: RunOptions & { replace: readonly string[] },
 ): Promise<void> {
   checkSheetNames(models);
-  const plans = models.map(planSheet);
+  const { sheets: plans } = planWorkbook(models);
   const layout = { plans, charts: resolveCharts(plans) };
   throwIfCancelled(o.signal);
   const token = Math.random().toString(36).slice(2, 8).padEnd(6, "0");
-  const temps = models.map((_, i) => `${TEMP_SHEET_PREFIX}${token}_${i + 1}`);
+  const temps = plans.map((_, i) => `${TEMP_SHEET_PREFIX}${token}_${i + 1}`);
   try {
-    await run((ctx) => writeInto(ctx, env, models, layout, temps, o));
+    await run((ctx) => writeInto(ctx, env, layout, temps, o));
   } catch (e) {
     try {
       await removeTemps(run, temps);
