@@ -50,27 +50,24 @@ const BORDER_EDGES = [
   "InsideHorizontal",
 ] as const;
 
-/** Queues the look of a role on a range; returns the estimated request bytes. */
-function applyLook(range: Excel.Range, role: StyleRole): number {
+/** Queues the look of a role on a range. */
+function applyLook(range: Excel.Range, role: StyleRole): void {
   const look = lookOf(role);
-  let calls = 0;
   const f = range.format;
-  if (look.bold) ((f.font.bold = true), calls++);
-  if (look.size) ((f.font.size = look.size), calls++);
-  if (look.color) ((f.font.color = hex(look.color)), calls++);
-  if (look.underline) ((f.font.underline = "Single"), calls++);
-  if (look.fill) ((f.fill.color = hex(look.fill)), calls++);
-  if (look.horizontal) ((f.horizontalAlignment = "Center"), calls++);
-  if (look.vertical) ((f.verticalAlignment = "Center"), calls++);
-  if (look.wrap) ((f.wrapText = true), calls++);
-  if (look.border)
-    for (const edge of BORDER_EDGES) {
-      const b = f.borders.getItem(edge);
-      b.style = "Continuous";
-      b.color = hex(BORDER_COLOR);
-      calls += 3;
-    }
-  return calls * CALL_BYTES;
+  if (look.bold) f.font.bold = true;
+  if (look.size) f.font.size = look.size;
+  if (look.color) f.font.color = hex(look.color);
+  if (look.underline) f.font.underline = "Single";
+  if (look.fill) f.fill.color = hex(look.fill);
+  if (look.horizontal) f.horizontalAlignment = "Center";
+  if (look.vertical) f.verticalAlignment = "Center";
+  if (look.wrap) f.wrapText = true;
+  if (!look.border) return;
+  for (const edge of BORDER_EDGES) {
+    const b = f.borders.getItem(edge);
+    b.style = "Continuous";
+    b.color = hex(BORDER_COLOR);
+  }
 }
 
 /** The estimated bytes of applyLook (asked before queueing it). */
@@ -303,13 +300,10 @@ async function writeFreeze(ws: Excel.Worksheet, plan: SheetPlan, env: LayoutEnv)
   ws.freezePanes.freezeRows(plan.freezeRows);
 }
 
-function setPageTexts(hf: Excel.HeaderFooter, kind: "Header" | "Footer", t: PageText | undefined): number {
-  if (!t) return 0;
-  let n = 0;
-  if (t.left !== undefined) ((hf[`left${kind}`] = t.left), n++);
-  if (t.center !== undefined) ((hf[`center${kind}`] = t.center), n++);
-  if (t.right !== undefined) ((hf[`right${kind}`] = t.right), n++);
-  return n;
+function setPageTexts(hf: Excel.HeaderFooter, kind: "Header" | "Footer", t: PageText | undefined): void {
+  if (t?.left !== undefined) hf[`left${kind}`] = t.left;
+  if (t?.center !== undefined) hf[`center${kind}`] = t.center;
+  if (t?.right !== undefined) hf[`right${kind}`] = t.right;
 }
 
 async function writePrint(ws: Excel.Worksheet, plan: SheetPlan, env: LayoutEnv): Promise<void> {
