@@ -111,8 +111,9 @@ class Package {
     for (const tag of tags(xml, "Relationship")) {
       const a = attrs(tag);
       const type = (a.Type ?? "").slice((a.Type ?? "").lastIndexOf("/") + 1);
-      const external = a.TargetMode === "External";
-      out.set(a.Id, { type, target: external ? a.Target : resolve(dir, a.Target ?? "") });
+      // an external target, or a location in this workbook (`#'Sheet'!A1`), is kept as written
+      const raw = a.TargetMode === "External" || (a.Target ?? "").startsWith("#");
+      out.set(a.Id, { type, target: raw ? a.Target : resolve(dir, a.Target ?? "") });
     }
     return out;
   }
@@ -183,11 +184,20 @@ function listItems(formula: string, grids: Map<string, Grid>, ownSheet: string):
   return out;
 }
 
-/** The charts of a worksheet: worksheet → drawing → chart parts (title text, series names). */
-function chartsOf(pkg: Package, sheetPart: string): ChartLook[] {
+/** The r:id of a part-reference element of a worksheet (`<drawing r:id>`, `<tablePart r:id>`). */
+function relIds(xml: string, element: string): string[] {
+  return tags(xml, element)
+    .map((t) => Object.entries(attrs(t)).find(([k]) => k.endsWith(":id"))?.[1])
+    .filter((id): id is string => id !== undefined);
+}
+
+/** The charts of a worksheet: `<drawing r:id>` → drawing → chart parts (title text, series names). */
+function chartsOf(pkg: Package, sheetPart: string, sheetXml: string): ChartLook[] {
   const out: ChartLook[] = [];
-  for (const d of pkg.rels(sheetPart).values()) {
-    if (d.type !== "drawing") continue;
+  const rels = pkg.rels(sheetPart);
+  for (const id of relIds(sheetXml, "drawing")) {
+    const d = rels.get(id);
+    if (!d || d.type !== "drawing") continue;
     const charts = pkg.rels(d.target);
     const drawing = pkg.text(d.target) ?? "";
     for (const m of drawing.matchAll(/<c:chart\b[^>]*\br:id="([^"]*)"/g)) {
@@ -362,11 +372,12 @@ function sheetOf(
     print: printOf(xml, titles),
     conditionals,
     links,
-    charts: chartsOf(pkg, s.part),
+    charts: chartsOf(pkg, s.part, xml),
   };
-  const tables = [...sheetRels.values()]
-    .filter((r) => r.type === "table")
-    .map((r) => attrs(tags(pkg.text(r.target) ?? "", "table")[0] ?? "").ref);
+  const tables = relIds(xml, "tablePart")
+    .map((id) => sheetRels.get(id))
+    .filter((r) => r?.type === "table")
+    .map((r) => attrs(tags(pkg.text(r!.target) ?? "", "table")[0] ?? "").ref);
   if (tables.length) look.table = tables.join(" ");
   const filter = tags(xml, "autoFilter")[0];
   if (filter) look.autoFilter = attrs(filter).ref;
