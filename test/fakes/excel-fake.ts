@@ -17,6 +17,15 @@
 // Sheets are held as 2-D arrays of values and number formats plus a map of fills. Charts are recorded
 // (type, source, series with their value and category ranges, title, legend, position, value axis);
 // their ranges follow sheet renames as Excel's do, and go with a deleted sheet.
+//
+// The layout calls are recorded in sheet state too: column widths and row heights (points), merges,
+// range formats (font, alignment, wrap, borders: `looks`, folded per cell by `lookAt`), drop-downs
+// (rule, prompt, error alert; a list source that refers to a range follows sheet renames like a chart's
+// ranges), frozen rows, page layout (paper, orientation, print titles, zoom, header/footer texts) and
+// manual page breaks. A list source is read as Excel reads the Source box of the Data Validation
+// dialog (and as the Office.js docs show it): text starting with `=` is a formula (a range
+// reference such as `=Names!$A$1:$A$3`), any other text a literal comma-separated list (quotes stay
+// part of the items).
 import { a1, parseA1, type CellValue } from "../../src/engine/grid";
 import { dayFromYMD, dayToSerial, serialToDay, ymd } from "../../src/engine/dates";
 
@@ -131,6 +140,46 @@ export interface FakeChartView {
   valueAxis: { numberFormat?: string; minimum?: number; maximum?: number };
 }
 
+/** A range format call as recorded: the range, the property path and the value set. */
+export interface FakeLook {
+  rect: Rect;
+  prop: string;
+  value: unknown;
+}
+
+export interface FakeValidationState {
+  address: string;
+  rule?: Excel.DataValidationRule;
+  prompt?: Excel.DataValidationPrompt;
+  errorAlert?: Excel.DataValidationErrorAlert;
+  /** The range a list source refers to (resolved when the rule is applied; follows renames). */
+  listRef?: FakeChartRef;
+}
+
+export type FakeHeaderFooterField =
+  "leftHeader" | "centerHeader" | "rightHeader" | "leftFooter" | "centerFooter" | "rightFooter";
+
+export interface FakePageState {
+  orientation?: string;
+  paperSize?: string;
+  printTitles?: string;
+  /** Set only once zoom is written (ExcelApi 1.9). */
+  zoom?: Excel.PageLayoutZoomOptions;
+  /** headersFooters.defaultForAllPages texts, set only once one is written (ExcelApi 1.9). */
+  headersFooters?: Partial<Record<FakeHeaderFooterField, string>>;
+}
+
+/** A drop-down as a test sees it: the source under the sheets' current names and its items. */
+export interface FakeValidationView {
+  address: string;
+  /** The list source as Excel would show it now (a reference under the current sheet names). */
+  source?: string;
+  /** The items of a list: a literal list split at commas, or the values of the referenced cells. */
+  items?: string[];
+  prompt?: Excel.DataValidationPrompt;
+  errorAlert?: Excel.DataValidationErrorAlert;
+}
+
 export class SheetState {
   values: Stored[][] = [];
   formats: (string | undefined)[][] = [];
@@ -139,12 +188,19 @@ export class SheetState {
   merges: Rect[] = [];
   hyperlinks = new Map<number, Excel.RangeHyperlink>();
   conditional: { address: string; rule: unknown; fill?: string; font?: string }[] = [];
-  validations: { address: string; rule?: unknown; prompt?: unknown }[] = [];
+  validations: FakeValidationState[] = [];
   tables: { name: string; address: string }[] = [];
   frozenRows = 0;
   autoFilter?: string;
-  page: { orientation?: string; paperSize?: string; printTitles?: string } = {};
+  page: FakePageState = {};
+  /** Points per 0-based column (format.columnWidth). */
   columnWidths = new Map<number, number>();
+  /** Points per 0-based row (format.rowHeight). */
+  rowHeights = new Map<number, number>();
+  /** Range formats in call order (later calls win): `font.bold`, `horizontalAlignment`, `border.EdgeTop.style`, … */
+  looks: FakeLook[] = [];
+  /** 0-based rows with a manual page break above them (horizontalPageBreaks.add), in call order. */
+  rowBreaks: number[] = [];
   charts: FakeChartState[] = [];
   constructor(
     public name: string,
@@ -580,6 +636,7 @@ export class FakeWorksheet extends FakeObject {
   readonly tables: FakeTableCollection;
   readonly autoFilter: FakeAutoFilter;
   private layout?: FakePageLayout;
+  private pageBreaks?: FakePageBreakCollection;
   private chartCollection?: FakeChartCollection;
   constructor(
     context: FakeContext,
@@ -734,6 +791,10 @@ export class FakeWorksheet extends FakeObject {
     this.requireSet(9, "pageLayout");
     return (this.layout ??= new FakePageLayout(this));
   }
+  get horizontalPageBreaks(): FakePageBreakCollection {
+    this.requireSet(9, "Worksheet.horizontalPageBreaks");
+    return (this.pageBreaks ??= new FakePageBreakCollection(this));
+  }
   get charts(): FakeChartCollection {
     this.requireSet(1, "Worksheet.charts");
     return (this.chartCollection ??= new FakeChartCollection(this));
@@ -765,6 +826,7 @@ export class FakeAutoFilter {
 }
 
 export class FakePageLayout {
+  private hf?: { defaultForAllPages: FakeHeaderFooter };
   constructor(private ws: FakeWorksheet) {}
   private set(field: "orientation" | "paperSize" | "printTitles", v: string) {
     this.ws.context.enqueue("pageLayout", v, () => {
@@ -772,6 +834,24 @@ export class FakePageLayout {
       s.page[field] = v;
       return { kind: "pageLayout", sheet: s.name, detail: { [field]: v } };
     });
+  }
+  /** PageLayout.zoom (ExcelApi 1.9): set as a whole object, as Excel requires. */
+  set zoom(v: Excel.PageLayoutZoomOptions) {
+    this.ws.context.enqueue("pageLayout", { zoom: v }, () => {
+      const s = this.ws.state();
+      const { scale, horizontalFitToPages: h, verticalFitToPages: w } = v;
+      if (scale !== undefined && scale !== null && (scale < 10 || scale > 400))
+        throw new FakeRichApiError("InvalidArgument", `The argument is invalid: zoom scale ${scale}`);
+      if ((h !== undefined && h !== null && h < 0) || (w !== undefined && w !== null && w < 0))
+        throw new FakeRichApiError("InvalidArgument", "The argument is invalid: fit to pages");
+      s.page.zoom = { ...v };
+      return { kind: "pageLayout", sheet: s.name, detail: { zoom: v } };
+    });
+  }
+  /** PageLayout.headersFooters (ExcelApi 1.9): only defaultForAllPages is modelled. */
+  get headersFooters(): { defaultForAllPages: FakeHeaderFooter } {
+    if (this.ws.context.fake.apiMinor < 9) throw apiNotFound("PageLayout.headersFooters");
+    return (this.hf ??= { defaultForAllPages: new FakeHeaderFooter(this.ws) });
   }
   set orientation(v: string) {
     this.set("orientation", v);
@@ -781,6 +861,52 @@ export class FakePageLayout {
   }
   setPrintTitleRows(rows: string): void {
     this.set("printTitles", rows);
+  }
+}
+
+/** HeaderFooter (ExcelApi 1.9): the six texts, in Excel's codes (&P, &N, &D, …). */
+export class FakeHeaderFooter {
+  constructor(private ws: FakeWorksheet) {}
+  private set(field: FakeHeaderFooterField, v: string) {
+    this.ws.context.enqueue("headerFooter", { [field]: v }, () => {
+      const s = this.ws.state();
+      (s.page.headersFooters ??= {})[field] = v;
+      return { kind: "headerFooter", sheet: s.name, detail: { [field]: v } };
+    });
+  }
+  set leftHeader(v: string) {
+    this.set("leftHeader", v);
+  }
+  set centerHeader(v: string) {
+    this.set("centerHeader", v);
+  }
+  set rightHeader(v: string) {
+    this.set("rightHeader", v);
+  }
+  set leftFooter(v: string) {
+    this.set("leftFooter", v);
+  }
+  set centerFooter(v: string) {
+    this.set("centerFooter", v);
+  }
+  set rightFooter(v: string) {
+    this.set("rightFooter", v);
+  }
+}
+
+/** Worksheet.horizontalPageBreaks (ExcelApi 1.9): add(range) puts a break above the range's first row. */
+export class FakePageBreakCollection {
+  constructor(private ws: FakeWorksheet) {}
+  add(pageBreakRange: FakeRange | string): void {
+    const address = typeof pageBreakRange === "string" ? pageBreakRange : "range";
+    this.ws.context.enqueue("pageBreak", address, () => {
+      const s = this.ws.state();
+      const rect = typeof pageBreakRange === "string" ? parseAddress(pageBreakRange) : pageBreakRange.area();
+      if (rect.top === 0)
+        throw new FakeRichApiError("InvalidArgument", "The argument is invalid: no page break above row 1");
+      if (!s.rowBreaks.includes(rect.top)) s.rowBreaks.push(rect.top);
+      return { kind: "pageBreak", sheet: s.name, address: rectAddress(rect) };
+    });
   }
 }
 
@@ -1307,18 +1433,22 @@ export class FakeAreaCollection extends FakeObject {
 export class FakeRangeFormat {
   readonly fill: FakeRangeFill;
   readonly font: FakeRangeFont;
+  readonly borders: FakeRangeBorderCollection;
   constructor(readonly range: FakeRange) {
     this.fill = new FakeRangeFill(range);
     this.font = new FakeRangeFont(range);
+    this.borders = new FakeRangeBorderCollection(range);
   }
   private style(prop: string, v: unknown, minor = 1) {
     if (this.range.context.fake.apiMinor < minor) throw apiNotFound(`RangeFormat.${prop}`);
     this.range.context.enqueue("format", { [prop]: v }, () => {
       const s = this.range.ws.state();
+      const a = this.range.area();
       if (prop === "columnWidth") {
-        const a = this.range.area();
         for (let c = a.left; c <= a.right; c++) s.columnWidths.set(c, Number(v));
-      }
+      } else if (prop === "rowHeight") {
+        for (let r = a.top; r <= a.bottom; r++) s.rowHeights.set(r, Number(v));
+      } else s.looks.push({ rect: { ...a }, prop, value: v });
       return {
         kind: "format",
         sheet: s.name,
@@ -1347,12 +1477,12 @@ export class FakeRangeFormat {
 export class FakeRangeFont {
   constructor(private range: FakeRange) {}
   private style(prop: string, v: unknown) {
-    this.range.context.enqueue("font", { [prop]: v }, () => ({
-      kind: "font",
-      sheet: this.range.ws.state().name,
-      address: rectAddress(this.range.area()),
-      detail: { [prop]: v },
-    }));
+    this.range.context.enqueue("font", { [prop]: v }, () => {
+      const s = this.range.ws.state();
+      const a = this.range.area();
+      s.looks.push({ rect: { ...a }, prop: `font.${prop}`, value: v });
+      return { kind: "font", sheet: s.name, address: rectAddress(a), detail: { [prop]: v } };
+    });
   }
   set bold(v: boolean) {
     this.style("bold", v);
@@ -1365,6 +1495,57 @@ export class FakeRangeFont {
   }
   set underline(v: string) {
     this.style("underline", v);
+  }
+}
+
+const BORDER_INDEXES = new Set([
+  "EdgeTop",
+  "EdgeBottom",
+  "EdgeLeft",
+  "EdgeRight",
+  "InsideVertical",
+  "InsideHorizontal",
+  "DiagonalDown",
+  "DiagonalUp",
+]);
+
+/** RangeBorderCollection (ExcelApi 1.1): getItem(index) of the range's edges and inner lines. */
+export class FakeRangeBorderCollection {
+  constructor(private range: FakeRange) {}
+  getItem(index: string): FakeRangeBorder {
+    return new FakeRangeBorder(this.range, index);
+  }
+}
+
+/** One border of a range: style, color and weight setters, recorded as `border.<index>.<prop>` looks. */
+export class FakeRangeBorder {
+  constructor(
+    private range: FakeRange,
+    private index: string,
+  ) {}
+  private set(prop: "style" | "color" | "weight", v: string) {
+    this.range.context.enqueue("border", { [this.index]: { [prop]: v } }, () => {
+      if (!BORDER_INDEXES.has(this.index))
+        throw new FakeRichApiError("InvalidArgument", `The argument is invalid: border ${this.index}`);
+      const s = this.range.ws.state();
+      const a = this.range.area();
+      s.looks.push({ rect: { ...a }, prop: `border.${this.index}.${prop}`, value: v });
+      return {
+        kind: "border",
+        sheet: s.name,
+        address: rectAddress(a),
+        detail: { [this.index]: { [prop]: v } },
+      };
+    });
+  }
+  set style(v: string) {
+    this.set("style", v);
+  }
+  set color(v: string) {
+    this.set("color", v);
+  }
+  set weight(v: string) {
+    this.set("weight", v);
   }
 }
 
@@ -1505,17 +1686,46 @@ export class FakeConditionalFormatCollection {
   }
 }
 
+const REFERENCE = /^=(?:(?:'((?:[^']|'')+)'|([^!'"=]+))!)?(\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?)$/;
+
+/**
+ * The range a list source refers to: a Range, or a formula `=Sheet!$A$1:$A$9` / `='My sheet'!…` /
+ * `=$A$1:$A$9`. A literal list (text without `=`) refers to none; a reference to a missing sheet is
+ * refused as Excel refuses it.
+ */
+function listRefOf(source: unknown, ws: FakeWorksheet): FakeChartRef | undefined {
+  if (source instanceof FakeRange) return rangeRef(source, ws);
+  if (typeof source !== "string" || !source.startsWith("=")) return undefined;
+  const m = REFERENCE.exec(source.trim());
+  if (!m) return undefined;
+  const name = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
+  const sheet = name === undefined ? ws.state() : ws.context.fake.find(name);
+  if (!sheet)
+    throw new FakeRichApiError("InvalidArgument", `The argument is invalid: no sheet ${name} for ${source}`);
+  return { sheet, rect: parseAddress(m[3]) };
+}
+
 export class FakeDataValidation {
   constructor(private range: FakeRange) {}
-  private set(prop: "rule" | "prompt", v: unknown) {
+  private set(prop: "rule" | "prompt" | "errorAlert", v: unknown) {
     if (this.range.context.fake.apiMinor < 8) throw apiNotFound("dataValidation");
-    this.range.context.enqueue("dataValidation", v, () => {
+    const source = prop === "rule" ? (v as Excel.DataValidationRule).list?.source : undefined;
+    // a Range source is sent as a reference, not as the object
+    const args =
+      source instanceof FakeRange
+        ? { list: { ...(v as Excel.DataValidationRule).list, source: source.addressNow() } }
+        : v;
+    this.range.context.enqueue("dataValidation", args, () => {
       const s = this.range.ws.state();
       const address = rectAddress(this.range.area());
       let e = s.validations.find((x) => x.address === address);
       if (!e) s.validations.push((e = { address }));
-      e[prop] = v;
-      return { kind: "dataValidation", sheet: s.name, address };
+      if (prop === "rule") {
+        e.rule = v as Excel.DataValidationRule;
+        e.listRef = listRefOf(source, this.range.ws);
+      } else if (prop === "prompt") e.prompt = v as Excel.DataValidationPrompt;
+      else e.errorAlert = v as Excel.DataValidationErrorAlert;
+      return { kind: "dataValidation", sheet: s.name, address, detail: prop };
     });
   }
   set rule(v: Excel.DataValidationRule) {
@@ -1523,6 +1733,9 @@ export class FakeDataValidation {
   }
   set prompt(v: Excel.DataValidationPrompt) {
     this.set("prompt", v);
+  }
+  set errorAlert(v: Excel.DataValidationErrorAlert) {
+    this.set("errorAlert", v);
   }
 }
 
@@ -1643,14 +1856,86 @@ export class ExcelFake {
     return this.sheet(sheet).formulas.has(key(row, col));
   }
 
+  /** A range a chart or drop-down refers to, under its sheet's current name ("#REF!" once deleted). */
+  private refText(r: FakeChartRef | undefined): string | undefined {
+    if (r === undefined) return undefined;
+    return this.sheets.includes(r.sheet) ? `${quoteSheet(r.sheet.name)}!${rectAddress(r.rect)}` : "#REF!";
+  }
+
+  /**
+   * The formats of one cell, folded from the range format calls that cover it (later calls win):
+   * `font.bold`, `horizontalAlignment`, `wrapText`, …; borders per side of the cell as
+   * `border.top.style` / `border.left.color` (a range's edges and inner lines mapped to its cells).
+   */
+  lookAt(sheet: string, ref: string): Record<string, unknown> {
+    const { row: r, col: c } = parseA1(ref);
+    const out: Record<string, unknown> = {};
+    for (const l of this.sheet(sheet).looks) {
+      const a = l.rect;
+      if (r < a.top || r > a.bottom || c < a.left || c > a.right) continue;
+      const m = /^border\.(\w+)\.(\w+)$/.exec(l.prop);
+      if (!m) {
+        out[l.prop] = l.value;
+        continue;
+      }
+      const [, index, prop] = m;
+      const sides: string[] = [];
+      if (index === "EdgeTop" && r === a.top) sides.push("top");
+      if (index === "EdgeBottom" && r === a.bottom) sides.push("bottom");
+      if (index === "EdgeLeft" && c === a.left) sides.push("left");
+      if (index === "EdgeRight" && c === a.right) sides.push("right");
+      if (index === "InsideHorizontal") {
+        if (r > a.top) sides.push("top");
+        if (r < a.bottom) sides.push("bottom");
+      }
+      if (index === "InsideVertical") {
+        if (c > a.left) sides.push("left");
+        if (c < a.right) sides.push("right");
+      }
+      if (index === "DiagonalDown" || index === "DiagonalUp") sides.push(index);
+      for (const side of sides) out[`border.${side}.${prop}`] = l.value;
+    }
+    return out;
+  }
+
+  /** The hyperlinks of a sheet: A1 of the cell → the link as set. */
+  hyperlinks(sheet: string): Map<string, Excel.RangeHyperlink> {
+    const out = new Map<string, Excel.RangeHyperlink>();
+    for (const [k, h] of this.sheet(sheet).hyperlinks) out.set(a1(Math.floor(k / COLS), k % COLS), h);
+    return out;
+  }
+
+  /** The drop-downs of a sheet: list sources under the sheets' current names, and their items. */
+  validations(sheet: string): FakeValidationView[] {
+    return this.sheet(sheet).validations.map((e) => {
+      const view: FakeValidationView = { address: e.address };
+      const source = e.rule?.list?.source;
+      if (e.listRef) {
+        view.source = `=${this.refText(e.listRef)}`;
+        if (this.sheets.includes(e.listRef.sheet)) {
+          const { sheet: s, rect } = e.listRef;
+          const items: string[] = [];
+          for (let r = rect.top; r <= rect.bottom; r++)
+            for (let c = rect.left; c <= rect.right; c++) {
+              const v = s.value(r, c);
+              items.push(v === null ? "" : typeof v === "boolean" ? (v ? "TRUE" : "FALSE") : String(v));
+            }
+          view.items = items;
+        }
+      } else if (typeof source === "string") {
+        view.source = source;
+        // a literal list: the text split at commas, quotes and spaces kept; another formula: unknown
+        if (!source.startsWith("=")) view.items = source.split(",");
+      }
+      if (e.prompt) view.prompt = { ...e.prompt };
+      if (e.errorAlert) view.errorAlert = { ...e.errorAlert };
+      return view;
+    });
+  }
+
   /** The charts on a sheet, their ranges under the sheets' current names. */
   charts(sheet: string): FakeChartView[] {
-    const ref = (r: FakeChartRef | undefined) =>
-      r === undefined
-        ? undefined
-        : this.sheets.includes(r.sheet)
-          ? `${quoteSheet(r.sheet.name)}!${rectAddress(r.rect)}`
-          : "#REF!";
+    const ref = (r: FakeChartRef | undefined) => this.refText(r);
     return this.sheet(sheet).charts.map((c) => ({
       type: c.type,
       source: ref(c.source)!,

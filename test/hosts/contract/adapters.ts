@@ -5,12 +5,14 @@ import { a1, parseA1, type CellValue } from "../../../src/engine/grid";
 import { createOfficeHost, type OfficeHostOptions } from "../../../src/hosts/office";
 import { createPreviewHost, type PreviewHost } from "../../../src/hosts/preview";
 import { readXlsx, readXlsxSheetNames } from "../../../src/hosts/xlsx/read";
-import { writeGrids } from "../../../src/hosts/xlsx/write";
-import { decodeEntities } from "../../../src/hosts/xlsx/xml";
-import { ZipArchive } from "../../../src/hosts/xlsx/zip";
-import { dirOf, relsPartOf, resolvePart } from "../../../src/hosts/xlsx/part-names";
+import { patchWorkbook } from "../../../src/hosts/xlsx/patch";
+import { writeGrids, writeSheetModels } from "../../../src/hosts/xlsx/write";
+import type { SheetModel } from "../../../src/report/sheet-model";
 import { ExcelFake, type FakeOptions } from "../../fakes/excel-fake";
-import type { ChartLook, HostUnderTest, MakeHost, Seed } from "./host-contract";
+import { lookOfFake } from "./fake-look";
+import type { HostUnderTest, MakeHost, Seed } from "./host-contract";
+import type { Look } from "./looks";
+import { chartsInPackage, lookOfPackage } from "./package-look";
 
 export function fakeFromSeed(seed: Seed, o: Partial<FakeOptions> = {}): ExcelFake {
   const { book } = seed;
@@ -57,6 +59,7 @@ export const makeOfficeHost: MakeHost = async (seed) => {
       activeSheet: async () => fake.active?.name,
       charts: async (sheet) =>
         fake.charts(sheet).map((c) => ({ title: c.title ?? "", series: c.series.map((s) => s.name ?? "") })),
+      look: async () => lookOfFake(fake),
     },
   };
   return under;
@@ -83,53 +86,6 @@ async function fillOf(bytes: Uint8Array, sheet: string, ref: string): Promise<st
   return argb ? `#${argb.slice(2).toUpperCase()}` : "#?";
 }
 
-/** Targets of a part's relationships of one type (resolved part names). */
-function relTargets(zip: ZipArchive, part: string, type: string): Map<string, string> {
-  const e = zip.get(relsPartOf(part));
-  const out = new Map<string, string>();
-  if (!e) return out;
-  const xml = new TextDecoder().decode(zip.read(e));
-  for (const m of xml.matchAll(/<Relationship\b[^>]*>/g)) {
-    const id = /\bId="([^"]*)"/.exec(m[0])?.[1];
-    const t = /\bType="([^"]*)"/.exec(m[0])?.[1];
-    const target = /\bTarget="([^"]*)"/.exec(m[0])?.[1];
-    if (id && target && t?.endsWith(`/${type}`))
-      out.set(id, resolvePart(dirOf(part), decodeEntities(target)));
-  }
-  return out;
-}
-
-/** The charts of a sheet in a package: worksheet → drawing → chart parts (title text, series names). */
-function chartsInPackage(bytes: Uint8Array, sheet: string): ChartLook[] {
-  const zip = new ZipArchive(bytes);
-  const read = (part: string) => new TextDecoder().decode(zip.read(zip.get(part)!));
-  const wb = read("xl/workbook.xml");
-  const rid = [...wb.matchAll(/<sheet\b[^>]*>/g)]
-    .map((m) => m[0])
-    .find((tag) => decodeEntities(/\bname="([^"]*)"/.exec(tag)?.[1] ?? "") === sheet)
-    ?.match(/\br:id="([^"]*)"/)?.[1];
-  const sheetPart = rid && relTargets(zip, "xl/workbook.xml", "worksheet").get(rid);
-  if (!sheetPart) throw new Error(`no sheet ${sheet}`);
-  const out: ChartLook[] = [];
-  for (const drawing of relTargets(zip, sheetPart, "drawing").values()) {
-    const charts = relTargets(zip, drawing, "chart");
-    const frames = [...read(drawing).matchAll(/<c:chart\b[^>]*\br:id="([^"]*)"/g)].map((m) => m[1]);
-    for (const id of frames) {
-      const xml = read(charts.get(id)!);
-      const title = [
-        ...(/<c:title>[\s\S]*?<\/c:title>/.exec(xml)?.[0] ?? "").matchAll(/<a:t>([^<]*)<\/a:t>/g),
-      ]
-        .map((m) => decodeEntities(m[1]))
-        .join("");
-      const series = [...xml.matchAll(/<c:ser>[\s\S]*?<\/c:ser>/g)].map((m) =>
-        decodeEntities(/<c:tx>[\s\S]*?<c:v>([^<]*)<\/c:v>/.exec(m[0])?.[1] ?? ""),
-      );
-      out.push({ title, series });
-    }
-  }
-  return out;
-}
-
 export const makePreviewHost: MakeHost = async (seed) => {
   let bytes = await writeGrids(seed.book);
   if (seed.fills) bytes = await withFills(bytes, seed.fills);
@@ -154,7 +110,59 @@ export const makePreviewHost: MakeHost = async (seed) => {
       selection: async () => latest.view().selection,
       activeSheet: async () => latest.view().activeSheet,
       charts: async (sheet) => chartsInPackage(latest.bytes(), sheet),
+      look: async () => lookOfPackage(latest.bytes()),
     },
   };
   return under;
+};
+
+// ---------------------------------------------------------------------------------------------
+// The sheet-plan writers (sheet-plan-contract.ts): models in, the workbook's Look out
+
+export interface PlanWriter {
+  /** Writes the models as new sheets into a workbook of the given date system; reads it back. */
+  write(models: SheetModel[], o: { date1904: boolean }): Promise<Look>;
+  /** The writer makes a plan's table a filter over the same range (ExcelJS: see src/hosts/xlsx/write.ts). */
+  tablesAsFilters?: boolean;
+}
+
+/** The clerk's workbook the patcher, the preview host and the Office host write into. */
+export const BASE_SHEET = "台账";
+
+function baseBook(date1904: boolean) {
+  return { date1904, sheets: [{ name: BASE_SHEET, rows: [["编号"], ["M001"]], merges: [] }] };
+}
+
+/** The ExcelJS writer: a new workbook of the models alone. */
+export const excelJsWriter: PlanWriter = {
+  write: async (models, { date1904 }) => lookOfPackage(await writeSheetModels(models, { date1904 })),
+  tablesAsFilters: true,
+};
+
+/** The package patcher: the models added to an existing workbook. */
+export const patchWriter: PlanWriter = {
+  write: async (models, { date1904 }) =>
+    lookOfPackage(patchWorkbook(await writeGrids(baseBook(date1904)), models, { replace: [] })),
+};
+
+/** The browser-preview host's writeSheets. */
+export const previewWriter: PlanWriter = {
+  write: async (models, { date1904 }) => {
+    const host = createPreviewHost(await writeGrids(baseBook(date1904)));
+    await host.writeSheets(models, { replace: [] });
+    return lookOfPackage(host.bytes());
+  },
+};
+
+/** The Office host's writeSheets over the Excel fake. */
+export const officeWriter: PlanWriter = {
+  write: async (models, { date1904 }) => {
+    const book = baseBook(date1904);
+    const fake = new ExcelFake({
+      use1904: date1904,
+      sheets: book.sheets.map((g) => ({ name: g.name, values: g.rows })),
+    });
+    await officeHostOver(fake).writeSheets(models, { replace: [] });
+    return lookOfFake(fake);
+  },
 };

@@ -1,6 +1,6 @@
 // The host contract: one suite, run against every LedgerHost implementation (the Office host over
 // the Excel fake, the preview host over real .xlsx bytes), so the hosts cannot drift apart.
-import { a1, parseA1, type CellValue, type Workbook } from "../../../src/engine/grid";
+import { a1, columnLetters, parseA1, type CellValue, type Workbook } from "../../../src/engine/grid";
 import {
   CancelledError,
   HostError,
@@ -11,18 +11,18 @@ import {
 import { isDateFormat } from "../../../src/hosts/common/cell-format";
 import { isoToSerial } from "../../../src/engine/dates";
 import type { SheetModel } from "../../../src/report/sheet-model";
+import { templateModels } from "../../../src/report/template";
+import { writeSheetModels } from "../../../src/hosts/xlsx/write";
 import { ORG_SCORES, orgScoresModel, PROGRESS, progressModel } from "../chart-models";
+import { dropDownLists, type ChartLook, type Look } from "./looks";
+import { lookOfPackage } from "./package-look";
+
+export type { ChartLook };
 
 /** A workbook to start from: Grids, plus solid fills (sheet → A1 → #RRGGBB). */
 export interface Seed {
   book: Workbook;
   fills?: Record<string, Record<string, string>>;
-}
-
-/** A chart on a sheet: its title and the names of its series, in order. */
-export interface ChartLook {
-  title: string;
-  series: string[];
 }
 
 export interface CellLook {
@@ -42,6 +42,8 @@ export interface Inspect {
   activeSheet(): Promise<string | undefined>;
   /** The charts on a sheet. */
   charts(sheet: string): Promise<ChartLook[]>;
+  /** Everything a sheet plan decides, for every sheet (see looks.ts). */
+  look(): Promise<Look>;
 }
 
 export interface HostUnderTest {
@@ -354,6 +356,30 @@ export function hostContract(name: string, makeHost: MakeHost): void {
       expect(at(wb, "公开承诺", "A1")).toBe("承诺编号");
       expect(canon(wb).sheets.find((s) => s.name === "党员")).toEqual(canon(seed).sheets[0]);
       expect(await host.addMissingSheets(models)).toEqual([]);
+    });
+
+    test("addMissingSheets(template) gives every ledger sheet the template's drop-down lists, as the ExcelJS-written template has them", async () => {
+      const seed: Workbook = {
+        date1904: false,
+        sheets: [{ name: "备注", rows: [["说明"]], merges: [] }],
+      };
+      const { host, inspect } = await makeHost({ book: seed });
+      const { models } = templateModels();
+      const names = models.map((m) => m.name);
+      expect(await host.addMissingSheets(models)).toEqual(names);
+      // from the models: sheet → column letter → the listed values
+      const expected: Record<string, Record<string, string[]>> = {};
+      for (const m of models) {
+        const cols: Record<string, string[]> = {};
+        m.columns.forEach((c, i) => {
+          if (c.list?.length) cols[columnLetters(i)] = c.list;
+        });
+        expected[m.name] = cols;
+      }
+      const withLists = Object.values(expected).filter((cols) => Object.keys(cols).length > 0);
+      expect(withLists.length).toBeGreaterThanOrEqual(5);
+      expect(dropDownLists(await inspect.look(), names)).toEqual(expected);
+      expect(dropDownLists(lookOfPackage(await writeSheetModels(models)), names)).toEqual(expected);
     });
 
     test("highlightCells then clearHighlights restores every original fill exactly", async () => {

@@ -2,8 +2,10 @@
 import { writeSheetModels } from "../../../src/hosts/xlsx/write";
 import { readXlsx } from "../../../src/hosts/xlsx/read";
 import { generateLedger, SMALL_SAMPLE } from "../../../src/samples/generate";
+import { templateModels } from "../../../src/report/template";
 import { makeOfficeHost, makePreviewHost } from "./adapters";
 import { canon, hostContract } from "./host-contract";
+import { dropDownLists } from "./looks";
 
 hostContract("Office.js host over the Excel fake", makeOfficeHost);
 hostContract("browser-preview host over .xlsx bytes", makePreviewHost);
@@ -21,5 +23,19 @@ describe("both hosts, the same workbook", () => {
     expect(a).toEqual(b);
     expect(a).toEqual(canon(book));
     expect(a.sheets.length).toBeGreaterThanOrEqual(8);
+  });
+
+  test("addMissingSheets(template) gives the same drop-down lists (per sheet, per column) in both hosts", async () => {
+    const book = { date1904: false, sheets: [{ name: "备注", rows: [["说明"]], merges: [] }] };
+    const { models } = templateModels();
+    const names = models.map((m) => m.name);
+    const office = await makeOfficeHost({ book });
+    const preview = await makePreviewHost({ book });
+    await office.host.addMissingSheets(models);
+    await preview.host.addMissingSheets(models);
+    const a = dropDownLists(await office.inspect.look(), names);
+    const b = dropDownLists(await preview.inspect.look(), names);
+    expect(a).toEqual(b);
+    expect(Object.values(b).flatMap((cols) => Object.keys(cols)).length).toBeGreaterThanOrEqual(8);
   });
 });
