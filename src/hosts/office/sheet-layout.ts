@@ -15,6 +15,7 @@ import {
   listFormula,
   SerialDates,
   TEXT_FORMAT,
+  type ListSource,
   type OutValue,
   type SheetPlan,
 } from "../../report/sheet-plan";
@@ -279,10 +280,18 @@ async function writeConditionals(ws: Excel.Worksheet, plan: SheetPlan, env: Layo
   }
 }
 
+/**
+ * A drop-down source as Office.js takes it (the Source box of Excel's dialog): the items themselves,
+ * comma-separated and unquoted, or `=` and a range on the lists sheet.
+ */
+export function officeListSource(list: ListSource, listsSheetName: string): string {
+  return list.kind === "inline" ? list.values.join(",") : `=${listFormula(list, listsSheetName)}`;
+}
+
 async function writeValidations(ws: Excel.Worksheet, plan: SheetPlan, env: LayoutEnv): Promise<void> {
   if (env.support.minor < SET.dataValidation) return;
   for (const v of plan.validations) {
-    const source = v.list ? listFormula(v.list, env.listsSheetName) : "";
+    const source = v.list ? officeListSource(v.list, env.listsSheetName) : "";
     const texts = [source, v.prompt?.title, v.prompt?.message, v.error?.title, v.error?.message];
     await env.batcher.room(4 * CALL_BYTES + texts.reduce((n, t) => n + valueBytes(t ?? ""), 0));
     const col = columnLetters(v.col);

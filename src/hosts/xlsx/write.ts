@@ -6,13 +6,13 @@
 // defined names with constant values (the template version marker) and internal hyperlinks as plain
 // `location` links (ExcelJS writes them as external relationships, which WPS Office does not follow).
 //
-// One known difference: a plan's Excel table is written as an autoFilter over the same range (the
-// same filter buttons). ExcelJS's tables overwrite the cells and hide the filter buttons; no file
-// this writer produces (template, samples) asks for a table.
+// Two known limits, neither of which the files it writes (template, samples) meets: a plan's Excel
+// table is written as an autoFilter over the same range (ExcelJS's tables overwrite the cells and
+// hide the filter buttons), and ExcelJS cannot write charts, so a model with charts is refused.
 import * as ExcelJS from "exceljs";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { columnLetters, type CellValue, type Workbook } from "../../engine/grid";
-import { BORDER_COLOR, lookOf, type StyleRole } from "../../report/cell-looks";
+import { BORDER_COLOR, CONDITIONAL_LOOKS, lookOf, type StyleRole } from "../../report/cell-looks";
 import type { PageText, SheetModel } from "../../report/sheet-model";
 import {
   cellNumFmt,
@@ -23,6 +23,7 @@ import {
   listFormula,
   planWorkbook,
   SerialDates,
+  SheetModelError,
   TEXT_FORMAT,
   type OutValue,
   type SheetPlan,
@@ -203,6 +204,28 @@ function writeValidations(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
   }
 }
 
+function writeConditionals(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
+  let priority = 1;
+  for (const cf of plan.conditionals) {
+    const look = CONDITIONAL_LOOKS[cf.style];
+    ws.addConditionalFormatting({
+      ref: `${columnLetters(cf.fromCol)}${cf.firstRow}:${columnLetters(cf.toCol)}${cf.lastRow}`,
+      rules: [
+        {
+          type: "cellIs",
+          operator: "equal",
+          priority: priority++,
+          formulae: [`"${cf.equals.replace(/"/g, '""')}"`],
+          style: {
+            font: { color: { argb: argb(look.font) } },
+            fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(look.fill) } },
+          },
+        },
+      ],
+    });
+  }
+}
+
 function headerFooterOf(t: PageText | undefined): string | undefined {
   return t ? pageTextCode(t) : undefined;
 }
@@ -234,6 +257,16 @@ function finishRow(row: ExcelJS.Row, plan: SheetPlan, breaksBelow: Set<number>):
 /** The row of a one-row merge "A5:F5". */
 const mergeRow = (ref: string) => Number(/\d+/.exec(ref)?.[0]);
 
+/** ExcelJS cannot write charts: a model with charts is refused rather than written without them. */
+function refuseCharts(models: SheetModel[]): SheetModel[] {
+  const m = models.find((x) => x.charts?.length);
+  if (m)
+    throw new SheetModelError(
+      `sheet "${m.name}" has charts, which the ExcelJS writer cannot write; write it with patchWorkbook`,
+    );
+  return models;
+}
+
 /** Lays one planned sheet out on a worksheet (in-memory or streaming: only calls both support). */
 function layoutSheet(ws: ExcelJS.Worksheet, plan: SheetPlan, ctx: WriteContext): void {
   // Column styles give cells typed later (the blank template) the column's format too.
@@ -255,6 +288,7 @@ function layoutSheet(ws: ExcelJS.Worksheet, plan: SheetPlan, ctx: WriteContext):
   for (let i = 0; i < plan.model.rows.length; i++) writeDataRow(ws, plan, i, links.get(i), ctx, breaksBelow);
   // section rows are merged once written (merges are kept with the sheet until it is committed)
   for (const m of plan.merges) if (mergeRow(m) >= plan.firstDataRow) ws.mergeCells(m);
+  writeConditionals(ws, plan);
   writeValidations(ws, plan);
   if (plan.table || plan.autoFilter) ws.autoFilter = plan.filterRange;
   writePrint(ws, plan);
@@ -359,7 +393,7 @@ export async function writeSheetModels(
     streaming: false,
     links: new Map(),
   };
-  for (const plan of planWorkbook(models).sheets)
+  for (const plan of planWorkbook(refuseCharts(models)).sheets)
     layoutSheet(wb.addWorksheet(plan.name, worksheetOptions(plan)), plan, ctx);
   const bytes = toU8(await wb.xlsx.writeBuffer());
   const links = new Map<number, PendingLink[]>();
@@ -384,7 +418,7 @@ export async function writeSheetModelsStreaming(models: SheetModel[], path: stri
     streaming: true,
     links: new Map(),
   };
-  for (const plan of planWorkbook(models).sheets) {
+  for (const plan of planWorkbook(refuseCharts(models)).sheets) {
     const ws = wb.addWorksheet(plan.name, worksheetOptions(plan));
     layoutSheet(ws, plan, ctx);
     ws.commit();

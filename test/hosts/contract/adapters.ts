@@ -124,6 +124,8 @@ export interface PlanWriter {
   write(models: SheetModel[], o: { date1904: boolean }): Promise<Look>;
   /** The writer makes a plan's table a filter over the same range (ExcelJS: see src/hosts/xlsx/write.ts). */
   tablesAsFilters?: boolean;
+  /** The writer cannot draw charts and refuses models that have them (ExcelJS). */
+  refusesCharts?: boolean;
 }
 
 /** The clerk's workbook the patcher, the preview host and the Office host write into. */
@@ -137,6 +139,7 @@ function baseBook(date1904: boolean) {
 export const excelJsWriter: PlanWriter = {
   write: async (models, { date1904 }) => lookOfPackage(await writeSheetModels(models, { date1904 })),
   tablesAsFilters: true,
+  refusesCharts: true,
 };
 
 /** The package patcher: the models added to an existing workbook. */

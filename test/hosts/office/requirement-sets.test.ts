@@ -39,7 +39,12 @@ test("ExcelApi 1.16: links, conditional formats, drop-downs, frozen header and p
   const table = fake.log.findIndex((o) => o.kind === "table");
   const lastValues = fake.log.map((o, i) => (o.kind === "values" ? i : -1)).reduce((a, b) => Math.max(a, b));
   expect(table).toBeGreaterThan(lastValues);
-  expect(s.page).toEqual({ paperSize: "A4", orientation: "Landscape", printTitles: "$1:$1" });
+  expect(s.page).toEqual({
+    paperSize: "A4",
+    orientation: "Landscape",
+    printTitles: "$1:$1",
+    zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+  });
   const caps = await host.capabilities();
   expect(caps).toMatchObject({
     kind: "excel",
