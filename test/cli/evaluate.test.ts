@@ -61,15 +61,26 @@ test("evaluate --json: scores, commendations and notSelected in cli.md's shape; 
   const reasons = new Set(j.notSelected.map((n: { reason: string }) => n.reason));
   for (const r of ["grade", "errors", "probationary", "not-party-worker", "over-quota", "already-selected"])
     expect(reasons).toContain(r);
-  // every object of every org/member list is either selected or explained, exactly once
-  const lists = new Map<string, Set<string>>();
+  // every object of every list is either selected or explained, exactly once: each list holds every
+  // unit (3), organisation (12) or member (72) of the sample
+  const lists = new Map<string, { kind: string; ids: Set<string> }>();
+  const ofKind = new Map<string, Set<string>>();
   for (const e of [...j.commendations, ...j.notSelected]) {
     const k = `${e.phase}|${e.list}`;
-    const set = lists.get(k) ?? new Set<string>();
-    expect(set.has(e.id)).toBe(false);
-    set.add(e.id);
-    lists.set(k, set);
+    const list = lists.get(k) ?? { kind: e.kind, ids: new Set<string>() };
+    expect(list.ids.has(e.id)).toBe(false);
+    list.ids.add(e.id);
+    lists.set(k, list);
+    ofKind.set(e.kind, (ofKind.get(e.kind) ?? new Set<string>()).add(e.id));
   }
+  expect(Object.fromEntries([...ofKind].map(([k, ids]) => [k, ids.size]))).toEqual({
+    unit: 3,
+    organization: 12,
+    member: 72,
+  });
+  expect(lists.size).toBe(7);
+  for (const [k, list] of lists)
+    expect({ k, size: list.ids.size }).toEqual({ k, size: ofKind.get(list.kind)!.size });
 });
 
 test("the result workbook: the §6 sheets after the source sheets, source values identical, text stays text", async () => {

@@ -56,7 +56,10 @@ test("LibreOffice reads the sample: dates come out as dates, IDs as text", async
   const first = model.rows[0];
   const idCol = model.columns.findIndex((c) => c.header === "身份证号");
   const birthCol = model.columns.findIndex((c) => c.header === "出生日期");
+  expect([idCol, birthCol].every((c) => c >= 0)).toBe(true);
+  expect(first[idCol]).toMatch(/^\d{17}[\dX]$/);
+  expect(first[birthCol]).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   const cells = members[1].split(",");
-  expect(cells[idCol]).toBe(first[idCol]);
-  expect(cells[birthCol]).toBe(first[birthCol]);
+  expect(cells[idCol]).toBe(first[idCol]); // all 18 digits, not 3.70112E+17
+  expect(cells[birthCol]).toBe(first[birthCol]); // a date shown as a date, not a serial
 });

@@ -1,7 +1,7 @@
 // `pioneer-ledger validate` and `template` as cli.md defines them: exit codes, JSON shape, one-line
 // zh-CN failures for unusable input, a golden report of the bundled sample.
-import { CORPUS_DIR } from "../corpus";
-import { readFileSync, readdirSync, writeFileSync } from "fs";
+import { CORPUS_DIR, CORPUS_FILES, corpusOutcome } from "../corpus";
+import { readFileSync, writeFileSync } from "fs";
 import * as path from "path";
 import { cli, tmpDir } from "./run-cli";
 import { SMALL_SAMPLE, generateLedger } from "../../src/samples/generate";
@@ -83,7 +83,7 @@ describe("unusable input: exit 2 and one zh-CN line, never a stack trace", () =>
         ),
       /密码/,
     ],
-    ["truncated", () => write("cut.xlsx", readFileSync(sample).subarray(0, 3000)), /损坏|不是 Excel/],
+    ["truncated", () => write("cut.xlsx", readFileSync(sample).subarray(0, 3000)), /^文件已损坏或不完整/],
   ];
   const write = (name: string, b: Buffer) => {
     const p = path.join(dir, name);
@@ -101,30 +101,38 @@ describe("unusable input: exit 2 and one zh-CN line, never a stack trace", () =>
   test("over the size limit", () => {
     const r = cli(["validate", sample, "--max-size", "0.001"]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/MB|大/);
+    expect(r.stdout).toBe("");
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toMatch(/^文件过大（[\d.]+ MB），上限为 [\d.]+ MB。/);
   });
   test("a bad --as-of", () => {
     const r = cli(["validate", sample, "--as-of", "2012/13/01"]);
     expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
     expect(r.stderr).toMatch(/YYYY-MM-DD/);
   });
 });
 
-test("every real-world workbook: exit 1 with missing-sheet JSON, or exit 2 with one line", () => {
-  for (const f of readdirSync(CORPUS).filter((n) => n.endsWith(".xlsx"))) {
+describe("every real-world workbook gives the outcome pinned in test/corpus.ts", () => {
+  test.each(CORPUS_FILES)("%s", (f) => {
+    const want = corpusOutcome(f).validate;
     const r = cli(["validate", path.join(CORPUS, f), "--json"]);
-    expect([1, 2]).toContain(r.code);
-    if (r.code === 1) {
-      const j = JSON.parse(r.stdout);
-      expect(j.findings.filter((x: { code: string }) => x.code === "missing-sheet").length).toBeGreaterThan(
-        0,
-      );
-      expect(r.stderr).toBe("");
-    } else {
-      expect(r.stdout).toBe("");
-      expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    if (want.exit === 2) {
+      expect({ code: r.code, stdout: r.stdout, stderr: r.stderr }).toEqual({
+        code: 2,
+        stdout: "",
+        stderr: `${want.line}\n`,
+      });
+      return;
     }
-  }
+    expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 1, stderr: "" });
+    const findings: { code: string; sheet: string | null; message: string }[] = JSON.parse(r.stdout).findings;
+    const missing = findings.filter((x) => x.code === "missing-sheet");
+    expect(missing.map((x) => [x.sheet, x.message])).toEqual(
+      want.missingSheets.map((s) => [s, `缺少“${s}”表，请添加该表（可用“新建标准台账”补齐）`]),
+    );
+    expect(findings.filter((x) => x.code !== "missing-sheet").map((x) => x.code)).toEqual(want.otherCodes);
+  });
 });
 
 test("a workbook without any ledger sheet says how to start one", () => {

@@ -21,14 +21,14 @@ function report(mutate: (s: ReturnType<typeof evalSheets>) => void = () => {}) {
   return { a, sheets: buildReport(a, evaluateLedger(a.ledger)) };
 }
 
-test("the six result sheets, in order", () => {
+test("the six result sheets of §6, in order", () => {
   expect(report().sheets.map((m) => m.name)).toEqual([
-    RESULT_SHEETS.findings,
-    RESULT_SHEETS.orgScores,
-    RESULT_SHEETS.memberScores,
-    RESULT_SHEETS.commendations,
-    RESULT_SHEETS.notSelected,
-    RESULT_SHEETS.progress,
+    "校验结果",
+    "考评结果-组织",
+    "考评结果-党员",
+    "表彰名单",
+    "未入选说明",
+    "进度督查",
   ]);
 });
 

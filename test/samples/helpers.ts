@@ -16,7 +16,11 @@ export function model(models: readonly SheetModel[], id: SheetId): SheetModel {
 export function records(models: readonly SheetModel[], id: SheetId): Row[] {
   const def = LEDGER_SHEETS.find((d) => d.id === id)!;
   const m = model(models, id);
-  const idx = def.fields.map((f) => m.columns.findIndex((c) => c.header === f.name));
+  const idx = def.fields.map((f) => {
+    const i = m.columns.findIndex((c) => c.header === f.name);
+    if (i < 0) throw new Error(`${m.name} has no column ${f.name}`); // never a silent column of nulls
+    return i;
+  });
   return m.rows.map((r) => Object.fromEntries(def.fields.map((f, i) => [f.key, r[idx[i]] ?? null])));
 }
 

@@ -22,6 +22,7 @@ import {
 
 const N_SI = ascii("si");
 const N_T = ascii("t");
+const N_ROW = ascii("row");
 const N_RPH = ascii("rPh");
 const N_SHEETDATA = ascii("sheetData");
 const N_MERGECELL = ascii("mergeCell");
@@ -81,6 +82,27 @@ export interface SheetData {
   merges: CellRange[];
 }
 
+// Bytes the scanner compares (ASCII).
+const DOLLAR = 0x24; // $
+const COLON = 0x3a; // :
+const DIGIT_0 = 0x30; // 0
+const DIGIT_1 = 0x31; // 1
+const UPPER_A = 0x41; // A
+const UPPER_T = 0x54; // T
+const UPPER_Z = 0x5a; // Z
+const LOWER_A = 0x61; // a
+const LOWER_Z = 0x7a; // z
+const CASE_BIT = 0x20; // lower case = upper case + 0x20
+const CH_b = 0x62;
+const CH_c = 0x63;
+const CH_d = 0x64;
+const CH_e = 0x65;
+const CH_i = 0x69;
+const CH_r = 0x72;
+const CH_s = 0x73;
+const CH_t = 0x74;
+const CH_v = 0x76;
+
 // cell types (the `t` attribute)
 const T_N = 0;
 const T_S = 1;
@@ -90,6 +112,11 @@ const T_E = 4;
 const T_INLINE = 5;
 const T_D = 6;
 
+/** A cell's column before placement: no `r` attribute (placed by counting) … */
+const COL_COUNTED = -1;
+/** … or an `r` attribute that cannot be placed (the cell is skipped). */
+const COL_UNPLACEABLE = -2;
+
 /** "AB12" (or "$AB$12") → sets refCol/refRow (0-based, -1 when a part is absent or out of range). */
 let refCol = -1;
 let refRow = -1;
@@ -97,19 +124,19 @@ function parseRef(b: Uint8Array, s: number, e: number): void {
   let col = 0;
   let row = 0;
   let i = s;
-  if (b[i] === 36) i++;
+  if (b[i] === DOLLAR) i++;
   const ls = i;
   for (; i < e; i++) {
     let c = b[i];
-    if (c >= 97 && c <= 122) c -= 32;
-    if (c < 65 || c > 90) break;
-    col = col * 26 + (c - 64);
+    if (c >= LOWER_A && c <= LOWER_Z) c -= CASE_BIT;
+    if (c < UPPER_A || c > UPPER_Z) break;
+    col = col * 26 + (c - UPPER_A + 1);
   }
   const hasCol = i > ls && i - ls <= 3;
-  if (b[i] === 36) i++;
+  if (b[i] === DOLLAR) i++;
   const ds = i;
   for (; i < e; i++) {
-    const d = b[i] - 48;
+    const d = b[i] - DIGIT_0;
     if (d < 0 || d > 9) break;
     row = row * 10 + d;
     if (row > MAX_ROWS) break;
@@ -120,7 +147,7 @@ function parseRef(b: Uint8Array, s: number, e: number): void {
 
 function parseRange(b: Uint8Array, s: number, e: number): CellRange | undefined {
   let colon = s;
-  while (colon < e && b[colon] !== 58) colon++;
+  while (colon < e && b[colon] !== COLON) colon++;
   parseRef(b, s, colon);
   const top = refRow;
   const left = refCol;
@@ -136,214 +163,277 @@ function parseRange(b: Uint8Array, s: number, e: number): CellRange | undefined 
   };
 }
 
-/**
- * One worksheet part → rows/formats/merges. Cells and rows without `r` attributes are placed by
- * counting. Blank cells (no value, or an empty string) are not stored; a row with no stored cell stays
- * `undefined`; rows are never padded beyond their last value.
- */
-export function readSheetXml(xml: Uint8Array, ctx: SheetContext): SheetData {
-  const b = xml;
-  const sc = new XmlScanner(xml);
-  const rows: (CellValue[] | undefined)[] = [];
-  const formats: ((string | undefined)[] | undefined)[] = [];
-  const merges: CellRange[] = [];
-  const { sharedStrings, cellFormats, date1904 } = ctx;
+/** The current tag's local name is the single byte `ch` (`c`, `v`). */
+function isName1(sc: XmlScanner, ch: number): boolean {
+  return sc.nameEnd - sc.localStart === 1 && sc.buf[sc.localStart] === ch;
+}
 
-  let afterSheetData = false;
-  let rowIdx = -1;
-  let rowHasRef = true;
-  let firstCellInRow = false;
-  let nextCol = 0;
-  let curRow: CellValue[] | undefined;
-  let curFmt: (string | undefined)[] | undefined;
+/** The value of a `t` attribute at [s, e) as a T_* type; `current` when the value is unknown. */
+function cellTypeOf(b: Uint8Array, s: number, e: number, current: number): number {
+  const t0 = b[s];
+  if (t0 === CH_s) return e - s === 1 ? T_S : T_STR; // "s", "str"
+  if (t0 === CH_b) return T_B;
+  if (t0 === CH_e) return T_E;
+  if (t0 === CH_i) return T_INLINE; // "inlineStr"
+  if (t0 === CH_d) return T_D;
+  return current; // "n" and anything else
+}
 
-  for (let k = sc.next(); k !== EOF; k = sc.next()) {
-    if (k === END) {
-      if (sc.is(N_SHEETDATA)) afterSheetData = true;
-      continue;
+/** The `r` attribute of the current `<row>` tag as a number (-1 when absent or not a number). */
+function rowNumberAttr(sc: XmlScanner): number {
+  const b = sc.buf;
+  sc.attrs();
+  while (sc.nextAttr()) if (sc.anE - sc.anS === 1 && b[sc.anS] === CH_r) return sc.attrUint();
+  return -1;
+}
+
+/** The array at `index` of `list`, created (padding `list` with undefined up to it) when absent. */
+function rowAt<T>(list: (T[] | undefined)[], index: number): T[] {
+  let row = list[index];
+  if (row === undefined) {
+    while (list.length < index) list.push(undefined);
+    row = [];
+    list[index] = row;
+  }
+  return row;
+}
+
+/** row[col] = v, filling any gap before `col` with `gap`. */
+function setAt<T>(row: T[], col: number, v: T, gap: T): void {
+  if (col === row.length) row.push(v);
+  else if (col > row.length) {
+    while (row.length < col) row.push(gap);
+    row.push(v);
+  } else row[col] = v;
+}
+
+/** The state of reading one worksheet part: the grid built so far, the current row and cell. */
+class SheetReader {
+  readonly rows: (CellValue[] | undefined)[] = [];
+  readonly formats: ((string | undefined)[] | undefined)[] = [];
+  readonly merges: CellRange[] = [];
+  private readonly b: Uint8Array;
+  private readonly sc: XmlScanner;
+  private readonly ctx: SheetContext;
+
+  // the current row
+  private rowIdx = -1;
+  /** The current `<row>` has a usable `r` (otherwise its first cell's reference may place it). */
+  private rowHasRef = true;
+  private firstCellInRow = false;
+  /** Column of the next cell that has no `r`. */
+  private nextCol = 0;
+  /** The current row's value and format arrays, once it has one. */
+  private curRow: CellValue[] | undefined = undefined;
+  private curFmt: (string | undefined)[] | undefined = undefined;
+
+  // the current cell: attributes, the bytes [vs, ve) of its `<v>`, its inline string
+  private col = COL_COUNTED;
+  private cellRow = -1;
+  private style = 0;
+  private type = T_N;
+  private vs = -1;
+  private ve = -1;
+  private inline: string | undefined = undefined;
+  /** Number format of the value cellValue() returned last. */
+  private fmt: string | undefined = undefined;
+
+  constructor(xml: Uint8Array, ctx: SheetContext) {
+    this.b = xml;
+    this.sc = new XmlScanner(xml);
+    this.ctx = ctx;
+  }
+
+  read(): SheetData {
+    const sc = this.sc;
+    let afterSheetData = false;
+    for (let k = sc.next(); k !== EOF; k = sc.next()) {
+      if (k === END) {
+        if (sc.is(N_SHEETDATA)) afterSheetData = true;
+        continue;
+      }
+      if (k === CDATA) continue;
+      if (!afterSheetData && isName1(sc, CH_c)) this.cell(k === EMPTY);
+      else if (!afterSheetData && sc.is(N_ROW)) this.row();
+      else if (sc.is(N_MERGECELL)) this.mergeCell();
     }
-    if (k === CDATA) continue;
-    const ls = sc.localStart;
-    const ln = sc.nameEnd - ls;
-    const c0 = b[ls];
+    return { rows: this.rows, formats: this.formats, merges: this.merges };
+  }
 
-    if (ln === 1 && c0 === 99 && !afterSheetData) {
-      // <c r=".." s=".." t="..">
-      let col = -1;
-      let cellRow = -1;
-      let style = 0;
-      let type = T_N;
-      sc.attrs();
-      while (sc.nextAttr()) {
-        if (sc.anE - sc.anS !== 1) continue;
-        const an = b[sc.anS];
-        if (an === 114) {
-          parseRef(b, sc.avS, sc.avE);
-          col = refCol;
-          cellRow = refRow;
-          if (col < 0 && sc.avE > sc.avS) col = -2; // a reference we cannot place: skip the cell
-        } else if (an === 115) {
-          style = sc.attrUint();
-        } else if (an === 116) {
-          const tl = sc.avE - sc.avS;
-          const t0 = b[sc.avS];
-          if (t0 === 115) type = tl === 1 ? T_S : T_STR;
-          else if (t0 === 98) type = T_B;
-          else if (t0 === 101) type = T_E;
-          else if (t0 === 105) type = T_INLINE;
-          else if (t0 === 100) type = T_D;
-        }
-      }
-      if (firstCellInRow) {
-        firstCellInRow = false;
-        if (!rowHasRef && cellRow >= 0 && cellRow > rowIdx) {
-          rowIdx = cellRow;
-          curRow = undefined;
-          curFmt = undefined;
-        }
-      }
-      if (rowIdx < 0) rowIdx = 0; // a cell outside any <row>
-      if (col === -1) col = nextCol;
-      if (col >= 0) nextCol = col + 1;
-      if (k === EMPTY) continue;
+  /** `<row r="..">`: a new current row, numbered by `r` or by counting. */
+  private row(): void {
+    const r = rowNumberAttr(this.sc);
+    this.rowHasRef = r >= 1 && r <= MAX_ROWS;
+    this.rowIdx = this.rowHasRef ? r - 1 : this.rowIdx + 1;
+    if (this.rowIdx >= MAX_ROWS) this.rowIdx = MAX_ROWS - 1;
+    this.firstCellInRow = true;
+    this.nextCol = 0;
+    this.curRow = undefined;
+    this.curFmt = undefined;
+  }
 
-      // cell content: <v>, <f>, <is>
-      let vs = -1;
-      let ve = -1;
-      let inline: string | undefined;
-      for (let k2 = sc.next(); k2 !== EOF; k2 = sc.next()) {
-        if (k2 === END) {
-          if (sc.nameEnd - sc.localStart === 1 && b[sc.localStart] === 99) break; // </c>
-          continue;
-        }
-        if (k2 !== START) continue;
-        const l2 = sc.nameEnd - sc.localStart;
-        const d0 = b[sc.localStart];
-        if (l2 === 1 && d0 === 118) {
-          // <v>: the text up to the next tag
-          vs = sc.pos;
-          const k3 = sc.next();
-          if (k3 === CDATA) {
-            vs = sc.attrStart;
-            ve = sc.attrEnd;
-            sc.skipElement();
-          } else {
-            ve = sc.tagStart;
-            if (k3 === START) sc.skipElement(); // malformed; ignore the child
-          }
-        } else if (l2 === 2 && d0 === 105 && b[sc.localStart + 1] === 115) {
-          inline = stringItem(sc);
-        } else if (l2 === 1 && d0 === 99) {
-          break; // malformed: a new <c> before </c>; the new cell is lost, the scan goes on
-        }
-        // <f> and anything else: its text is skipped by the scanner; END tags are ignored above
-      }
-      if (col < 0) continue;
+  /** `<c r=".." s=".." t="..">` (or `<c .../>` when `empty`): attributes, place, content, value. */
+  private cell(empty: boolean): void {
+    this.readCellAttributes();
+    this.placeCell();
+    if (empty) return;
+    this.readCellContent();
+    if (this.col < 0) return;
+    const v = this.cellValue();
+    if (v === null || v === "") return;
+    this.store(this.col, v, this.fmt);
+  }
 
-      let v: CellValue = null;
-      let fmt: string | undefined;
-      switch (type) {
-        case T_N: {
-          if (vs < 0) break;
-          const num = parseNumber(b, vs, ve);
-          if (num === num) {
-            v = num;
-            fmt = cellFormats[style];
-          } else {
-            v = decodeText(b, vs, ve).trim();
-          }
-          break;
-        }
-        case T_S: {
-          if (vs < 0) break;
-          const i = parseUint(b, vs, ve);
-          const s = i >= 0 ? sharedStrings[i] : undefined;
-          if (s !== undefined) v = s;
-          break;
-        }
-        case T_STR:
-        case T_E:
-          if (vs >= 0) v = decodeText(b, vs, ve);
-          break;
-        case T_INLINE:
-          if (inline !== undefined) v = inline;
-          else if (vs >= 0) v = decodeText(b, vs, ve);
-          break;
-        case T_B: {
-          if (vs < 0) break;
-          const c = b[vs];
-          v = c === 49 || c === 116 || c === 84; // "1", "true", "TRUE"
-          break;
-        }
-        case T_D: {
-          if (vs < 0) break;
-          const text = decodeText(b, vs, ve);
-          const serial = isoToSerial(text, date1904);
-          if (serial === serial) {
-            v = serial;
-            fmt = cellFormats[style] ?? (/T\d/.test(text) ? "yyyy-mm-dd hh:mm:ss" : "yyyy-mm-dd");
-          } else v = text;
-          break;
-        }
+  /** The one-letter, unprefixed attributes `r`, `s` and `t` of the current `<c>` tag. */
+  private readCellAttributes(): void {
+    const { b, sc } = this;
+    let col = COL_COUNTED;
+    let cellRow = -1;
+    let style = 0;
+    let type = T_N;
+    sc.attrs();
+    while (sc.nextAttr()) {
+      if (sc.anE - sc.anS !== 1) continue;
+      const name = b[sc.anS];
+      if (name === CH_r) {
+        parseRef(b, sc.avS, sc.avE);
+        col = refCol;
+        cellRow = refRow;
+        if (col < 0 && sc.avE > sc.avS) col = COL_UNPLACEABLE;
+      } else if (name === CH_s) {
+        style = sc.attrUint();
+      } else if (name === CH_t) {
+        type = cellTypeOf(b, sc.avS, sc.avE, type);
       }
-      if (v === null || v === "") continue;
+    }
+    this.col = col;
+    this.cellRow = cellRow;
+    this.style = style;
+    this.type = type;
+  }
 
-      if (curRow === undefined) {
-        curRow = rows[rowIdx];
-        if (curRow === undefined) {
-          while (rows.length < rowIdx) rows.push(undefined);
-          curRow = [];
-          rows[rowIdx] = curRow;
-        }
+  /**
+   * The cell's column (its reference, or the next one by counting) and row: a `<row>` without `r`
+   * takes its number from its first cell's reference; a cell outside any `<row>` is in row 1.
+   */
+  private placeCell(): void {
+    if (this.firstCellInRow) {
+      this.firstCellInRow = false;
+      if (!this.rowHasRef && this.cellRow >= 0 && this.cellRow > this.rowIdx) {
+        this.rowIdx = this.cellRow;
+        this.curRow = undefined;
+        this.curFmt = undefined;
       }
-      if (col === curRow.length) curRow.push(v);
-      else if (col > curRow.length) {
-        while (curRow.length < col) curRow.push(null);
-        curRow.push(v);
-      } else curRow[col] = v;
+    }
+    if (this.rowIdx < 0) this.rowIdx = 0;
+    if (this.col === COL_COUNTED) this.col = this.nextCol;
+    if (this.col >= 0) this.nextCol = this.col + 1;
+  }
 
-      if (fmt !== undefined) {
-        if (curFmt === undefined) {
-          curFmt = formats[rowIdx];
-          if (curFmt === undefined) {
-            while (formats.length < rowIdx) formats.push(undefined);
-            curFmt = [];
-            formats[rowIdx] = curFmt;
-          }
-        }
-        if (col === curFmt.length) curFmt.push(fmt);
-        else if (col > curFmt.length) {
-          while (curFmt.length < col) curFmt.push(undefined);
-          curFmt.push(fmt);
-        } else curFmt[col] = fmt;
+  /** The content of the `<c>` START tag just read, up to `</c>`: `<v>` text bytes, `<is>` string. */
+  private readCellContent(): void {
+    const sc = this.sc;
+    this.vs = -1;
+    this.ve = -1;
+    this.inline = undefined;
+    for (let k = sc.next(); k !== EOF; k = sc.next()) {
+      if (k === END) {
+        if (isName1(sc, CH_c)) break; // </c>
+        continue;
       }
-    } else if (ln === 3 && c0 === 114 && b[ls + 1] === 111 && b[ls + 2] === 119 && !afterSheetData) {
-      // <row r="..">
-      let r = -1;
-      sc.attrs();
-      while (sc.nextAttr()) {
-        if (sc.anE - sc.anS === 1 && b[sc.anS] === 114) {
-          r = sc.attrUint();
-          break;
-        }
+      if (k !== START) continue;
+      if (isName1(sc, CH_v)) this.readValueText();
+      else if (sc.is(N_IS)) this.inline = stringItem(sc);
+      else if (isName1(sc, CH_c)) break; // malformed: a new <c> before </c>; the new cell is lost, the scan goes on
+      // <f> and anything else: its text is skipped by the scanner; END tags are ignored above
+    }
+  }
+
+  /** `<v>`: the text up to the next tag, or a CDATA section's text. */
+  private readValueText(): void {
+    const sc = this.sc;
+    this.vs = sc.pos;
+    const k = sc.next();
+    if (k === CDATA) {
+      this.vs = sc.attrStart;
+      this.ve = sc.attrEnd;
+      sc.skipElement();
+    } else {
+      this.ve = sc.tagStart;
+      if (k === START) sc.skipElement(); // malformed; ignore the child
+    }
+  }
+
+  /** The current cell's value by its type (null when it has none); sets `fmt` for numbers and dates. */
+  private cellValue(): CellValue {
+    const { b, vs, ve } = this;
+    const { sharedStrings, cellFormats, date1904 } = this.ctx;
+    this.fmt = undefined;
+    switch (this.type) {
+      case T_N: {
+        if (vs < 0) return null;
+        const num = parseNumber(b, vs, ve);
+        if (num !== num) return decodeText(b, vs, ve).trim(); // not a number: kept as text
+        this.fmt = cellFormats[this.style];
+        return num;
       }
-      rowHasRef = r >= 1 && r <= MAX_ROWS;
-      rowIdx = rowHasRef ? r - 1 : rowIdx + 1;
-      if (rowIdx >= MAX_ROWS) rowIdx = MAX_ROWS - 1;
-      firstCellInRow = true;
-      nextCol = 0;
-      curRow = undefined;
-      curFmt = undefined;
-    } else if (ln === 9 && c0 === 109 && sc.is(N_MERGECELL)) {
-      sc.attrs();
-      while (sc.nextAttr()) {
-        if (sc.attrIs(A_REF)) {
-          const range = parseRange(b, sc.avS, sc.avE);
-          if (range) merges.push(range);
-          break;
-        }
+      case T_S: {
+        if (vs < 0) return null;
+        const i = parseUint(b, vs, ve);
+        const s = i >= 0 ? sharedStrings[i] : undefined;
+        return s === undefined ? null : s;
+      }
+      case T_STR:
+      case T_E:
+        return vs >= 0 ? decodeText(b, vs, ve) : null;
+      case T_INLINE:
+        if (this.inline !== undefined) return this.inline;
+        return vs >= 0 ? decodeText(b, vs, ve) : null;
+      case T_B: {
+        if (vs < 0) return null;
+        const c = b[vs];
+        return c === DIGIT_1 || c === CH_t || c === UPPER_T; // "1", "true", "TRUE"
+      }
+      case T_D: {
+        if (vs < 0) return null;
+        const text = decodeText(b, vs, ve);
+        const serial = isoToSerial(text, date1904);
+        if (serial !== serial) return text;
+        this.fmt = cellFormats[this.style] ?? (/T\d/.test(text) ? "yyyy-mm-dd hh:mm:ss" : "yyyy-mm-dd");
+        return serial;
+      }
+    }
+    return null;
+  }
+
+  /** Stores a value (and its format) at `col` of the current row. */
+  private store(col: number, v: CellValue, fmt: string | undefined): void {
+    if (this.curRow === undefined) this.curRow = rowAt(this.rows, this.rowIdx);
+    setAt<CellValue>(this.curRow, col, v, null);
+    if (fmt === undefined) return;
+    if (this.curFmt === undefined) this.curFmt = rowAt(this.formats, this.rowIdx);
+    setAt<string | undefined>(this.curFmt, col, fmt, undefined);
+  }
+
+  /** `<mergeCell ref="A1:B2">`: its first `ref`, when it is a usable range. */
+  private mergeCell(): void {
+    const sc = this.sc;
+    sc.attrs();
+    while (sc.nextAttr()) {
+      if (sc.attrIs(A_REF)) {
+        const range = parseRange(this.b, sc.avS, sc.avE);
+        if (range) this.merges.push(range);
+        break;
       }
     }
   }
-  return { rows, formats, merges };
+}
+
+/**
+ * One worksheet part → rows/formats/merges, in one forward scan. Cells and rows without `r`
+ * attributes are placed by counting. Blank cells (no value, or an empty string) are not stored; a row
+ * with no stored cell stays `undefined`; rows are never padded beyond their last value.
+ */
+export function readSheetXml(xml: Uint8Array, ctx: SheetContext): SheetData {
+  return new SheetReader(xml, ctx).read();
 }
