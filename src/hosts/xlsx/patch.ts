@@ -14,7 +14,13 @@
 // reached: tables, drawings, comments, …), so a re-run replaces them instead of adding copies.
 import type { SheetModel } from "../../report/sheet-model";
 import { LedgerFileError, ledgerFileError } from "./errors";
-import { LISTS_SHEET, planWorkbook, SheetModelError, styleNeeds, type SheetPlan } from "../../report/sheet-plan";
+import {
+  LISTS_SHEET,
+  planWorkbook,
+  SheetModelError,
+  styleNeeds,
+  type SheetPlan,
+} from "../../report/sheet-plan";
 import { REL_NS, sheetXml, tableXml } from "./sheet-writer";
 import { resolveCharts, type ResolvedChart } from "../../report/chart-plan";
 import { chartXml, CT_CHART, CT_DRAWING, drawingXml } from "./chart-parts";
