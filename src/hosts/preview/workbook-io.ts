@@ -1,0 +1,62 @@
+// Reading the workbook and writing result sheets (by patching the package: patchWorkbook).
+import type { Workbook } from "../../engine/grid";
+import type { SheetModel } from "../../report/sheet-model";
+import { throwIfCancelled, type RunOptions } from "../host";
+import { progress } from "../common/progress";
+import { hostErrors } from "../common/errors";
+import { isInternalSheet } from "../common/internal-sheets";
+import { patchWorkbook } from "../xlsx/patch";
+import { readXlsx } from "../xlsx/read";
+import type { PreviewWorkbook } from "./preview-workbook";
+
+const lower = (s: string) => s.normalize("NFC").toLowerCase();
+
+/** Every sheet but the add-in's internal ones. */
+export async function readWorkbook(book: PreviewWorkbook, o: RunOptions = {}): Promise<Workbook> {
+  throwIfCancelled(o.signal);
+  progress(o, "读取工作簿", 0, 1);
+  const wb = readXlsx(book.current);
+  wb.sheets = wb.sheets.filter((g) => !isInternalSheet(g.name));
+  await book.pause();
+  throwIfCancelled(o.signal);
+  progress(o, "读取工作簿", 1, 1);
+  return wb;
+}
+
+export async function writeSheets(
+  book: PreviewWorkbook,
+  models: SheetModel[],
+  o: RunOptions & { replace: readonly string[] },
+): Promise<void> {
+  throwIfCancelled(o.signal);
+  checkNamesFree(book, models, o.replace);
+  const total = models.reduce((n, m) => n + m.rows.length, 0);
+  let done = 0;
+  for (const m of models) {
+    progress(o, `写入 ${m.name}`, done, total);
+    await book.pause();
+    throwIfCancelled(o.signal);
+    done += m.rows.length;
+  }
+  const next = patchWorkbook(book.current, models, { replace: o.replace, now: book.now() });
+  await book.commit(next, o);
+  progress(o, "写入完成", total, total);
+}
+
+/** A new sheet may take the name of a sheet it replaces, of no other. */
+function checkNamesFree(book: PreviewWorkbook, models: SheetModel[], replace: readonly string[]): void {
+  const replaced = new Set(replace.map(lower));
+  const kept = new Set(
+    book
+      .sheetNames()
+      .map((s) => lower(s.name))
+      .filter((n) => !replaced.has(n)),
+  );
+  for (const m of models) if (kept.has(lower(m.name))) throw hostErrors.nameTaken(m.name);
+}
+
+/** The models whose sheets the workbook lacks. */
+export function missingModels(book: PreviewWorkbook, models: SheetModel[]): SheetModel[] {
+  const existing = new Set(book.sheetNames().map((s) => lower(s.name)));
+  return models.filter((m) => !existing.has(lower(m.name)));
+}

@@ -1,0 +1,58 @@
+// The parts of each new sheet: the worksheet, its relationships, its table, its drawing and charts.
+// Worksheets, drawings and charts are compressed as soon as they are built (a result sheet can be
+// large); the small parts are left to the archive writer.
+import { chartXml, drawingXml } from "../chart-parts";
+import { relsPartOf } from "../part-names";
+import { sheetXml, tableXml } from "../sheet-writer";
+import type { ResultStyles } from "../styles-patch";
+import { encodeXml } from "../xml-edit";
+import { compressEntry, type Compressor, type OutEntry } from "../zip-write";
+import type { NewSheet } from "./layout";
+import { relationshipXml, relsPartBytes } from "./opc";
+
+export interface NewPartsContext {
+  date1904: boolean;
+  styles: ResultStyles;
+  compressor: Compressor;
+}
+
+export function newSheetParts(ns: NewSheet, ctx: NewPartsContext): OutEntry[] {
+  const out: OutEntry[] = [];
+  // the sheet's relationships: its table, then its drawing
+  let rels = "";
+  let tableRelId: string | undefined;
+  let drawingRelId: string | undefined;
+  if (ns.table) {
+    tableRelId = "rId1";
+    rels += relationshipXml(tableRelId, "table", ns.part, ns.table.part);
+  }
+  if (ns.drawing) {
+    drawingRelId = ns.table ? "rId2" : "rId1";
+    rels += relationshipXml(drawingRelId, "drawing", ns.part, ns.drawing.part);
+  }
+  const xml = sheetXml(ns.plan, { date1904: ctx.date1904, styles: ctx.styles, tableRelId, drawingRelId });
+  out.push(compressEntry(ns.part, xml, true, ctx.compressor));
+  if (rels) out.push({ kind: "new", name: relsPartOf(ns.part), data: relsPartBytes(rels) });
+  if (ns.table)
+    out.push({ kind: "new", name: ns.table.part, data: tableXml(ns.plan, ns.table.id, ns.table.name) });
+  if (ns.drawing) out.push(...drawingParts(ns.drawing, ctx));
+  return out;
+}
+
+/** The drawing (one anchor per chart), its relationships to the charts, and the chart parts. */
+function drawingParts(drawing: NonNullable<NewSheet["drawing"]>, ctx: NewPartsContext): OutEntry[] {
+  const { part, charts } = drawing;
+  const ids = charts.map((_, i) => `rId${i + 1}`);
+  const xml = drawingXml(
+    charts.map((c) => c.chart),
+    ids,
+  );
+  const rels = charts.map((c, i) => relationshipXml(ids[i], "chart", part, c.part)).join("");
+  return [
+    compressEntry(part, encodeXml(xml), true, ctx.compressor),
+    { kind: "new", name: relsPartOf(part), data: relsPartBytes(rels) },
+    ...charts.map((c) =>
+      compressEntry(c.part, encodeXml(chartXml(c.chart, { date1904: ctx.date1904 })), true, ctx.compressor),
+    ),
+  ];
+}

@@ -1,0 +1,88 @@
+// Writing result sheets into the clerk's workbook by patching the package, not by re-serialising it.
+//
+// Every part of the original package stays as it was — copied as its raw compressed bytes — except
+// the few that must change: the workbook part (sheet list, defined names, book views), its
+// relationships, [Content_Types].xml and styles.xml. Result sheets (and their tables) are new parts.
+// So the clerk's sheets are provably untouched, and whatever ExcelJS would not understand (charts,
+// images, comments, pivot tables, VBA, custom XML) survives, and a district-scale ledger is patched
+// in well under a second.
+//
+// Charts of the models (SheetModel.charts) are new parts too: a drawing per sheet that has charts
+// and a chart part per chart (chart-parts.ts).
+//
+// Sheets whose names are reserved for results are removed first (with every part only they
+// reached: tables, drawings, comments, …), so a re-run replaces them instead of adding copies.
+//
+// The steps, in order (the order of name allocation and of the new parts is part of the output):
+//   checkModels → openSource → planRemoval → readContentTypes → NameAllocator → prepareStyles →
+//   layoutNewSheets → newSheetParts → patchWorkbookXml → patchWorkbookRels → patchContentTypes →
+//   PatchedArchive.write
+import { resolveCharts } from "../../../report/chart-plan";
+import type { SheetModel } from "../../../report/sheet-model";
+import { LISTS_SHEET, planWorkbook } from "../../../report/sheet-plan";
+import { defaultCompressor, type Compressor } from "../zip-write";
+import { PatchedArchive } from "./archive";
+import { checkModels, guarded, sheetKey } from "./checks";
+import { newPartOverrides, patchContentTypes, readContentTypes } from "./content-types";
+import { layoutNewSheets } from "./layout";
+import { NameAllocator } from "./names";
+import { newSheetParts } from "./new-parts";
+import { planRemoval } from "./removal";
+import { openSource } from "./source";
+import { prepareStyles } from "./styles-part";
+import { patchWorkbookRels } from "./workbook-rels";
+import { patchWorkbookXml } from "./workbook-xml";
+
+export interface PatchOptions {
+  /** Sheet names reserved for results: existing sheets with these names are removed first. */
+  replace: readonly string[];
+  /** Timestamp of the new and changed zip entries (default: now). */
+  now?: Date;
+  /** Deflate/CRC implementation (default: Node's zlib when available, else fflate). */
+  compressor?: Compressor;
+}
+
+/**
+ * Adds `models` as new sheets at the end of the workbook `original` and returns the new package.
+ * Existing sheets named in `opts.replace` (compared as Excel does, case-insensitively) are removed
+ * first, with their parts and the defined names scoped to them; `localSheetId`s of other names and
+ * the book views' `activeTab`/`firstSheet` are renumbered. Every other part is copied byte for byte.
+ *
+ * Throws LedgerFileError for a package that cannot be patched (not a zip, encrypted, damaged, Strict
+ * Open XML, or too large for a non-zip64 archive) and Error for unusable models (an invalid or
+ * duplicate sheet name, or a name that a kept sheet already has).
+ */
+export function patchWorkbook(original: Uint8Array, models: SheetModel[], opts: PatchOptions): Uint8Array {
+  const reserved = new Set(opts.replace.map(sheetKey));
+  const modelKeys = checkModels(models);
+  const { sheets: plans } = planWorkbook(models);
+  // the lists sheet of long drop-downs is a result sheet too: a re-run replaces it
+  if (plans.length > models.length) reserved.add(sheetKey(LISTS_SHEET));
+  const charts = resolveCharts(plans);
+
+  return guarded(() => {
+    const src = openSource(original);
+    const { wb, wbRels } = src;
+    const removal = planRemoval(src, reserved, modelKeys, plans.length);
+    const contentTypes = readContentTypes(src.pkg);
+    const names = NameAllocator.forPackage(src, removal, contentTypes);
+    const styles = prepareStyles(src, removal, names, plans);
+    const news = layoutNewSheets(plans, charts, wb.part, removal.keptCount, names);
+    const compressor = opts.compressor ?? defaultCompressor();
+
+    const archive = new PatchedArchive();
+    archive.setText(styles.part, styles.xml, styles.created);
+    const parts = { date1904: wb.date1904, styles: styles.styles, compressor };
+    for (const ns of news) archive.add(newSheetParts(ns, parts));
+    archive.setText(wb.part, patchWorkbookXml(wb, removal, news));
+    const dropped = styles.dangling ? [...removal.droppedRels, styles.dangling] : removal.droppedRels;
+    archive.setText(
+      wbRels.part,
+      patchWorkbookRels(wbRels, wb.part, dropped, news, styles, names),
+      wbRels.created,
+    );
+    const overrides = newPartOverrides(news, styles);
+    archive.setText(contentTypes.part, patchContentTypes(contentTypes, removal.removedParts, overrides));
+    return archive.write(src, removal.isKept, { now: opts.now, compressor });
+  });
+}
