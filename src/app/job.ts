@@ -1,9 +1,18 @@
-// Progress and cancellation for the pane's long runs. Every service takes RunOptions (host.ts): it
-// reports {stage, done, total} and checks the AbortSignal between stages; the host does the same
-// inside its reads and writes and leaves the workbook as it was when cancelled.
-import { CancelledError, throwIfCancelled, type RunOptions } from "../../hosts/host";
+// One shape for every long piece of work the task pane and the ribbon commands start: a Job takes a
+// JobRun (an AbortSignal and a progress callback) and returns a promise. Jobs report
+// {stage, done, total} and check the signal between stages; the hosts do the same inside their
+// reads and writes and leave the workbook as it was when cancelled.
+import { CancelledError, throwIfCancelled, type HostProgress } from "../hosts/host";
 
-export type { RunOptions };
+export type { HostProgress };
+
+/** What a job gets from whoever runs it. Also a valid RunOptions for every LedgerHost method. */
+export interface JobRun {
+  signal: AbortSignal;
+  onProgress: (p: HostProgress) => void;
+}
+
+export type Job<T> = (run: JobRun) => Promise<T>;
 
 /** Lets the browser paint (the progress bar, the 取消 button) between synchronous engine stages. */
 export function yieldToUi(): Promise<void> {
@@ -11,11 +20,11 @@ export function yieldToUi(): Promise<void> {
 }
 
 /** Reports a stage, lets the pane repaint, and throws CancelledError if the run was cancelled. */
-export async function stage(o: RunOptions, text: string, done: number, total: number): Promise<void> {
-  throwIfCancelled(o.signal);
-  o.onProgress?.({ stage: text, done, total });
+export async function stage(run: JobRun, text: string, done: number, total: number): Promise<void> {
+  throwIfCancelled(run.signal);
+  run.onProgress({ stage: text, done, total });
   await yieldToUi();
-  throwIfCancelled(o.signal);
+  throwIfCancelled(run.signal);
 }
 
 export function isCancelled(e: unknown, signal?: AbortSignal): boolean {
@@ -24,4 +33,38 @@ export function isCancelled(e: unknown, signal?: AbortSignal): boolean {
     (e as { name?: string } | null)?.name === "CancelledError" ||
     !!signal?.aborted
   );
+}
+
+export type JobOutcome<T> =
+  { status: "done"; value: T } | { status: "cancelled" } | { status: "failed"; error: unknown };
+
+export interface StartedJob<T> {
+  /** Asks the job to stop; the outcome is then "cancelled" unless it had already finished. */
+  cancel(): void;
+  /** Settles once the job has stopped; never rejects. */
+  outcome: Promise<JobOutcome<T>>;
+}
+
+/** Starts a job with its own AbortController. Progress reported after cancel() is dropped. */
+export function startJob<T>(job: Job<T>, onProgress: (p: HostProgress) => void = () => {}): StartedJob<T> {
+  const ctrl = new AbortController();
+  const run: JobRun = {
+    signal: ctrl.signal,
+    onProgress: (p) => {
+      if (!ctrl.signal.aborted) onProgress({ ...p });
+    },
+  };
+  const outcome = (async (): Promise<JobOutcome<T>> => {
+    try {
+      return { status: "done", value: await job(run) };
+    } catch (error) {
+      return isCancelled(error, ctrl.signal) ? { status: "cancelled" } : { status: "failed", error };
+    }
+  })();
+  return { cancel: () => ctrl.abort(), outcome };
+}
+
+/** Runs a job that nobody can cancel or watch (the ribbon commands): its result, or its error. */
+export function runToCompletion<T>(job: Job<T>): Promise<T> {
+  return job({ signal: new AbortController().signal, onProgress: () => {} });
 }

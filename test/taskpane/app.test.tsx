@@ -7,7 +7,7 @@ import { App, type AppProps } from "../../src/taskpane/components/App";
 import { HostError } from "../../src/hosts/host";
 import { summarize } from "../../src/engine/findings";
 import { RESULT_SHEETS } from "../../src/engine/schema";
-import { DEFAULT_SETTINGS } from "../../src/taskpane/settings";
+import { DEFAULT_SETTINGS } from "../../src/app/settings";
 import { FakeHost } from "./fake-host";
 import { expectedAnalysis, installDomShims, sampleWorkbook } from "./setup";
 

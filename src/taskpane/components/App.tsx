@@ -16,24 +16,21 @@ import { analyze } from "../../engine/analyze";
 import { parseISO } from "../../engine/dates";
 import { summarize, type Finding } from "../../engine/findings";
 import type { Grid } from "../../engine/grid";
-import type { CellFix, CellRef, LedgerHost, RunOptions, HostNote } from "../../hosts/host";
-import type { HostKind, ThemeName } from "../env";
-import { t } from "../i18n";
-import {
-  addTemplateSheets,
-  applyFixes,
-  clearHighlights,
-  evaluateAndWrite,
-  highlightFindings,
-  insertRulesSheet,
-  validateLedger,
-  writeFindingsSheet,
-  type EvaluateResult,
-  type ValidateResult,
-} from "../services/ledger";
-import type { PaneMessage } from "../services/errors";
-import { DEFAULT_SETTINGS, type Settings } from "../settings";
-import { downloadBytes, resultFileName, type PreviewActions, type PreviewSession } from "../preview/session";
+import type { CellFix, CellRef, LedgerHost, HostNote } from "../../hosts/host";
+import type { HostKind, ThemeName } from "../../app/env";
+import type { PaneMessage } from "../../app/errors";
+import { t } from "../../app/i18n";
+import type { Job, JobRun } from "../../app/job";
+import { evaluateJob, type EvaluateResult } from "../../app/jobs/evaluate";
+import { applyFixesJob } from "../../app/jobs/fixes";
+import { clearHighlightsJob, highlightJob } from "../../app/jobs/highlights";
+import { activateSheetJob, selectCellJob } from "../../app/jobs/navigate";
+import { addTemplateJob, insertRulesJob } from "../../app/jobs/template";
+import { validateJob, type ValidateResult } from "../../app/jobs/validate";
+import { writeFindingsJob } from "../../app/jobs/write-findings";
+import type { PreviewActions, PreviewSession } from "../../app/preview-session";
+import { DEFAULT_SETTINGS, type Settings } from "../../app/settings";
+import { downloadBytes, resultFileName } from "../preview/download";
 import { EvaluateTab } from "./EvaluateTab";
 import { Header } from "./Header";
 import { OverviewTab } from "./OverviewTab";
@@ -212,11 +209,11 @@ export function App(props: AppProps) {
     if (preview) showWorkbook(r);
   };
 
-  const opts = (o: RunOptions) => ({ ...o, lang, asOf });
+  const params = { lang, asOf };
 
   const readLedger = async (h = host) => {
     if (!h) return;
-    const r = await run((o) => validateLedger(h, opts(o)));
+    const r = await run(validateJob(h, params));
     if (r) accept(r);
   };
 
@@ -228,10 +225,10 @@ export function App(props: AppProps) {
     else if (!preview && host && props.autoRead !== false) void readLedger(host);
   }, []);
 
-  const openSession = async (open: (o: RunOptions) => Promise<PreviewSession>) => {
+  const openSession = async (open: Job<PreviewSession>) => {
     const out = await run(async (o) => {
       const sess = await open(o);
-      const r = await validateLedger(sess.host, opts(o));
+      const r = await validateJob(sess.host, params)(o);
       return { sess, r };
     });
     if (!out) return;
@@ -244,7 +241,7 @@ export function App(props: AppProps) {
   };
 
   const onOpenFile = (file: File) =>
-    openSession(async (o) => {
+    openSession(async (o: JobRun) => {
       const bytes = new Uint8Array(await file.arrayBuffer());
       return props.preview!.openFile({ name: file.name, bytes }, o);
     });
@@ -265,7 +262,7 @@ export function App(props: AppProps) {
   const onValidate = async () => {
     const h = needHost();
     if (!h) return;
-    const r = await run((o) => validateLedger(h, opts(o)));
+    const r = await run(validateJob(h, params));
     if (!r) return;
     accept(r);
     setChecked(r);
@@ -289,8 +286,8 @@ export function App(props: AppProps) {
     const h = needHost();
     if (!h) return;
     const out = await run(async (o) => {
-      const added = await addTemplateSheets(h, opts(o));
-      return { added, r: await validateLedger(h, opts(o)) };
+      const added = await addTemplateJob(h)(o);
+      return { added, r: await validateJob(h, params)(o) };
     });
     if (!out) return;
     accept(out.r);
@@ -304,16 +301,16 @@ export function App(props: AppProps) {
   };
 
   const onSelectCell = (ref: CellRef) => {
-    if (host) void run((o) => (o.signal?.aborted ? Promise.resolve() : host.selectCell(ref)));
+    if (host) void run(selectCellJob(host, ref));
   };
   const onActivateSheet = (name: string) => {
-    if (host) void run(() => host.activateSheet(name));
+    if (host) void run(activateSheetJob(host, name));
   };
 
   const onHighlight = async (findings: Finding[]) => {
     const h = needHost();
     if (!h) return;
-    const n = await run((o) => highlightFindings(h, findings, settings.highlightColor, opts(o)));
+    const n = await run(highlightJob(h, findings, settings.highlightColor));
     if (n !== undefined) setMessage({ intent: "success", text: t(lang, "marked", { n }) });
   };
 
@@ -321,7 +318,7 @@ export function App(props: AppProps) {
     const h = needHost();
     if (!h) return;
     const done = await run(async (o) => {
-      await clearHighlights(h, opts(o));
+      await clearHighlightsJob(h)(o);
       return true;
     });
     if (done) setMessage({ intent: "success", text: t(lang, "cleared") });
@@ -331,8 +328,8 @@ export function App(props: AppProps) {
     const h = needHost();
     if (!h || !fixes.length) return;
     const r = await run(async (o) => {
-      await applyFixes(h, fixes, opts(o));
-      return validateLedger(h, opts(o));
+      await applyFixesJob(h, fixes)(o);
+      return validateJob(h, params)(o);
     });
     if (!r) return;
     accept(r);
@@ -344,7 +341,7 @@ export function App(props: AppProps) {
     const h = needHost();
     const last = checked ?? read;
     if (!h || !last) return;
-    const name = await run((o) => writeFindingsSheet(h, last.analysis, opts(o)));
+    const name = await run(writeFindingsJob(h, last.analysis, lang));
     if (!name) return;
     await refreshViewer(h, name);
     setMessage({ intent: "success", text: t(lang, "findingsWritten", { name }) });
@@ -354,8 +351,8 @@ export function App(props: AppProps) {
     const h = needHost();
     if (!h) return;
     const out = await run(async (o) => {
-      const added = await insertRulesSheet(h, opts(o));
-      return { added, r: await validateLedger(h, opts(o)) };
+      const added = await insertRulesJob(h)(o);
+      return { added, r: await validateJob(h, params)(o) };
     });
     if (!out) return;
     accept(out.r);
@@ -369,7 +366,7 @@ export function App(props: AppProps) {
   const onEvaluate = async () => {
     const h = needHost();
     if (!h) return;
-    const r = await run((o) => evaluateAndWrite(h, { ...opts(o), resultSheets: settings.resultSheets }));
+    const r = await run(evaluateJob(h, { ...params, resultSheets: settings.resultSheets }));
     if (!r) return;
     setRead(r);
     setEvaluated(r);

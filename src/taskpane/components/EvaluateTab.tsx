@@ -13,9 +13,9 @@ import {
 } from "@fluentui/react-components";
 import { PHASE_NAMES, type Phase } from "../../engine/campaign";
 import { RESULT_SHEETS } from "../../engine/schema";
-import { t, type Lang } from "../i18n";
-import type { EvaluateResult } from "../services/ledger";
-import type { RulesInForce } from "../services/rules";
+import { t, type Lang } from "../../app/i18n";
+import type { EvaluateResult } from "../../app/jobs/evaluate";
+import type { RulesInForce } from "../../app/results/rules-in-force";
 import { GradeChart } from "./GradeChart";
 import { CoverageChart } from "./CoverageChart";
 import { useTabStyles } from "./styles";

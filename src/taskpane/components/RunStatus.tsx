@@ -11,8 +11,8 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { HostProgress } from "../../hosts/host";
-import { t, type Lang } from "../i18n";
-import type { PaneMessage } from "../services/errors";
+import { t, type Lang } from "../../app/i18n";
+import type { PaneMessage } from "../../app/errors";
 
 const useStyles = makeStyles({
   progress: { display: "flex", alignItems: "flex-end", gap: tokens.spacingHorizontalS },

@@ -23,8 +23,9 @@ import type { Severity } from "../../engine/catalogue";
 import { messageOf, type Finding } from "../../engine/findings";
 import { maskIdCard } from "../../report/mask";
 import type { CellFix, CellRef } from "../../hosts/host";
-import { SEVERITY_ITEM_KEYS, SEVERITY_KEYS, t, type Lang } from "../i18n";
-import { fixOf, type ValidateResult } from "../services/ledger";
+import { SEVERITY_ITEM_KEYS, SEVERITY_KEYS, t, type Lang } from "../../app/i18n";
+import { fixOf } from "../../app/jobs/fixes";
+import type { ValidateResult } from "../../app/jobs/validate";
 import { useTabStyles } from "./styles";
 
 const PAGE = 200;

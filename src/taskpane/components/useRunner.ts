@@ -1,10 +1,10 @@
 // One long run at a time: progress {stage, done, total}, a 取消 button (AbortController), and the
 // outcome as a MessageBar (errors say what to do; cancelling says the workbook is unchanged).
 import { useCallback, useRef, useState } from "react";
-import type { HostProgress, RunOptions } from "../../hosts/host";
-import { t, type Lang } from "../i18n";
-import { describeError, type PaneMessage } from "../services/errors";
-import { isCancelled } from "../services/run";
+import type { HostProgress } from "../../hosts/host";
+import { describeError, type PaneMessage } from "../../app/errors";
+import { t, type Lang } from "../../app/i18n";
+import { isCancelled, type Job } from "../../app/job";
 
 export interface Runner {
   progress: HostProgress | null;
@@ -12,7 +12,7 @@ export interface Runner {
   message: PaneMessage | null;
   setMessage: (m: PaneMessage | null) => void;
   /** Runs `fn`; resolves to its result, or undefined when it failed or was cancelled. */
-  run: <T>(fn: (o: RunOptions) => Promise<T>) => Promise<T | undefined>;
+  run: <T>(fn: Job<T>) => Promise<T | undefined>;
   cancel: () => void;
 }
 
@@ -22,7 +22,7 @@ export function useRunner(lang: Lang, initialMessage?: PaneMessage): Runner {
   const ctrl = useRef<AbortController | null>(null);
 
   const run = useCallback(
-    async <T>(fn: (o: RunOptions) => Promise<T>): Promise<T | undefined> => {
+    async <T>(fn: Job<T>): Promise<T | undefined> => {
       if (ctrl.current) return undefined;
       const c = new AbortController();
       ctrl.current = c;
