@@ -64,6 +64,14 @@ export function startJob<T>(job: Job<T>, onProgress: (p: HostProgress) => void =
   return { cancel: () => ctrl.abort(), outcome };
 }
 
+/**
+ * The rest of a run once the workbook has been written: it still reports progress, but cancelling
+ * can no longer restore the workbook, so it no longer stops (and never claims it is unchanged).
+ */
+export function afterWrite(run: JobRun): JobRun {
+  return { signal: new AbortController().signal, onProgress: run.onProgress };
+}
+
 /** Runs a job that nobody can cancel or watch (the ribbon commands): its result, or its error. */
 export function runToCompletion<T>(job: Job<T>): Promise<T> {
   return job({ signal: new AbortController().signal, onProgress: () => {} });
