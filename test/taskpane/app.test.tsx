@@ -71,6 +71,21 @@ describe("header and 概况", () => {
     expect(await screen.findByText("已识别 8/8 张台账表 · 检查基准日 2011-12-31")).toBeTruthy();
     expect(host.callsOf("readWorkbook")).toHaveLength(1);
   });
+  test("a newer 检查基准日 supersedes a re-check in progress; only the newest date shows", async () => {
+    const { host } = setup();
+    await screen.findByText(/检查基准日 2012-11-07/);
+    const input = screen.getByLabelText("检查基准日");
+    fireEvent.change(input, { target: { value: "2011-12-31" } });
+    expect(await screen.findByRole("progressbar")).toBeTruthy(); // the re-check is a run
+    fireEvent.change(input, { target: { value: "2010-12-31" } });
+    expect(
+      await screen.findByText("已识别 8/8 张台账表 · 检查基准日 2010-12-31", {}, { timeout: 5000 }),
+    ).toBeTruthy();
+    await waitFor(() => expect(screen.queryByRole("progressbar")).toBeNull());
+    await act(() => new Promise((r) => setTimeout(r, 20)));
+    expect(screen.getByTestId("state-line").textContent).toBe("已识别 8/8 张台账表 · 检查基准日 2010-12-31");
+    expect(host.callsOf("readWorkbook")).toHaveLength(1);
+  });
 });
 
 describe("校验", () => {
