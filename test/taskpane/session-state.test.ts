@@ -50,6 +50,23 @@ describe("a run's life", () => {
     expect(s).toMatchObject({ run: null, reading: r, checked: true, message: info("done") });
   });
 
+  test("a re-check keeps the message of the clerk's last action; other runs replace it", () => {
+    const loaded = { intent: "success" as const, text: "已打开“示例台账.xlsx”" };
+    const s = reduce(
+      initialSession(),
+      started(1, "open"),
+      { type: "runSucceeded", id: 1, result: { reading: reading(), message: loaded } },
+      { type: "asOfChanged", asOf: "2011-12-31" },
+      started(2, "recheck"),
+    );
+    expect(s.message).toEqual(loaded);
+    expect(
+      reduce(s, { type: "runSucceeded", id: 2, result: { reading: reading("2011-12-31") } }).message,
+    ).toEqual(loaded);
+    const after = reduce(s, { type: "runSucceeded", id: 2, result: {} }, started(3, "validate"));
+    expect(after.message).toBeNull();
+  });
+
   test("one run at a time: a second start is ignored while the first runs", () => {
     const s = reduce(initialSession(), started(1, "evaluate"), started(2, "validate"));
     expect(s.run).toMatchObject({ id: 1, kind: "evaluate" });

@@ -100,7 +100,12 @@ export function sessionReducer(state: SessionState, action: SessionAction): Sess
   switch (action.type) {
     case "runStarted":
       if (state.run) return state; // one run at a time
-      return { ...state, run: { id: action.id, kind: action.kind, progress: STARTING }, message: null };
+      return {
+        ...state,
+        run: { id: action.id, kind: action.kind, progress: STARTING },
+        // A re-check follows the date input: the outcome of the clerk's last action stays shown.
+        message: action.kind === "recheck" ? state.message : null,
+      };
     case "runProgress":
       if (state.run?.id !== action.id) return state;
       return { ...state, run: { ...state.run, progress: action.progress } };
@@ -140,7 +145,7 @@ function applyResult(state: SessionState, r: RunResult): SessionState {
     checked: r.checked ?? (opened ? false : state.checked),
     evaluation: r.evaluation ?? (opened ? null : state.evaluation),
     viewer: showWorkbook(state.viewer, r.workbook ?? r.reading?.workbook, r.show),
-    message: r.message ?? null,
+    message: r.message ?? state.message,
   };
 }
 
