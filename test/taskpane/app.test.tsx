@@ -2,7 +2,7 @@
  * @jest-environment jsdom
  */
 // The task pane over a fake LedgerHost: the flows of ui.md with their exact labels.
-import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { act, configure, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { App, type AppProps } from "../../src/taskpane/components/App";
 import { HostError } from "../../src/hosts/host";
 import { summarize } from "../../src/engine/findings";
@@ -12,6 +12,9 @@ import { FakeHost } from "./fake-host";
 import { expectedAnalysis, installDomShims, sampleWorkbook } from "./setup";
 
 beforeAll(installDomShims);
+// A run (read, check, evaluate) takes about a second here, and three or four times that when the
+// whole suite runs in parallel on two cores: wait for its outcome longer than the default second.
+configure({ asyncUtilTimeout: 10_000 });
 
 function setup(props: Partial<AppProps> = {}, host = new FakeHost(sampleWorkbook())) {
   const utils = render(<App kind="excel" theme="light" host={host} {...props} />);
@@ -78,9 +81,7 @@ describe("header and 概况", () => {
     fireEvent.change(input, { target: { value: "2011-12-31" } });
     expect(await screen.findByRole("progressbar")).toBeTruthy(); // the re-check is a run
     fireEvent.change(input, { target: { value: "2010-12-31" } });
-    expect(
-      await screen.findByText("已识别 8/8 张台账表 · 检查基准日 2010-12-31", {}, { timeout: 5000 }),
-    ).toBeTruthy();
+    expect(await screen.findByText("已识别 8/8 张台账表 · 检查基准日 2010-12-31")).toBeTruthy();
     await waitFor(() => expect(screen.queryByRole("progressbar")).toBeNull());
     await act(() => new Promise((r) => setTimeout(r, 20)));
     expect(screen.getByTestId("state-line").textContent).toBe("已识别 8/8 张台账表 · 检查基准日 2010-12-31");
