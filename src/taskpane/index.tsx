@@ -1,12 +1,12 @@
 // Task-pane entry: find out where we run (Excel, or browser preview), load the matching host, render.
 import { createRoot } from "react-dom/client";
 import type { LedgerHost } from "../hosts/host";
+import { detectEnvironment } from "../app/env";
+import { describeError, type PaneMessage } from "../app/errors";
+import { loadOfficeHost, previewActions } from "../app/hosts";
+import { t } from "../app/i18n";
+import { loadSettings, saveSettings } from "../app/settings";
 import { App } from "./components/App";
-import { detectEnvironment } from "./env";
-import { loadOfficeHost, previewActions } from "./hosts";
-import { t } from "./i18n";
-import { describeError, type PaneMessage } from "./services/errors";
-import { loadSettings, saveSettings } from "./settings";
 
 async function main(): Promise<void> {
   const env = await detectEnvironment();

@@ -2,16 +2,19 @@
  * @jest-environment jsdom
  */
 // The task pane over a fake LedgerHost: the flows of ui.md with their exact labels.
-import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { act, configure, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { App, type AppProps } from "../../src/taskpane/components/App";
 import { HostError } from "../../src/hosts/host";
 import { summarize } from "../../src/engine/findings";
 import { RESULT_SHEETS } from "../../src/engine/schema";
-import { DEFAULT_SETTINGS } from "../../src/taskpane/settings";
+import { DEFAULT_SETTINGS } from "../../src/app/settings";
 import { FakeHost } from "./fake-host";
 import { expectedAnalysis, installDomShims, sampleWorkbook } from "./setup";
 
 beforeAll(installDomShims);
+// A run (read, check, evaluate) takes about a second here, and three or four times that when the
+// whole suite runs in parallel on two cores: wait for its outcome longer than the default second.
+configure({ asyncUtilTimeout: 10_000 });
 
 function setup(props: Partial<AppProps> = {}, host = new FakeHost(sampleWorkbook())) {
   const utils = render(<App kind="excel" theme="light" host={host} {...props} />);
@@ -69,6 +72,19 @@ describe("header and 概况", () => {
     await screen.findByText(/检查基准日 2012-11-07/);
     fireEvent.change(screen.getByLabelText("检查基准日"), { target: { value: "2011-12-31" } });
     expect(await screen.findByText("已识别 8/8 张台账表 · 检查基准日 2011-12-31")).toBeTruthy();
+    expect(host.callsOf("readWorkbook")).toHaveLength(1);
+  });
+  test("a newer 检查基准日 supersedes a re-check in progress; only the newest date shows", async () => {
+    const { host } = setup();
+    await screen.findByText(/检查基准日 2012-11-07/);
+    const input = screen.getByLabelText("检查基准日");
+    fireEvent.change(input, { target: { value: "2011-12-31" } });
+    expect(await screen.findByRole("progressbar")).toBeTruthy(); // the re-check is a run
+    fireEvent.change(input, { target: { value: "2010-12-31" } });
+    expect(await screen.findByText("已识别 8/8 张台账表 · 检查基准日 2010-12-31")).toBeTruthy();
+    await waitFor(() => expect(screen.queryByRole("progressbar")).toBeNull());
+    await act(() => new Promise((r) => setTimeout(r, 20)));
+    expect(screen.getByTestId("state-line").textContent).toBe("已识别 8/8 张台账表 · 检查基准日 2010-12-31");
     expect(host.callsOf("readWorkbook")).toHaveLength(1);
   });
 });

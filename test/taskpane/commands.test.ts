@@ -1,20 +1,37 @@
 // The ribbon commands over a fake host: 校验台账 writes and shows 校验结果; 考评表彰 writes the chosen
-// result sheets and shows 表彰名单; the services report progress and honour cancellation.
+// result sheets and shows 表彰名单; the jobs they share with the pane report progress and honour
+// cancellation. Expectations come from what the sample generator says it seeded, not from the engine.
 import { validateCommand, evaluateCommand } from "../../src/commands/commands";
 import { CancelledError } from "../../src/hosts/host";
-import { analyze } from "../../src/engine/analyze";
-import { summarize } from "../../src/engine/findings";
-import { evaluateAndWrite, fixOf, validateLedger } from "../../src/taskpane/services/ledger";
-import { rulesInForce } from "../../src/taskpane/services/rules";
-import { PANE_RESULT_SHEETS } from "../../src/taskpane/settings";
+import { runToCompletion, type JobRun } from "../../src/app/job";
+import { evaluateJob } from "../../src/app/jobs/evaluate";
+import { fixOf } from "../../src/app/jobs/fixes";
+import { validateJob } from "../../src/app/jobs/validate";
+import { rulesInForce } from "../../src/app/results/rules-in-force";
+import { PANE_RESULT_SHEETS } from "../../src/app/settings";
+import { generateLedger, SMALL_SAMPLE } from "../../src/samples/generate";
 import { FakeHost } from "./fake-host";
-import { sampleWorkbook } from "./setup";
+import { EXTRA_INFO_FINDINGS, sampleWorkbook } from "./setup";
+
+/** The counts the sample must give: its seeded mistakes, plus the two normalisable cells of setup.ts. */
+function seededCounts() {
+  const seeded = generateLedger(SMALL_SAMPLE).seeded;
+  return {
+    error: seeded.filter((m) => m.severity === "error").length,
+    warning: seeded.filter((m) => m.severity === "warning").length,
+    info: EXTRA_INFO_FINDINGS,
+  };
+}
+
+const quiet = (signal = new AbortController().signal): JobRun => ({ signal, onProgress: () => {} });
 
 test("校验台账: writes 校验结果, activates it, says the counts", async () => {
   const host = new FakeHost(sampleWorkbook());
-  const text = await validateCommand(host, "zh-CN");
-  const c = summarize(analyze(sampleWorkbook()).findings);
-  expect(text).toContain(`错误 ${c.error} · 警告 ${c.warning} · 提示 ${c.info}`);
+  const text = await runToCompletion(validateCommand(host, "zh-CN"));
+  const c = seededCounts();
+  expect(c.error).toBeGreaterThan(0);
+  expect(c.warning).toBeGreaterThan(0);
+  expect(text).toBe(`校验台账：错误 ${c.error} · 警告 ${c.warning} · 提示 ${c.info}\n已写入“校验结果”表`);
   expect(host.callsOf("writeSheets").map(([m]) => (m as { name: string }[]).map((x) => x.name))).toEqual([
     ["校验结果"],
   ]);
@@ -23,21 +40,23 @@ test("校验台账: writes 校验结果, activates it, says the counts", async (
 
 test("考评表彰: writes the chosen result sheets and shows 表彰名单", async () => {
   const host = new FakeHost(sampleWorkbook());
-  const text = await evaluateCommand(host, "zh-CN", PANE_RESULT_SHEETS);
+  const text = await runToCompletion(evaluateCommand(host, "zh-CN", PANE_RESULT_SHEETS));
   expect(text).toMatch(/^考评完成，已写入 6 张结果表/);
   expect(host.active).toBe("表彰名单");
   for (const name of PANE_RESULT_SHEETS) expect(host.wb.sheets.map((s) => s.name)).toContain(name);
 });
 
-test("services report progress and stop when cancelled", async () => {
+test("jobs report progress and stop when cancelled", async () => {
   const host = new FakeHost(sampleWorkbook());
   const stages: string[] = [];
-  await validateLedger(host, { onProgress: (p) => stages.push(p.stage) });
+  await validateJob(host, { lang: "zh-CN", asOf: "" })({
+    signal: new AbortController().signal,
+    onProgress: (p) => stages.push(p.stage),
+  });
   expect(stages).toEqual(expect.arrayContaining(["读取工作簿", "readWorkbook", "校验 …"]));
 
   const ctrl = new AbortController();
-  const run = evaluateAndWrite(host, {
-    resultSheets: PANE_RESULT_SHEETS,
+  const run = evaluateJob(host, { lang: "zh-CN", asOf: "", resultSheets: PANE_RESULT_SHEETS })({
     signal: ctrl.signal,
     onProgress: (p) => {
       if (p.stage === "考评 …") ctrl.abort();
@@ -49,7 +68,7 @@ test("services report progress and stop when cancelled", async () => {
 
 test("fixOf: dates as dates, numbers as numbers, text as text; no fix → none", async () => {
   const host = new FakeHost(sampleWorkbook());
-  const { analysis } = await validateLedger(host);
+  const { analysis } = await validateJob(host, { lang: "zh-CN", asOf: "" })(quiet());
   const fixes = analysis.findings.map((f) => fixOf(f, analysis)).filter(Boolean);
   expect(fixes.map((f) => f!.kind).sort()).toEqual(["date", "text"]);
   expect(

@@ -34,6 +34,9 @@ export function installDomShims(): void {
 
 let cached: Workbook | undefined;
 
+/** The info findings sampleWorkbook adds to the generated sample: the two normalisable cells below. */
+export const EXTRA_INFO_FINDINGS = 2;
+
 /**
  * The small generated sample (21 seeded mistakes) plus two normalisable cells on 党员: a 入党日期
  * typed as `2005.07.01` (fix 2005-07-01, a date) and a name with a doubled space (fix: one space).

@@ -1,4 +1,8 @@
-// The Office.js host (see office-host.ts).
+// The Office.js host (see office-host.ts), and the little else that talks to Office: whether office.js
+// is here (env.ts), the ribbon commands' dialog (dialog.ts) and their registration (ribbon.ts).
 export { createOfficeHost, type OfficeHostOptions } from "./office-host";
 export { excelRun, type ExcelRun } from "./excel-run";
 export { capabilitiesOf, detectCapabilities, type ExcelSupport, type IsSetSupported } from "./support";
+export { detectOffice, hasOfficeJs, officeTheme, type OfficeDetection, type OfficeTheme } from "./env";
+export { noticeUrl, showNotice } from "./dialog";
+export { registerRibbonCommands, type RibbonEvent, type RibbonHandler } from "./ribbon";

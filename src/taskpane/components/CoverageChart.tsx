@@ -1,8 +1,8 @@
 // Review and evaluation coverage per 党（工）委 at a glance (the pane's twin of the chart on 进度督查):
 // two thin CSS bars per unit, the lowest coverage first so the units that need a push lead.
 import { makeStyles, tokens } from "@fluentui/react-components";
-import { t, type Lang } from "../i18n";
-import type { UnitCoverage } from "../services/summary";
+import { t, type Lang } from "../../app/i18n";
+import type { UnitCoverage } from "../../app/results/evaluation-summary";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, margin: 0 },

@@ -1,8 +1,8 @@
 // The grade distribution as small CSS bars (no chart library): one row per grade, one bar each for
 // organisations and members, scaled to the largest count.
 import { makeStyles, tokens } from "@fluentui/react-components";
-import { t, type Lang } from "../i18n";
-import type { GradeCount } from "../services/summary";
+import { t, type Lang } from "../../app/i18n";
+import type { GradeCount } from "../../app/results/evaluation-summary";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, margin: 0 },

@@ -2,7 +2,7 @@
 import { Caption1, Subtitle1, makeStyles, tokens } from "@fluentui/react-components";
 import type { Analysis } from "../../engine/analyze";
 import { toISO } from "../../engine/dates";
-import { t, type Lang } from "../i18n";
+import { t, type Lang } from "../../app/i18n";
 
 const useStyles = makeStyles({
   root: {

@@ -2,7 +2,7 @@
 // `新建标准台账` when sheets are missing, and the 检查基准日.
 import { Button, Caption1, Field, Input } from "@fluentui/react-components";
 import type { Analysis } from "../../engine/analyze";
-import { t, type Lang } from "../i18n";
+import { t, type Lang } from "../../app/i18n";
 import { useTabStyles } from "./styles";
 
 export interface OverviewTabProps {

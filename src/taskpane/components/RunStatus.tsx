@@ -11,13 +11,41 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { HostProgress } from "../../hosts/host";
-import { t, type Lang } from "../i18n";
-import type { PaneMessage } from "../services/errors";
+import { t, type Lang } from "../../app/i18n";
+import type { PaneMessage } from "../../app/errors";
 
 const useStyles = makeStyles({
+  bar: {
+    position: "sticky",
+    top: 0,
+    zIndex: 1,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
   progress: { display: "flex", alignItems: "flex-end", gap: tokens.spacingHorizontalS },
   field: { flexGrow: 1, minWidth: 0 },
 });
+
+/** Stays at the top while the pane scrolls: the run in progress and the outcome of the last one. */
+export function RunStatusBar(props: {
+  lang: Lang;
+  progress: HostProgress | null;
+  message: PaneMessage | null;
+  onCancel: () => void;
+  onDismiss: () => void;
+}) {
+  const s = useStyles();
+  const { lang, progress, message } = props;
+  if (!progress && !message) return null;
+  return (
+    <div className={s.bar}>
+      {progress && <RunProgress lang={lang} progress={progress} onCancel={props.onCancel} />}
+      {message && <RunMessage lang={lang} message={message} onDismiss={props.onDismiss} />}
+    </div>
+  );
+}
 
 export function progressText(p: HostProgress): string {
   return p.total > 0 ? `${p.stage} ${p.done}/${p.total}` : p.stage;

@@ -1,7 +1,7 @@
 // 设置: language (中文 / English), highlight colour, which result sheets to write.
 import { Checkbox, Field, Label, Radio, RadioGroup, makeStyles, tokens } from "@fluentui/react-components";
-import { t } from "../i18n";
-import { HIGHLIGHT_COLORS, PANE_RESULT_SHEETS, type Settings } from "../settings";
+import { t } from "../../app/i18n";
+import { HIGHLIGHT_COLORS, PANE_RESULT_SHEETS, type Settings } from "../../app/settings";
 import { useTabStyles } from "./styles";
 
 const useStyles = makeStyles({

@@ -4,7 +4,7 @@ import { useEffect, useRef } from "react";
 import { Caption1, Field, Select, makeStyles, tokens } from "@fluentui/react-components";
 import { columnLetters, parseA1, type CellValue, type Grid } from "../../engine/grid";
 import { serialToDay, toISO } from "../../engine/dates";
-import { t, type Lang } from "../i18n";
+import { t, type Lang } from "../../app/i18n";
 
 export const VIEWER_ROWS = 200;
 const VIEWER_COLS = 30;

@@ -2,8 +2,8 @@
 // written to .xlsx bytes with ExcelJS — both in lazy chunks, loaded only when the button is pressed.
 export async function sampleLedgerBytes(): Promise<Uint8Array> {
   const [{ generateLedger, SMALL_SAMPLE }, { writeSheetModels }] = await Promise.all([
-    import(/* webpackChunkName: "sample" */ "../../samples/generate"),
-    import(/* webpackChunkName: "exceljs" */ "../../hosts/xlsx/write"),
+    import(/* webpackChunkName: "sample" */ "../samples/generate"),
+    import(/* webpackChunkName: "exceljs" */ "../hosts/xlsx/write"),
   ]);
   return writeSheetModels(generateLedger(SMALL_SAMPLE).models);
 }

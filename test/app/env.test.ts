@@ -1,7 +1,8 @@
 // Where the pane runs: Excel only when office.js is there and Office.onReady says Excel; the theme
 // from Office when it gives one, else the system's; settings survive a broken storage.
-import { detectEnvironment, officeTheme, systemTheme } from "../../src/taskpane/env";
-import { DEFAULT_SETTINGS, loadSettings, saveSettings } from "../../src/taskpane/settings";
+import { detectEnvironment, systemTheme } from "../../src/app/env";
+import { DEFAULT_SETTINGS, loadSettings, saveSettings } from "../../src/app/settings";
+import { officeTheme } from "../../src/hosts/office/env";
 
 function win(search: string, office?: unknown, dark = false) {
   return {

@@ -1,5 +1,6 @@
 // Task-pane texts, zh-CN first (the default) and en. The zh-CN labels are the ones of ui.md: tests and
-// users rely on them, keep them stable. Finding messages come from the engine's catalogue.
+// users rely on them, keep them stable. Finding messages come from the engine's catalogue. The ribbon
+// commands use the same table, so it lives in src/app until src/i18n holds all user-facing text.
 import type { Lang } from "../engine/findings";
 import { renderTemplate } from "../engine/catalogue";
 

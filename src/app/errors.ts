@@ -1,5 +1,5 @@
 // What an error means for the clerk: a MessageBar title and a text that says what to do.
-import { t, type Lang } from "../i18n";
+import { t, type Lang } from "./i18n";
 
 export interface PaneMessage {
   intent: "error" | "warning" | "info" | "success";

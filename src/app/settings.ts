@@ -1,5 +1,6 @@
-// Pane settings (设置): language, highlight colour, which result sheets to write. Kept in the
-// browser's localStorage (per add-in origin); a blocked storage just means the defaults each time.
+// The 设置 tab's settings (language, highlight colour, which result sheets to write), read by the
+// ribbon commands too. Kept in the browser's localStorage (per add-in origin); a blocked storage
+// just means the defaults each time.
 import { RESULT_SHEETS } from "../engine/schema";
 import type { Lang } from "./i18n";
 

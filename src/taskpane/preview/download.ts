@@ -1,19 +1,4 @@
-// Browser preview: the workbook lives in memory (a file the clerk opened, or the generated sample)
-// behind the same LedgerHost contract as Excel.
-import type { LedgerHost, RunOptions } from "../../hosts/host";
-
-export interface PreviewSession {
-  host: LedgerHost;
-  /** The workbook's name as shown (the file name, or 示例台账.xlsx). */
-  name: string;
-  /** The workbook as it is now (ledger + written sheets), as .xlsx bytes; absent if the host cannot. */
-  toBytes?: () => Promise<Uint8Array>;
-}
-
-export interface PreviewActions {
-  openFile(file: { name: string; bytes: Uint8Array }, o: RunOptions): Promise<PreviewSession>;
-  loadSample(o: RunOptions): Promise<PreviewSession>;
-}
+// Browser preview: 下载结果工作簿 offers the in-memory workbook as a file download.
 
 /** `先锋台账-示例台账.xlsx` → `先锋台账-示例台账-结果.xlsx`. */
 export function resultFileName(name: string): string {

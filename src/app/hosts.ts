@@ -1,0 +1,53 @@
+// The only place the pane and the ribbon commands pick a host implementation or reach Office's own
+// UI. Everything loads lazily, so the task pane's first paint does not wait for host code it may not
+// need (browser preview never loads the Office host; Excel never loads the .xlsx reader, the sample
+// generator or ExcelJS).
+import { throwIfCancelled, type LedgerHost } from "../hosts/host";
+import type { RibbonEvent, RibbonHandler } from "../hosts/office/ribbon";
+import type { PreviewActions, PreviewSession } from "./preview-session";
+
+export type { RibbonEvent, RibbonHandler };
+
+const officeModule = () => import(/* webpackChunkName: "office-host" */ "../hosts/office");
+
+/** The Office.js host over `Excel.run` (inside Excel only). */
+export async function loadOfficeHost(): Promise<LedgerHost> {
+  const { createOfficeHost, excelRun } = await officeModule();
+  return createOfficeHost(excelRun);
+}
+
+/** What the ribbon commands need from Office besides the workbook: a dialog and their binding. */
+export interface OfficeRibbon {
+  /** Shows a text in a small dialog; resolves when it is closed (at once outside Office). */
+  showNotice(text: string): Promise<void>;
+  /** Binds the handlers to the manifest's function names once Office is ready; false outside Office. */
+  registerRibbonCommands(handlers: Readonly<Record<string, RibbonHandler>>): boolean;
+}
+
+export async function loadOfficeRibbon(): Promise<OfficeRibbon> {
+  const { showNotice, registerRibbonCommands } = await officeModule();
+  return { showNotice, registerRibbonCommands };
+}
+
+async function previewSession(bytes: Uint8Array, name: string): Promise<PreviewSession> {
+  const { createPreviewHost } = await import(/* webpackChunkName: "preview-host" */ "../hosts/preview");
+  const host = createPreviewHost(bytes);
+  return { host, name, toBytes: async () => host.toBytes() };
+}
+
+/** Browser preview: a file the clerk opened, or the small sample generated in the browser. */
+export const previewActions: PreviewActions = {
+  openFile: async (file, o) => {
+    o.onProgress?.({ stage: `打开 ${file.name} …`, done: 0, total: 1 });
+    const session = await previewSession(file.bytes, file.name);
+    throwIfCancelled(o.signal);
+    return session;
+  },
+  loadSample: async (o) => {
+    o.onProgress?.({ stage: "生成示例台账 …", done: 0, total: 1 });
+    const { sampleLedgerBytes } = await import(/* webpackChunkName: "sample" */ "./preview-sample");
+    const bytes = await sampleLedgerBytes();
+    throwIfCancelled(o.signal);
+    return previewSession(bytes, "示例台账.xlsx");
+  },
+};

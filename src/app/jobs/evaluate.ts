@@ -1,0 +1,39 @@
+// 考评并生成表彰名单: validate, score, select, build the result sheets and write the chosen ones.
+import { evaluateLedger, type Evaluation } from "../../engine/evaluate";
+import { buildReport } from "../../report/build";
+import type { SheetModel } from "../../report/sheet-model";
+import type { LedgerHost } from "../../hosts/host";
+import { t } from "../i18n";
+import { stage, type Job } from "../job";
+import { summarizeEvaluation, type EvaluationSummary } from "../results/evaluation-summary";
+import { validateJob, type CheckParams, type ValidateResult } from "./validate";
+
+export interface EvaluateParams extends CheckParams {
+  /** Names of the result sheets to write (设置). */
+  resultSheets: readonly string[];
+}
+
+export interface EvaluateResult extends ValidateResult {
+  evaluation: Evaluation;
+  summary: EvaluationSummary;
+  /** Names of the sheets written, in order. */
+  written: string[];
+  /** The sheets written, as built (with their chart requests, drawn by the host). */
+  models: SheetModel[];
+}
+
+export function evaluateJob(host: LedgerHost, p: EvaluateParams): Job<EvaluateResult> {
+  return async (run) => {
+    const checked = await validateJob(host, p)(run);
+    await stage(run, t(p.lang, "stageScore"), 0, 2);
+    const evaluation = evaluateLedger(checked.analysis.ledger);
+    await stage(run, t(p.lang, "stageBuild"), 1, 2);
+    const models = buildReport(checked.analysis, evaluation, p.lang).filter((m) =>
+      p.resultSheets.includes(m.name),
+    );
+    await stage(run, t(p.lang, "stageBuild"), 2, 2);
+    const written = models.map((m) => m.name);
+    if (models.length) await host.writeSheets(models, { ...run, replace: written });
+    return { ...checked, evaluation, summary: summarizeEvaluation(evaluation), written, models };
+  };
+}

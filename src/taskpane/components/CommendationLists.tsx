@@ -1,0 +1,34 @@
+// 考评表彰 after a run: per phase and list, the number selected and the top names.
+import { Text, makeStyles, tokens } from "@fluentui/react-components";
+import { PHASE_NAMES, type Phase } from "../../engine/campaign";
+import { t, type Lang } from "../../app/i18n";
+import type { ListSummary } from "../../app/results/evaluation-summary";
+import { useTabStyles } from "./styles";
+
+const useStyles = makeStyles({
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, fontSize: tokens.fontSizeBase200 },
+});
+
+export function CommendationLists({ lang, lists }: { lang: Lang; lists: ListSummary[] }) {
+  const s = useStyles();
+  const ts = useTabStyles();
+  const phases = [...new Set(lists.map((l) => l.phase))] as Phase[];
+  return phases.map((phase) => (
+    <section key={phase} className={ts.section} aria-label={PHASE_NAMES[phase]}>
+      <h2 className={ts.heading}>{PHASE_NAMES[phase]}</h2>
+      <ul className={s.list}>
+        {lists
+          .filter((l) => l.phase === phase)
+          .map((l) => (
+            <li key={l.list} data-testid="commendation-list">
+              <Text weight="semibold" size={200}>
+                {l.list}
+              </Text>
+              {"：" + (l.selected ? t(lang, "selected", { n: l.selected }) : t(lang, "noneSelected"))}
+              {l.top.length > 0 && `（${l.top.join("、")}${l.selected > l.top.length ? " …" : ""}）`}
+            </li>
+          ))}
+      </ul>
+    </section>
+  ));
+}
