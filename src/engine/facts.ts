@@ -56,10 +56,25 @@ export function deriveFacts(ledger: IndexedLedger, findings: readonly Finding[])
 
 /** The record a finding points at (its sheet and row), if it points at one. */
 function recordLocator(ledger: IndexedLedger): (f: Finding) => Rec | undefined {
-  const bySheet = new Map<string, Map<number, Rec>>();
-  for (const t of Object.values(ledger.tables))
-    bySheet.set(t.grid.name, new Map(t.records.map((r) => [r.row, r])));
-  return (f) => (f.sheet === null || f.row === undefined ? undefined : bySheet.get(f.sheet)?.get(f.row));
+  const bySheet = new Map(Object.values(ledger.tables).map((t) => [t.grid.name, t.records]));
+  return (f) => {
+    const records = f.sheet === null ? undefined : bySheet.get(f.sheet);
+    return records && f.row !== undefined ? recordOnRow(records, f.row) : undefined;
+  };
+}
+
+/** Binary search: a table's records are in row order. */
+function recordOnRow(records: readonly Rec[], row: number): Rec | undefined {
+  let lo = 0;
+  let hi = records.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const r = records[mid].row;
+    if (r === row) return records[mid];
+    if (r < row) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return undefined;
 }
 
 /**

@@ -42,6 +42,18 @@ export interface Ledger extends IndexedLedger {
   readonly facts: Facts;
 }
 
+/**
+ * `derive`, computed once per indexed ledger: a ledger never changes once indexed, so what is
+ * derived from it alone can be shared by the checks and the facts that need it.
+ */
+export function derivedOnce<T>(derive: (ledger: IndexedLedger) => T): (ledger: IndexedLedger) => T {
+  const cache = new WeakMap<IndexedLedger, T>();
+  return (ledger) => {
+    if (!cache.has(ledger)) cache.set(ledger, derive(ledger));
+    return cache.get(ledger)!;
+  };
+}
+
 export function str(rec: Rec, key: string): string | undefined {
   const v = rec.v[key];
   return typeof v === "string" ? v : undefined;

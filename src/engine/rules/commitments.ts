@@ -22,12 +22,19 @@ export const commitmentsCheck = defineCheck(
   (ledger, sink) => {
     const t = ledger.tables.commitments;
     if (!t) return;
+    /** Object ID → publication dates of its commitments. */
+    const published = new Map<string, Day[]>();
     for (const rec of t.records) {
       const subject = commitmentSubject(ledger, rec);
       checkContent(t, rec, subject, sink);
       checkOverdue(ledger, t, rec, subject, sink);
+      const pub = num(rec, "published");
+      if (subject === undefined || pub === undefined) continue;
+      const dates = published.get(subject);
+      if (dates) dates.push(pub);
+      else published.set(subject, [pub]);
     }
-    checkCoverage(ledger, publishedBySubject(ledger, t), sink);
+    checkCoverage(ledger, published, sink);
   },
 );
 
@@ -59,20 +66,6 @@ function checkOverdue(
     field: name("deadline"),
     value: toISO(deadline),
   });
-}
-
-/** Object ID → publication dates of its commitments. */
-function publishedBySubject(ledger: IndexedLedger, t: Table): Map<string, Day[]> {
-  const published = new Map<string, Day[]>();
-  for (const rec of t.records) {
-    const subject = commitmentSubject(ledger, rec);
-    const pub = num(rec, "published");
-    if (subject === undefined || pub === undefined) continue;
-    const list = published.get(subject) ?? [];
-    list.push(pub);
-    published.set(subject, list);
-  }
-  return published;
 }
 
 /**

@@ -40,12 +40,11 @@ function checkJoined(ledger: IndexedLedger, t: Table, rec: Rec, sink: FindingSin
 function checkCommitmentDates(ledger: IndexedLedger, t: Table, rec: Rec, sink: FindingSink<"date-order">) {
   const pub = num(rec, "published");
   if (pub === undefined) return;
-  const object = commitmentSubject(ledger, rec);
   for (const key of ["deadline", "done"]) {
     const d = num(rec, key);
     if (d !== undefined && d < pub)
       sink.add("date-order", t.grid.name, cellOf(t, rec, key), {
-        object,
+        object: commitmentSubject(ledger, rec),
         row: rec.row,
         field: fieldName(t.def, key),
         value: toISO(d),

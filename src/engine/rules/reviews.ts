@@ -3,7 +3,7 @@
 // What a review row names (its reviewing unit, its targets) is read here for every check that needs it.
 import { defineCheck } from "../check";
 import type { FindingSink } from "../findings";
-import { type IndexedLedger, num, recordsOf, str } from "../ledger";
+import { type IndexedLedger, derivedOnce, num, recordsOf, str } from "../ledger";
 import { type Rec, type Table, cellOf, keyCol } from "../read";
 import { REVIEWS, fieldName } from "../schema";
 import { matchKey, readCode, splitList, splitWhitespace } from "../normalize";
@@ -44,7 +44,7 @@ function inScope(ledger: IndexedLedger, orgId: string, unit: string): boolean {
 }
 
 /** `${orgId}|${quarter}` and `${unitId}|${halfYear}` that have a review inside the campaign. */
-export function reviewCoverage(ledger: IndexedLedger): Set<string> {
+export const reviewCoverage = derivedOnce((ledger): ReadonlySet<string> => {
   const { rules } = ledger;
   const qs = quarters(rules);
   const hs = halfYears(rules);
@@ -62,7 +62,7 @@ export function reviewCoverage(ledger: IndexedLedger): Set<string> {
     }
   }
   return covered;
-}
+});
 
 export const reviewsCheck = defineCheck("reviews", ["review-scope", "review-missing"], (ledger, sink) => {
   const t = ledger.tables.reviews;

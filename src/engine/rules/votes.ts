@@ -4,7 +4,7 @@
 import { type Phase, type Rules, insideCampaign, phaseOf } from "../campaign";
 import { defineCheck } from "../check";
 import type { FindingSink } from "../findings";
-import { type IndexedLedger, num, recordsOf, str } from "../ledger";
+import { type IndexedLedger, derivedOnce, num, recordsOf, str } from "../ledger";
 import { type Rec, type Table, cellOf, keyCol } from "../read";
 import { MEMBERS, ORGS, VOTES, fieldName } from "../schema";
 import { a1 } from "../grid";
@@ -51,31 +51,16 @@ function countsOf(rec: Rec): VoteCounts | undefined {
 
 const sumOf = (c: VoteCounts) => c.good + c.fair + c.average + c.poor;
 
-/**
- * 好评率 per object and phase, from the vote rows without errors: every cell read, the object
- * known, the date inside the campaign and the votes adding up to 参评人数.
- */
-export function approvalByObject(ledger: IndexedLedger): Map<string, Approval> {
-  const { rules } = ledger;
-  const out = new Map<string, Approval>();
-  for (const rec of recordsOf(ledger.tables.votes)) {
-    const id = voteSubject(ledger, rec);
-    const date = num(rec, "date");
-    const c = countsOf(rec);
-    if (id === undefined || date === undefined || rec.err || !insideCampaign(rules, date)) continue;
-    const phase = phaseOf(rules, date);
-    if (c === undefined || sumOf(c) !== c.total || phase === undefined) continue;
-    let a = out.get(id);
-    if (!a) out.set(id, (a = { good: [0, 0, 0, 0], total: [0, 0, 0, 0] }));
-    a.good[phase] += c.good + c.fair;
-    a.total[phase] += c.total;
-  }
-  return out;
+/** What the vote rows add up to: 好评率 per object and phase, and the years each object was evaluated. */
+interface VoteTally {
+  approval: ReadonlyMap<string, Approval>;
+  covered: ReadonlySet<string>;
 }
 
-/** `${objectId}|${year}` that have a 群众评议 row (whatever its counts) for a known object. */
-export function voteCoverage(ledger: IndexedLedger): Set<string> {
-  const ys = years(ledger.rules);
+const voteTally = derivedOnce((ledger): VoteTally => {
+  const { rules } = ledger;
+  const ys = years(rules);
+  const approval = new Map<string, Approval>();
   const covered = new Set<string>();
   for (const rec of recordsOf(ledger.tables.votes)) {
     const id = voteSubject(ledger, rec);
@@ -83,9 +68,27 @@ export function voteCoverage(ledger: IndexedLedger): Set<string> {
     if (id === undefined || date === undefined) continue;
     const y = ys.find((p) => date >= p.from && date <= p.to);
     if (y) covered.add(`${id}|${y.label}`);
+    // Only a row without errors counts: every cell read, inside the campaign, the votes adding up.
+    const c = countsOf(rec);
+    const phase = phaseOf(rules, date);
+    if (rec.err || !insideCampaign(rules, date) || c === undefined || sumOf(c) !== c.total) continue;
+    if (phase !== undefined) addVotes(approval, id, phase, c);
   }
-  return covered;
+  return { approval, covered };
+});
+
+function addVotes(approval: Map<string, Approval>, id: string, phase: Phase, c: VoteCounts): void {
+  let a = approval.get(id);
+  if (!a) approval.set(id, (a = { good: [0, 0, 0, 0], total: [0, 0, 0, 0] }));
+  a.good[phase] += c.good + c.fair;
+  a.total[phase] += c.total;
 }
+
+/** 好评率 per object and phase, from the vote rows without errors for a known object. */
+export const approvalByObject = (ledger: IndexedLedger) => voteTally(ledger).approval;
+
+/** `${objectId}|${year}` that have a 群众评议 row (whatever its counts) for a known object. */
+export const voteCoverage = (ledger: IndexedLedger) => voteTally(ledger).covered;
 
 export const votesCheck = defineCheck(
   "votes",
@@ -106,13 +109,12 @@ function checkCounts(
 ): void {
   const c = countsOf(rec);
   if (c === undefined) return;
-  const object = voteSubject(ledger, rec);
   const sum = sumOf(c);
   if (sum !== c.total) {
     sink.add("vote-sum", t.grid.name, cellOf(t, rec, "total"), {
       field: fieldName(VOTES, "total"),
       value: c.total,
-      object,
+      object: voteSubject(ledger, rec),
       row: rec.row,
       params: { expected: sum },
     });
@@ -126,7 +128,7 @@ function checkCounts(
     sink.add("grade-mismatch", t.grid.name, cellOf(t, rec, "grade"), {
       field: fieldName(VOTES, "grade"),
       value: grade,
-      object,
+      object: voteSubject(ledger, rec),
       row: rec.row,
       params: { expected: implied, other: `${(rate * 100).toFixed(1)}%` },
     });
