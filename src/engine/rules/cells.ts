@@ -30,6 +30,7 @@ function reportCellProblems(t: Table, sink: Sink): void {
   const objectKey = objectField(t.def);
   for (const rec of t.records) {
     if (!rec.cells) continue;
+    // The object as written: a cell problem is reported whether or not the ID is known.
     const object = objectKey !== undefined ? str(rec, objectKey) : undefined;
     for (const p of rec.cells)
       sink.add(p.code, t.grid.name, a1(rec.row, p.col), {

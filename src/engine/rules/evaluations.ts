@@ -9,7 +9,7 @@ import { type Rec, type Table, cellOf } from "../read";
 import { NO_VETO, fieldName } from "../schema";
 import { matchKey } from "../normalize";
 import { type ObjectKind, resolveSubject } from "./resolve";
-import { type Approval, approvalByObject, approvalOf } from "./votes";
+import { approvalByObject, approvalOf } from "./votes";
 
 const PHASE_BY_NAME: Record<string, Phase> = { 第一时段: 1, 第二时段: 2, 第三时段: 3 };
 const NO_VETO_KEYS = new Set(NO_VETO.map(matchKey));
@@ -44,12 +44,11 @@ export const evaluationsCheck = defineCheck(
   "evaluations",
   ["date-outside-phase", "date-after-commendation", "criterion-evidence"],
   (ledger, sink) => {
-    const approval = approvalByObject(ledger);
     for (const [t, kind] of evaluationTables(ledger))
       for (const rec of recordsOf(t)) {
         const id = evaluatedObject(ledger, rec, kind);
         checkDate(ledger, t!, rec, id, sink);
-        if (kind === "org") checkPublicRating(ledger, t!, rec, id, approval, sink);
+        if (kind === "org") checkPublicRating(ledger, t!, rec, id, sink);
         else checkConductRating(t!, rec, id, sink);
       }
   },
@@ -89,13 +88,12 @@ function checkPublicRating(
   t: Table,
   rec: Rec,
   id: string | undefined,
-  approval: ReadonlyMap<string, Approval>,
   sink: FindingSink<EvaluationCode>,
 ): void {
   const { rules } = ledger;
   const phase = phaseOfRecord(rec);
   if (id === undefined || phase === undefined) return;
-  const a = approval.get(id);
+  const a = approvalByObject(ledger).get(id);
   const r = rec.v.c5;
   const top = r === "好" || (typeof r === "number" && r >= 18);
   if (top && a && a.total[phase] > 0 && approvalOf(a, phase) < rules.voteGradeLines.合格)

@@ -68,7 +68,8 @@ const voteTally = derivedOnce((ledger): VoteTally => {
     if (id === undefined || date === undefined) continue;
     const y = ys.find((p) => date >= p.from && date <= p.to);
     if (y) covered.add(`${id}|${y.label}`);
-    // Only a row without errors counts: every cell read, inside the campaign, the votes adding up.
+    // Only a row without errors counts. The checks see it as the error-free row: every cell read
+    // (cells), the object known (references), inside the campaign (campaign-dates), sum (vote-sum).
     const c = countsOf(rec);
     const phase = phaseOf(rules, date);
     if (rec.err || !insideCampaign(rules, date) || c === undefined || sumOf(c) !== c.total) continue;
