@@ -3,8 +3,12 @@
 import type { Grid } from "./grid";
 import { cellText, matchKey, trimAll } from "./normalize";
 import { COVER_LABELS, COVER_SHEET, TEMPLATE_VERSION_LABEL } from "./schema";
+import type { Producer } from "./check";
 
 export type Cover = Map<string, string>;
+
+/** Reading the cover raises nothing: a missing item is `report-header`, the district compilation's. */
+export const COVER_READ: Producer = { id: "cover", codes: [] };
 
 const LABELS = [...COVER_LABELS, TEMPLATE_VERSION_LABEL];
 const LABEL_KEYS = new Map(LABELS.map((l) => [matchKey(l), l]));

@@ -20,7 +20,7 @@ export function evaluateLedger(ledger: Ledger): Evaluation {
   const progress = computeProgress(ledger);
   if (ledger.brokenRules.length)
     return {
-      blockedBy: ledger.brokenRules,
+      blockedBy: [...ledger.brokenRules],
       scores: [],
       commendations: [],
       notSelected: [],

@@ -32,10 +32,14 @@ export interface AddOptions {
   alt?: boolean;
 }
 
-export class FindingSink {
+/**
+ * Collects findings. `C` is the codes its producer declared: `add` is a property (not a method), so
+ * TypeScript checks it strictly and a sink for some codes cannot stand in where more are raised.
+ */
+export class FindingSink<C extends FindingCode = FindingCode> {
   readonly items: Finding[] = [];
 
-  add(code: FindingCode, sheet: string | null, cell: string | null, o: AddOptions = {}): Finding {
+  readonly add = (code: C, sheet: string | null, cell: string | null, o: AddOptions = {}): Finding => {
     const def = CATALOGUE[code];
     const severity = o.alt && "alsoSeverity" in def && def.alsoSeverity ? def.alsoSeverity : def.severity;
     const f: Finding = { severity, code, sheet, cell };
@@ -48,7 +52,7 @@ export class FindingSink {
     if (o.row !== undefined) f.row = o.row;
     this.items.push(f);
     return f;
-  }
+  };
 }
 
 /** The message of a finding in the given language, from the catalogue's templates. */

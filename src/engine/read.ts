@@ -1,8 +1,10 @@
-// Reading a ledger (ledger-format.md §1): find each sheet, its header row and columns, and turn its
-// rows into typed records that remember their cells. Per-cell problems become findings here; checks
-// across rows and sheets live in rules/.
+// Reading a ledger's sheets (ledger-format.md §1): find each sheet, its header row and columns, and
+// turn its rows into typed records that remember their cells. Problems with a sheet's structure
+// become findings here; a cell that could not be read as written is remembered on its record and
+// reported by the cell-values check (rules/cells.ts), like every other problem of a row.
 import { type Grid, type CellValue, type Workbook, a1, isBlank, usedRowCount } from "./grid";
-import { FindingSink } from "./findings";
+import type { FindingSink, FindingValue } from "./findings";
+import type { Producer } from "./check";
 import {
   type FieldDef,
   type SheetDef,
@@ -30,12 +32,42 @@ import { toISO } from "./dates";
 /** A field's value after normalisation: text, number (dates as Day), a list, or absent. */
 export type FieldValue = string | number | string[] | undefined;
 
+/** Codes of the read step (sheet structure). */
+export const READ_CODES = [
+  "missing-sheet",
+  "missing-column",
+  "duplicate-column",
+  "unknown-column",
+  "blank-row",
+  "total-row",
+  "total-mismatch",
+] as const;
+export type ReadCode = (typeof READ_CODES)[number];
+export const TABLE_READ: Producer = { id: "read-tables", codes: READ_CODES };
+
+/** What the reader found in one cell: read with a fix (`normalized`), or not readable at all. */
+export const CELL_CODES = ["required", "type-date", "type-number", "enum", "range", "normalized"] as const;
+export type CellCode = (typeof CELL_CODES)[number];
+
+export interface CellProblem {
+  code: CellCode;
+  /** 0-based column. */
+  col: number;
+  /** Canonical column name. */
+  field: string;
+  value: FindingValue;
+  fix?: string | number;
+  params?: Record<string, string | number>;
+}
+
 export interface Rec {
   /** 0-based row in the sheet. */
   row: number;
   v: Record<string, FieldValue>;
-  /** The row has an error finding: it takes no part in scoring. */
+  /** A cell of the row could not be read (see `cells`). Errors the checks find are in the findings. */
   err: boolean;
+  /** Cells read with a fix or not readable, in column order; absent when every cell read cleanly. */
+  cells?: CellProblem[];
 }
 
 export interface Table {
@@ -243,8 +275,29 @@ export function locateSheets(wb: Workbook): Map<SheetId, { grid: Grid; by: "name
 // ---------------------------------------------------------------- rows → records
 
 export interface ReadContext {
-  sink: FindingSink;
+  sink: FindingSink<ReadCode>;
   date1904: boolean;
+}
+
+export interface ReadTables {
+  tables: Tables;
+  located: Map<SheetId, { grid: Grid; by: "name" | "header" }>;
+}
+
+/** Every ledger sheet of the workbook that can be found and has a header row. */
+export function readTables(wb: Workbook, sink: FindingSink<ReadCode>): ReadTables {
+  const located = locateSheets(wb);
+  const tables: Tables = {};
+  for (const def of LEDGER_SHEETS) {
+    const at = located.get(def.id);
+    if (!at) {
+      sink.add("missing-sheet", def.name, null, { params: { sheet: def.name } });
+      continue;
+    }
+    const t = readTable(def, at.grid, at.by, { sink, date1904: wb.date1904 });
+    if (t) tables[def.id] = t;
+  }
+  return { tables, located };
 }
 
 /** Reads one ledger sheet; `undefined` when no header row could be found (reported). */
@@ -302,8 +355,6 @@ function readRows(t: Table, ctx: ReadContext): void {
   const mapped = def.fields.filter((f) => cols[f.key] !== undefined);
   const integerFields = mapped.filter((f) => f.type === "integer");
   const totals: TotalState = { sums: new Map(), sinceSubtotal: new Map() };
-  const uniques = mapped.filter((f) => f.unique).map((f) => ({ f, seen: new Map<string, number>() }));
-  const objectField = def.keyField ?? def.fields.find((f) => f.key === "subject" || f.key === "object")?.key;
 
   for (let r = t.headerRow + 1; r < end; r++) {
     const row = grid.rows[r];
@@ -318,33 +369,11 @@ function readRows(t: Table, ctx: ReadContext): void {
       continue;
     }
     const rec: Rec = { row: r, v: {}, err: false };
-    const before = ctx.sink.items.length;
     for (const f of mapped) {
       const c = cols[f.key];
       const raw = cellValue(grid, r, c, fill);
-      const v = readField(t, f, raw, rec, c, ctx);
+      const v = readField(f, raw, rec, c, ctx.date1904);
       if (v !== undefined) rec.v[f.key] = v;
-    }
-    // Per-cell findings name the row's object (its own ID, or the ID the row is about).
-    const object = objectField ? rec.v[objectField] : undefined;
-    if (typeof object === "string")
-      for (let i = before; i < ctx.sink.items.length; i++) ctx.sink.items[i].object ??= object;
-    for (const { f, seen } of uniques) {
-      const v = rec.v[f.key];
-      if (typeof v !== "string") continue;
-      const k = f.type === "code" ? v : matchKey(v);
-      const prev = seen.get(k);
-      if (prev === undefined) seen.set(k, r);
-      else {
-        ctx.sink.add("unique", grid.name, a1(r, cols[f.key]), {
-          field: f.name,
-          value: v,
-          object: v,
-          row: r,
-          params: { other: prev + 1 },
-        });
-        rec.err = true;
-      }
     }
     for (const f of integerFields) {
       const n = rec.v[f.key];
@@ -403,51 +432,32 @@ function checkTotalRow(
 
 const RATING_SET = new Set<string>(RATING_VALUES);
 
-type CellProblem = "type-date" | "type-number" | "enum" | "range" | "required";
-
-/** Reports a per-cell error; the A1 address is built only here, never for good cells. */
+/** Remembers a cell that could not be read; the record then takes no part in scoring. */
 function fail(
-  t: Table,
   f: FieldDef,
   raw: CellValue,
   rec: Rec,
-  c: number,
-  ctx: ReadContext,
-  code: CellProblem,
+  col: number,
+  code: Exclude<CellCode, "normalized">,
   params?: Record<string, string | number>,
 ): undefined {
-  ctx.sink.add(code, t.grid.name, a1(rec.row, c), {
-    field: f.name,
-    row: rec.row,
-    value: findingValue(raw),
-    params,
-  });
+  const p: CellProblem = { code, col, field: f.name, value: findingValue(raw) };
+  if (params) p.params = params;
+  (rec.cells ??= []).push(p);
   rec.err = true;
   return undefined;
 }
 
-function normalized(
-  t: Table,
-  f: FieldDef,
-  raw: CellValue,
-  rec: Rec,
-  c: number,
-  ctx: ReadContext,
-  fix: string | number,
-): void {
-  ctx.sink.add("normalized", t.grid.name, a1(rec.row, c), {
-    field: f.name,
-    row: rec.row,
-    value: findingValue(raw),
-    fix,
-  });
+/** Remembers a cell that was read with a fix (the finding suggests writing the fixed value). */
+function normalized(f: FieldDef, raw: CellValue, rec: Rec, col: number, fix: string | number): void {
+  (rec.cells ??= []).push({ code: "normalized", col, field: f.name, value: findingValue(raw), fix });
 }
 
-/** Reads one cell of a field; reports per-cell findings; returns the normalised value. */
-function readField(t: Table, f: FieldDef, raw: CellValue, rec: Rec, c: number, ctx: ReadContext): FieldValue {
+/** Reads one cell of a field; remembers its problems on the record; returns the normalised value. */
+function readField(f: FieldDef, raw: CellValue, rec: Rec, c: number, date1904: boolean): FieldValue {
   if (isBlank(raw)) {
     if (f.blankAs !== undefined) return f.blankAs;
-    if (f.required) return fail(t, f, raw, rec, c, ctx, "required");
+    if (f.required) return fail(f, raw, rec, c, "required");
     return undefined;
   }
   switch (f.type) {
@@ -458,21 +468,21 @@ function readField(t: Table, f: FieldDef, raw: CellValue, rec: Rec, c: number, c
     case "idlist": {
       let s = f.type === "name" ? readName(raw) : f.type === "code" ? readCode(raw) : readText(raw);
       if (f.type === "idcard") s = readCode(raw).toUpperCase();
-      if (typeof raw === "string" && s !== raw) normalized(t, f, raw, rec, c, ctx, s);
+      if (typeof raw === "string" && s !== raw) normalized(f, raw, rec, c, s);
       return s;
     }
     case "date": {
-      const { day, changed } = readDate(raw, ctx.date1904);
-      if (day === undefined) return fail(t, f, raw, rec, c, ctx, "type-date");
-      if (changed) normalized(t, f, raw, rec, c, ctx, toISO(day));
+      const { day, changed } = readDate(raw, date1904);
+      if (day === undefined) return fail(f, raw, rec, c, "type-date");
+      if (changed) normalized(f, raw, rec, c, toISO(day));
       return day;
     }
     case "integer": {
       const { n, changed } = readNumber(raw);
-      if (n === undefined || !Number.isInteger(n)) return fail(t, f, raw, rec, c, ctx, "type-number");
+      if (n === undefined || !Number.isInteger(n)) return fail(f, raw, rec, c, "type-number");
       if (f.min !== undefined && n < f.min)
-        return fail(t, f, raw, rec, c, ctx, "range", { expected: f.min === 0 ? "≥ 0" : "> 0" });
-      if (changed) normalized(t, f, raw, rec, c, ctx, n);
+        return fail(f, raw, rec, c, "range", { expected: f.min === 0 ? "≥ 0" : "> 0" });
+      if (changed) normalized(f, raw, rec, c, n);
       return n;
     }
     case "enum": {
@@ -480,9 +490,8 @@ function readField(t: Table, f: FieldDef, raw: CellValue, rec: Rec, c: number, c
       const text = cellText(raw);
       if (!f.multi) {
         const v = m.get(text);
-        if (v === undefined)
-          return fail(t, f, raw, rec, c, ctx, "enum", { expected: f.enum!.values.join("、") });
-        if (v !== text) normalized(t, f, raw, rec, c, ctx, v);
+        if (v === undefined) return fail(f, raw, rec, c, "enum", { expected: f.enum!.values.join("、") });
+        if (v !== text) normalized(f, raw, rec, c, v);
         return v;
       }
       const out: string[] = [];
@@ -495,11 +504,11 @@ function readField(t: Table, f: FieldDef, raw: CellValue, rec: Rec, c: number, c
         // §7: split on whitespace only when every token is a known value ("公示栏 网站").
         const tokens = splitWhitespace(p).map((x) => m.get(x));
         if (tokens.length < 2 || tokens.some((x) => x === undefined))
-          return fail(t, f, raw, rec, c, ctx, "enum", { expected: f.enum!.values.join("、") });
+          return fail(f, raw, rec, c, "enum", { expected: f.enum!.values.join("、") });
         out.push(...(tokens as string[]));
       }
       const joined = out.join("、");
-      if (joined !== text) normalized(t, f, raw, rec, c, ctx, joined);
+      if (joined !== text) normalized(f, raw, rec, c, joined);
       return out;
     }
     case "rating": {
@@ -507,15 +516,15 @@ function readField(t: Table, f: FieldDef, raw: CellValue, rec: Rec, c: number, c
         if (RATING_SET.has(raw)) return raw;
         const k = matchKey(raw);
         if (RATING_SET.has(k)) {
-          normalized(t, f, raw, rec, c, ctx, k);
+          normalized(f, raw, rec, c, k);
           return k;
         }
       }
       const { n, changed } = readNumber(raw);
       if (n === undefined)
-        return fail(t, f, raw, rec, c, ctx, "enum", { expected: "好、较好、一般、差 或 0–20 的分数" });
-      if (n < 0 || n > 20) return fail(t, f, raw, rec, c, ctx, "range", { expected: "0–20" });
-      if (changed) normalized(t, f, raw, rec, c, ctx, n);
+        return fail(f, raw, rec, c, "enum", { expected: "好、较好、一般、差 或 0–20 的分数" });
+      if (n < 0 || n > 20) return fail(f, raw, rec, c, "range", { expected: "0–20" });
+      if (changed) normalized(f, raw, rec, c, n);
       return n;
     }
   }

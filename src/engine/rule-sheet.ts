@@ -1,7 +1,8 @@
 // Reading `评分规则` (ledger-format.md §2.9): two columns 规则 / 值 over the defaults of campaign.md.
 // An unknown key is a warning; an unreadable value is an error and its default is not used silently.
 import { type CellValue, type Grid, a1, isBlank } from "./grid";
-import { type FindingSink } from "./findings";
+import type { FindingSink } from "./findings";
+import type { Producer } from "./check";
 import {
   COMBINED_VOTE_LINE_KEY,
   RULE_KEYS,
@@ -20,6 +21,10 @@ export interface RuleSheetResult {
   /** Keys the sheet set explicitly. */
   set: RuleKey[];
 }
+
+export const RULE_SHEET_CODES = ["unknown-rule", "rule-value"] as const;
+type RuleSheetCode = (typeof RULE_SHEET_CODES)[number];
+export const RULE_SHEET_READ: Producer = { id: "rule-sheet", codes: RULE_SHEET_CODES };
 
 const BY_KEY = new Map<string, RuleKeyDef>(RULE_KEYS.map((r) => [matchKey(r.key), r]));
 
@@ -49,7 +54,11 @@ function expectedText(def: RuleKeyDef): string {
   return `${def.min}–${def.max} 之间的数`;
 }
 
-export function readRuleSheet(grid: Grid | undefined, date1904: boolean, sink: FindingSink): RuleSheetResult {
+export function readRuleSheet(
+  grid: Grid | undefined,
+  date1904: boolean,
+  sink: FindingSink<RuleSheetCode>,
+): RuleSheetResult {
   const values = new Map<RuleKey, number>();
   const broken: RuleKey[] = [];
   if (!grid) return { rules: rulesFrom(values), broken, set: [] };
@@ -106,7 +115,7 @@ function readCombined(
   grid: Grid,
   values: Map<RuleKey, number>,
   broken: RuleKey[],
-  sink: FindingSink,
+  sink: FindingSink<RuleSheetCode>,
 ) {
   const keys: RuleKey[] = ["等次线-评议-优秀", "等次线-评议-合格", "等次线-评议-基本合格"];
   const parts = cellText(raw)

@@ -55,10 +55,13 @@ export function ratingPoints(rules: Rules, v: unknown): number | undefined {
 }
 
 /** The first error-free evaluation of each object and phase. */
-function evaluationsByObject(t: Table | undefined): Map<string, (Rec | undefined)[]> {
+function evaluationsByObject(
+  t: Table | undefined,
+  withErrors: ReadonlySet<Rec>,
+): Map<string, (Rec | undefined)[]> {
   const out = new Map<string, (Rec | undefined)[]>();
   for (const rec of t?.records ?? []) {
-    if (rec.err) continue;
+    if (withErrors.has(rec)) continue;
     const id = str(rec, "object");
     const phase = phaseOfRecord(rec);
     if (id === undefined || phase === undefined) continue;
@@ -78,8 +81,8 @@ function countInPhase(rules: Rules, days: readonly number[] | undefined, phase: 
 export function computeScores(ledger: Ledger): Score[] {
   const { rules, facts, index, tables } = ledger;
   const out: Score[] = [];
-  const orgEvals = evaluationsByObject(tables.orgEvals);
-  const memberEvals = evaluationsByObject(tables.memberEvals);
+  const orgEvals = evaluationsByObject(tables.orgEvals, facts.recordsWithErrors);
+  const memberEvals = evaluationsByObject(tables.memberEvals, facts.recordsWithErrors);
 
   const score = (
     kind: ObjectKindName,

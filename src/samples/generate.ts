@@ -10,43 +10,25 @@ import {
   RULES_SHEET,
   TEMPLATE_VERSION,
   TEMPLATE_VERSION_LABEL,
-  TITLE_FOR_CATEGORY,
   type FieldDef,
   type SheetDef,
   type SheetId,
 } from "../engine/schema";
 import { PHASES, RULE_KEYS, phaseWindow, type Phase, type RuleKey } from "../engine/campaign";
-import { type Day, addYears, toISO, ymd } from "../engine/dates";
+import { type Day, toISO, ymd } from "../engine/dates";
 import type { ColumnFormat, ColumnModel, SheetModel } from "../report/sheet-model";
-import { LICHENG_REGION, makeIdCard } from "./idcard";
 import { modelCell } from "./layout";
 import { seedMistakes } from "./mistakes";
+import { type PopulationSize, buildPopulation } from "./population";
+import { personName, phoneNumber } from "./names";
+import { Rng } from "./prng";
 import {
-  DEPARTMENTS,
-  PLACES,
-  communityWord,
-  companyName,
-  ordinal,
-  personName,
-  phoneNumber,
-  societyName,
-  villageName,
-} from "./names";
-import { Rng, apportion } from "./prng";
-import {
-  CAT_COMMUNITY,
-  CAT_INSTITUTION,
-  CAT_OFFICE,
-  CAT_PRIVATE,
-  CAT_RURAL,
-  CAT_SOCIAL,
   DISTRICT_REVIEWER,
   FEMALE,
   LEVEL_DISTRICT,
   LEVEL_UNIT,
   LIST_SEP,
   MALE,
-  NO,
   NO_VETO_TEXTS,
   R,
   R_AVERAGE,
@@ -54,12 +36,7 @@ import {
   R_GOOD,
   R_POOR,
   SAMPLE_AS_OF,
-  STATUS_FULL,
   STATUS_PROBATION,
-  UT_DEPT,
-  UT_DEV,
-  UT_STREET,
-  UT_TOWN,
   Y,
   YES,
   commitmentRec,
@@ -136,9 +113,7 @@ const AS_OF = SAMPLE_AS_OF;
 /** Max characters of one 点评对象 cell before the IDs are split over several rows. */
 const MAX_LIST_CHARS = 1900;
 
-// Quality tiers: 0 excellent, 1 good, 2 middling, 3 weak.
-const ORG_TIER_WEIGHTS = [0.16, 0.34, 0.35, 0.15];
-const MEMBER_TIER_WEIGHTS = [0.14, 0.38, 0.36, 0.12];
+// Quality tiers (population.ts): 0 excellent, 1 good, 2 middling, 3 weak.
 const RATE_RANGE: readonly [number, number][] = [
   [0.905, 0.99],
   [0.8, 0.94],
@@ -265,7 +240,7 @@ export function generateLedger(opts: GenerateOptions = {}): GeneratedLedger {
   const membersPerOrg = Math.max(1, opts.membersPerOrg ?? 6);
   const rng = new Rng(seed);
 
-  const data = buildLedger(rng, nUnits, orgsPerUnit, membersPerOrg);
+  const data = buildLedger(rng, { units: nUnits, orgsPerUnit, membersPerOrg });
   const seededRefs = opts.mistakes ? seedMistakes(new Rng((seed ^ 0x5eed1e) >>> 0), data) : [];
 
   // Final order of the review rows: by date, 区委 level first, then reviewer.
@@ -334,289 +309,10 @@ function stableSort<T>(items: T[], compare: (a: T, b: T) => number): T[] {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Units, organisations, members.
+// The whole ledger: the population, then its activity sheets (each step draws from the same Rng).
 
-function unitTypes(n: number): string[] {
-  const dev = n >= 4 ? 1 : 0;
-  const k = n - dev;
-  const street = Math.max(1, Math.round(k * 0.4));
-  const town = Math.min(k - street, Math.max(k >= 2 ? 1 : 0, Math.round(k * 0.25)));
-  const dept = Math.min(DEPARTMENTS.length, k - street - town);
-  const extraStreets = k - street - town - dept;
-  return [
-    ...Array<string>(street + extraStreets).fill(UT_STREET),
-    ...Array<string>(town).fill(UT_TOWN),
-    ...Array<string>(dev).fill(UT_DEV),
-    ...Array<string>(dept).fill(UT_DEPT),
-  ];
-}
-
-const CATEGORY_MIX: Readonly<Record<string, [string[], number[]]>> = {
-  [UT_STREET]: [
-    [CAT_COMMUNITY, CAT_PRIVATE, CAT_INSTITUTION, CAT_SOCIAL, CAT_OFFICE],
-    [0.55, 0.2, 0.12, 0.08, 0.05],
-  ],
-  [UT_TOWN]: [
-    [CAT_RURAL, CAT_PRIVATE, CAT_INSTITUTION, CAT_SOCIAL, CAT_OFFICE],
-    [0.72, 0.14, 0.1, 0.02, 0.02],
-  ],
-  [UT_DEV]: [
-    [CAT_PRIVATE, CAT_COMMUNITY, CAT_SOCIAL, CAT_INSTITUTION, CAT_OFFICE],
-    [0.7, 0.12, 0.1, 0.03, 0.05],
-  ],
-  [UT_DEPT]: [
-    [CAT_INSTITUTION, CAT_OFFICE],
-    [0.8, 0.2],
-  ],
-};
-const MAIN_CATEGORY: Readonly<Record<string, string>> = {
-  [UT_STREET]: CAT_COMMUNITY,
-  [UT_TOWN]: CAT_RURAL,
-  [UT_DEV]: CAT_PRIVATE,
-  [UT_DEPT]: CAT_INSTITUTION,
-};
-const MEMBER_WEIGHT: Readonly<Record<string, number>> = {
-  [CAT_RURAL]: 35,
-  [CAT_COMMUNITY]: 45,
-  [CAT_OFFICE]: 20,
-  [CAT_INSTITUTION]: 22,
-  [CAT_PRIVATE]: 10,
-  [CAT_SOCIAL]: 7,
-};
-const UNIT_ORG_WEIGHT: Readonly<Record<string, number>> = {
-  [UT_STREET]: 1,
-  [UT_TOWN]: 1.3,
-  [UT_DEV]: 0.8,
-  [UT_DEPT]: 0.7,
-};
-const MALE_SHARE: Readonly<Record<string, number>> = {
-  [CAT_RURAL]: 0.72,
-  [CAT_OFFICE]: 0.62,
-  [CAT_PRIVATE]: 0.65,
-};
-const POSTS: Readonly<Record<string, readonly string[]>> = {
-  [CAT_RURAL]: ["村民", "村民", "种植户", "村委会委员", "村民小组长", "养殖户"],
-  [CAT_COMMUNITY]: ["社区居民", "退休职工", "社区工作者", "居民小组长", "楼长", "个体经营者"],
-  [CAT_OFFICE]: ["科员", "科员", "副科长", "科长", "办事员"],
-  [CAT_INSTITUTION]: ["教师", "医生", "护士", "技术员", "专业技术人员", "管理人员"],
-  [CAT_PRIVATE]: ["职工", "技术员", "车间主任", "销售经理", "质检员"],
-  [CAT_SOCIAL]: ["会员", "协会工作人员", "理事"],
-};
-const WORKER_POSTS = ["党支部组织委员", "党支部宣传委员", "党务干事", "党支部纪检委员"];
-
-function buildLedger(rng: Rng, nUnits: number, orgsPerUnit: number, membersPerOrg: number): LedgerData {
-  const names = new Set<string>();
-  const unique = (make: () => string): string => {
-    for (let i = 0; i < 30; i++) {
-      const n = make();
-      if (!names.has(n)) {
-        names.add(n);
-        return n;
-      }
-    }
-    let k = 2;
-    const base = make();
-    while (names.has(base.replace(/党(支部|委)$/, `第${ordinal(k)}党支部`))) k++;
-    const n = base.replace(/党(支部|委)$/, `第${ordinal(k)}党支部`);
-    names.add(n);
-    return n;
-  };
-
-  // Units.
-  const places = rng.shuffle(PLACES);
-  const depts = rng.shuffle(DEPARTMENTS);
-  let placeIdx = 0;
-  let deptIdx = 0;
-  const nextPlace = () => {
-    const p = places[placeIdx % places.length];
-    const round = Math.floor(placeIdx / places.length);
-    placeIdx++;
-    return round === 0 ? p : p + ordinal(round + 1);
-  };
-  const types = unitTypes(nUnits);
-  const units: Unit[] = types.map((type, i) => {
-    const id = `U${String(i + 1).padStart(nUnits >= 100 ? 3 : 2, "0")}`;
-    let place: string;
-    let name: string;
-    if (type === UT_DEPT) {
-      const dept = depts[deptIdx++];
-      place = dept.name;
-      name = `历城区${dept.name}党委`;
-    } else {
-      place = nextPlace();
-      name =
-        type === UT_STREET
-          ? `历城区${place}街道党工委`
-          : type === UT_TOWN
-            ? `历城区${place}镇党委`
-            : `历城区${place}开发区党工委`;
-    }
-    names.add(name);
-    const head = personName(rng, rng.chance(0.8) ? MALE : FEMALE);
-    const plan = R.planDeadline - rng.int(0, 20);
-    const unit: Unit = { id, name, type, place, head, numeric: i % 5 === 1, orgs: [], rec: {} };
-    unit.rec = { unitId: id, unitName: name, unitType: type, head, planDate: toISO(plan) };
-    return unit;
-  });
-
-  // Organisations per unit, then members per organisation.
-  const orgCounts = apportion(
-    Math.round(nUnits * orgsPerUnit),
-    units.map((u) => UNIT_ORG_WEIGHT[u.type] * (0.7 + rng.next() * 0.6)),
-    1,
-  );
-  const orgs: Org[] = [];
-  for (const [ui, unit] of units.entries()) {
-    const [cats, weights] = CATEGORY_MIX[unit.type];
-    for (let k = 0; k < orgCounts[ui]; k++) {
-      const category =
-        k === 0 ? CAT_OFFICE : k === 1 ? MAIN_CATEGORY[unit.type] : rng.weighted(cats, weights);
-      const org: Org = {
-        id: `O${String(orgs.length + 1).padStart(4, "0")}`,
-        name: "",
-        unit,
-        category,
-        members: [],
-        tier: rng.weighted([0, 1, 2, 3], ORG_TIER_WEIGHTS),
-        rec: {},
-      };
-      unit.orgs.push(org);
-      orgs.push(org);
-    }
-  }
-  const minMembers = Math.min(3, Math.floor(membersPerOrg));
-  const memberCounts = apportion(
-    Math.round(orgs.length * membersPerOrg),
-    orgs.map((o) => MEMBER_WEIGHT[o.category] * (0.6 + rng.next() * 0.8)),
-    minMembers,
-  );
-
-  // Organisation names (need the member count: big communities have a 社区党委).
-  for (const [oi, org] of orgs.entries()) {
-    const unit = org.unit;
-    const kind =
-      unit.type === UT_STREET ? "街道" : unit.type === UT_TOWN ? "镇" : unit.type === UT_DEV ? "开发区" : "";
-    const officeIndex = unit.orgs.filter((o) => o.category === CAT_OFFICE).indexOf(org) + 1;
-    const dept = DEPARTMENTS.find((d) => d.name === unit.place);
-    let name: string;
-    switch (org.category) {
-      case CAT_OFFICE: {
-        const base = unit.type === UT_DEPT ? `区${unit.place}机关` : `${unit.place}${kind}机关`;
-        name = unique(() => (officeIndex <= 1 ? `${base}党支部` : `${base}第${ordinal(officeIndex)}党支部`));
-        break;
-      }
-      case CAT_RURAL:
-        name = unique(() => {
-          const v = villageName(rng);
-          return `${v}${v.endsWith("村") ? "" : "村"}党支部`;
-        });
-        break;
-      case CAT_COMMUNITY:
-        name = unique(() => `${communityWord(rng)}社区${memberCounts[oi] >= 40 ? "党委" : "党支部"}`);
-        break;
-      case CAT_INSTITUTION:
-        name = unique(() => {
-          const inst = dept
-            ? rng.pick(dept.inst)
-            : rng.pick(["中学", "中心小学", "卫生院", "文化站", "敬老院", "幼儿园", "农业综合服务站"]);
-          const where = dept ? rng.pick(PLACES) : rng.chance(0.5) ? unit.place : rng.pick(PLACES);
-          return `${where}${inst}党支部`;
-        });
-        break;
-      case CAT_PRIVATE:
-        name = unique(() => `${companyName(rng)}党支部`);
-        break;
-      default:
-        name = unique(() => `${societyName(rng, unit.place)}党支部`);
-    }
-    org.name = name;
-  }
-
-  // Members.
-  const members: Member[] = [];
-  const idcards = new Set<string>();
-  const lateJoinSplit = addYears(AS_OF, -1); // joined after this → still 预备党员 at 检查基准日
-  const totalMembers = memberCounts.reduce((a, b) => a + b, 0);
-  const workerShare = Math.max(
-    0,
-    (0.05 * totalMembers - orgs.length) / Math.max(1, totalMembers - orgs.length),
-  );
-  for (const [oi, org] of orgs.entries()) {
-    for (let k = 0; k < memberCounts[oi]; k++) {
-      const secretary = k === 0;
-      const late = !secretary && rng.chance(0.05);
-      const joinedInPhase1 = !secretary && !late && rng.chance(0.012);
-      const sex: "男" | "女" = rng.chance(secretary ? 0.75 : (MALE_SHARE[org.category] ?? 0.55))
-        ? MALE
-        : FEMALE;
-      let birth: Day;
-      let joined: Day;
-      if (late || joinedInPhase1) {
-        joined = late
-          ? rng.chance(0.2)
-            ? randDay(rng, Y(2011, 1, 5), lateJoinSplit - 1)
-            : randDay(rng, lateJoinSplit + 1, AS_OF - 7)
-          : randDay(rng, Y(2010, 5, 10), Y(2010, 10, 31));
-        const age = rng.int(19, 35);
-        birth = addYears(joined, -age) - rng.int(1, 360);
-      } else {
-        const age2010 = secretary ? rng.int(30, 62) : 22 + Math.round((rng.next() + rng.next()) * 30);
-        birth = Y(2010 - age2010, 1, 1) + rng.int(0, 364);
-        const earliest = addYears(birth, 18) + 30;
-        const latest = Math.min(R.campaignStart - 1, addYears(birth, 18 + 30));
-        joined = earliest + Math.floor(Math.pow(rng.next(), 1.6) * Math.max(0, latest - earliest));
-      }
-      let idcard: string;
-      do {
-        const seq = rng.int(0, 499) * 2 + (sex === MALE ? 1 : 0);
-        idcard = makeIdCard(LICHENG_REGION, birth, seq);
-      } while (idcards.has(idcard));
-      idcards.add(idcard);
-      const name = personName(rng, sex);
-      const worker = secretary || rng.chance(workerShare);
-      const post = secretary
-        ? `${org.category === CAT_RURAL ? "村" : org.category === CAT_COMMUNITY ? "社区" : ""}${org.name.endsWith("党委") ? "党委" : "党支部"}书记`
-        : worker
-          ? rng.pick(WORKER_POSTS)
-          : rng.pick(POSTS[org.category]);
-      const m: Member = {
-        id: `M${String(members.length + 1).padStart(6, "0")}`,
-        name,
-        sex,
-        birth,
-        joined,
-        org,
-        late,
-        secretary,
-        tier: rng.weighted([0, 1, 2, 3], MEMBER_TIER_WEIGHTS),
-        rec: {},
-      };
-      m.rec = {
-        memberId: m.id,
-        name,
-        sex,
-        idcard,
-        birth: toISO(birth),
-        org: org.id,
-        joined: toISO(joined),
-        status: joined > lateJoinSplit ? STATUS_PROBATION : STATUS_FULL,
-        worker: worker ? YES : NO,
-        post,
-      };
-      org.members.push(m);
-      members.push(m);
-    }
-    org.rec = {
-      orgId: org.id,
-      orgName: org.name,
-      unit: org.unit.id,
-      category: org.category,
-      title: TITLE_FOR_CATEGORY[org.category],
-      secretary: org.members[0]?.name ?? null,
-      memberCount: org.members.length,
-    };
-  }
-
+function buildLedger(rng: Rng, size: PopulationSize): LedgerData {
+  const { units, orgs, members } = buildPopulation(rng, size);
   const data: LedgerData = {
     units,
     orgs,

@@ -192,8 +192,13 @@ export function withCell(
   return sheets;
 }
 
+/** Codes raised by every `run` of the test file (jest gives each test file its own module). */
+export const raisedCodes = new Set<string>();
+
 export function run(sheets: Record<string, Rows>, asOf = AS_OF, opts: Partial<Workbook> = {}) {
-  return analyze(book(sheets, opts), { asOf });
+  const a = analyze(book(sheets, opts), { asOf });
+  for (const f of a.findings) raisedCodes.add(f.code);
+  return a;
 }
 
 export function codes(sheets: Record<string, Rows>, asOf = AS_OF): string[] {

@@ -1,76 +1,43 @@
-// 党员 (ledger-format.md §2.3): the organisation exists, the ID card is valid and agrees with the
-// recorded birth date and sex, and 入党日期 lies between the 18th birthday and 检查基准日.
-import { addYears, toISO } from "../dates";
-import { type CheckContext, num, recordsOf, str } from "../ledger";
-import { cellOf, findingValue, rawOf } from "../read";
-import { MEMBERS, ORGS, fieldName } from "../schema";
+// 党员 (ledger-format.md §2.3): the ID card is valid and agrees with the recorded birth date and sex.
+import { type Day, toISO } from "../dates";
+import { defineCheck } from "../check";
+import { num, recordsOf, str } from "../ledger";
+import { type Rec, cellOf, findingValue, rawOf } from "../read";
+import { MEMBERS, fieldName } from "../schema";
 import { ID_PROBLEM_TEXT, parseIdCard } from "./idcard";
 
-const name = (key: string) => fieldName(MEMBERS, key);
-
-export function checkMembers({ ledger, sink }: CheckContext): void {
-  const t = ledger.tables.members;
-  if (!t) return;
-  const sheet = t.grid.name;
-  for (const rec of recordsOf(t)) {
-    const id = str(rec, "memberId");
-    const org = str(rec, "org");
-    if (org !== undefined && ledger.tables.orgs && !ledger.index.orgs.has(org)) {
-      sink.add("foreign-key", sheet, cellOf(t, rec, "org"), {
-        field: name("org"),
-        value: findingValue(rawOf(t, rec, "org")),
-        object: id,
-        row: rec.row,
-        params: { expected: ORGS.name },
-      });
-      rec.err = true;
-    }
-    let birth = num(rec, "birth");
-    const card = str(rec, "idcard");
-    if (card !== undefined) {
-      const info = parseIdCard(card);
-      const at = { field: name("idcard"), object: id, row: rec.row };
-      if (info.problem) {
-        sink.add("id-checksum", sheet, cellOf(t, rec, "idcard"), {
-          ...at,
-          value: findingValue(rawOf(t, rec, "idcard")),
-          params: { expected: ID_PROBLEM_TEXT[info.problem] },
-        });
-        rec.err = true;
-      } else {
-        if (birth !== undefined && info.birth !== birth)
-          sink.add("id-birth", sheet, cellOf(t, rec, "idcard"), {
-            ...at,
-            value: toISO(birth),
-            params: { expected: toISO(info.birth!) },
-          });
-        const sex = str(rec, "sex");
-        if (sex !== undefined && sex !== info.sex)
-          sink.add("id-sex", sheet, cellOf(t, rec, "idcard"), {
-            ...at,
-            value: sex,
-            params: { expected: info.sex! },
-          });
-        birth ??= info.birth;
-      }
-    }
-    const joined = num(rec, "joined");
-    if (joined === undefined) continue;
-    const problem =
-      birth !== undefined && joined < addYears(birth, 18)
-        ? `不早于年满 18 周岁之日 ${toISO(addYears(birth, 18))}`
-        : joined > ledger.asOf
-          ? `不晚于检查基准日 ${toISO(ledger.asOf)}`
-          : undefined;
-    if (problem) {
-      sink.add("date-order", sheet, cellOf(t, rec, "joined"), {
-        field: name("joined"),
-        value: toISO(joined),
-        object: id,
-        row: rec.row,
-        params: { expected: problem },
-      });
-      rec.err = true;
-    }
-  }
+/** The recorded 出生日期, else the one in a valid ID card number. */
+export function birthOf(rec: Rec): Day | undefined {
+  const card = str(rec, "idcard");
+  return num(rec, "birth") ?? (card !== undefined ? parseIdCard(card).birth : undefined);
 }
+
+export const idCardCheck = defineCheck("id-cards", ["id-checksum", "id-birth", "id-sex"], (ledger, sink) => {
+  const t = ledger.tables.members;
+  for (const rec of recordsOf(t)) {
+    const card = str(rec, "idcard");
+    if (card === undefined) continue;
+    const sheet = t!.grid.name;
+    const cell = cellOf(t!, rec, "idcard");
+    const at = { field: fieldName(MEMBERS, "idcard"), object: str(rec, "memberId"), row: rec.row };
+    const info = parseIdCard(card);
+    if (info.problem) {
+      sink.add("id-checksum", sheet, cell, {
+        ...at,
+        value: findingValue(rawOf(t!, rec, "idcard")),
+        params: { expected: ID_PROBLEM_TEXT[info.problem] },
+      });
+      continue;
+    }
+    const birth = num(rec, "birth");
+    if (birth !== undefined && info.birth !== birth)
+      sink.add("id-birth", sheet, cell, {
+        ...at,
+        value: toISO(birth),
+        params: { expected: toISO(info.birth!) },
+      });
+    const sex = str(rec, "sex");
+    if (sex !== undefined && sex !== info.sex)
+      sink.add("id-sex", sheet, cell, { ...at, value: sex, params: { expected: info.sex! } });
+  }
+});

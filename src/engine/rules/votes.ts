@@ -1,13 +1,21 @@
 // 群众评议 (ledger-format.md §2.6). Clause: 四、总体安排（三）群众评议 — 适时组织党员群众进行评议，
 // 评议结果在一定范围内公开.
-import { type Rules, phaseOf } from "../campaign";
-import { type CheckContext, num, recordsOf, str } from "../ledger";
-import { type Approval } from "../ledger";
-import { cellOf, keyCol } from "../read";
+// Which vote rows count — for coverage and for 好评率 — is decided here, for the checks and the facts.
+import { type Phase, type Rules, insideCampaign, phaseOf } from "../campaign";
+import { defineCheck } from "../check";
+import type { FindingSink } from "../findings";
+import { type IndexedLedger, derivedOnce, num, recordsOf, str } from "../ledger";
+import { type Rec, type Table, cellOf, keyCol } from "../read";
 import { MEMBERS, ORGS, VOTES, fieldName } from "../schema";
 import { a1 } from "../grid";
 import { ended, years } from "../periods";
-import { checkInsideCampaign, subjectFk } from "./common";
+import { resolveSubject } from "./resolve";
+
+/** Votes of one object: good = 好 + 较好, total = 参评人数, per phase (index 1–3). */
+export interface Approval {
+  good: [number, number, number, number];
+  total: [number, number, number, number];
+}
 
 /** The 评议等次 a 好评率 reaches; a rate equal to a line reaches it (§7). */
 export function voteGrade(rules: Rules, rate: number): string {
@@ -15,73 +23,122 @@ export function voteGrade(rules: Rules, rate: number): string {
   return rate >= l.优秀 ? "优秀" : rate >= l.合格 ? "合格" : rate >= l.基本合格 ? "基本合格" : "不合格";
 }
 
-export function checkVotes(ctx: CheckContext): void {
-  const { ledger, sink } = ctx;
-  const t = ledger.tables.votes;
-  const { rules, asOf, facts } = ledger;
-  const covered = facts.evaluated;
+/** 好评率 of an object in a phase; 0 without votes (§4). */
+export function approvalOf(a: Approval | undefined, phase: Phase): number {
+  return a && a.total[phase] > 0 ? a.good[phase] / a.total[phase] : 0;
+}
+
+const voteSubject = (ledger: IndexedLedger, rec: Rec) =>
+  resolveSubject(ledger, str(rec, "object"), ["org", "member"]);
+
+interface VoteCounts {
+  total: number;
+  good: number;
+  fair: number;
+  average: number;
+  poor: number;
+}
+
+/** The five counts, when every one of them was read. */
+function countsOf(rec: Rec): VoteCounts | undefined {
+  const [total, good, fair, average, poor] = ["total", "good", "fair", "average", "poor"].map((k) =>
+    num(rec, k),
+  );
+  if (total === undefined || good === undefined || fair === undefined) return undefined;
+  if (average === undefined || poor === undefined) return undefined;
+  return { total, good, fair, average, poor };
+}
+
+const sumOf = (c: VoteCounts) => c.good + c.fair + c.average + c.poor;
+
+/** What the vote rows add up to: 好评率 per object and phase, and the years each object was evaluated. */
+interface VoteTally {
+  approval: ReadonlyMap<string, Approval>;
+  covered: ReadonlySet<string>;
+}
+
+const voteTally = derivedOnce((ledger): VoteTally => {
+  const { rules } = ledger;
   const ys = years(rules);
-  for (const rec of recordsOf(t)) {
-    const table = t!;
-    const sheet = table.grid.name;
-    const id = subjectFk(ctx, table, rec, "object", ["org", "member"]);
+  const approval = new Map<string, Approval>();
+  const covered = new Set<string>();
+  for (const rec of recordsOf(ledger.tables.votes)) {
+    const id = voteSubject(ledger, rec);
     const date = num(rec, "date");
-    if (date !== undefined && !checkInsideCampaign(ctx, table, rec, "date", id)) rec.err = true;
-    const total = num(rec, "total");
-    const good = num(rec, "good");
-    const fair = num(rec, "fair");
-    const average = num(rec, "average");
-    const poor = num(rec, "poor");
-    let sumOk = false;
-    if (
-      total !== undefined &&
-      good !== undefined &&
-      fair !== undefined &&
-      average !== undefined &&
-      poor !== undefined
-    ) {
-      const sum = good + fair + average + poor;
-      sumOk = sum === total;
-      if (!sumOk) {
-        sink.add("vote-sum", sheet, cellOf(table, rec, "total"), {
-          field: fieldName(VOTES, "total"),
-          value: total,
-          object: id,
-          row: rec.row,
-          params: { expected: sum },
-        });
-        rec.err = true;
-      }
-    }
-    const grade = str(rec, "grade");
-    if (sumOk && grade !== undefined && total! > 0) {
-      const rate = (good! + fair!) / total!;
-      const implied = voteGrade(rules, rate);
-      if (implied !== grade)
-        sink.add("grade-mismatch", sheet, cellOf(table, rec, "grade"), {
-          field: fieldName(VOTES, "grade"),
-          value: grade,
-          object: id,
-          row: rec.row,
-          params: { expected: implied, other: `${(rate * 100).toFixed(1)}%` },
-        });
-    }
     if (id === undefined || date === undefined) continue;
-    if (rec.err) facts.objectsWithErrors.add(id);
     const y = ys.find((p) => date >= p.from && date <= p.to);
     if (y) covered.add(`${id}|${y.label}`);
+    // Only a row without errors counts. The checks see it as the error-free row: every cell read
+    // (cells), the object known (references), inside the campaign (campaign-dates), sum (vote-sum).
+    const c = countsOf(rec);
     const phase = phaseOf(rules, date);
-    if (!rec.err && sumOk && phase !== undefined) {
-      let a = facts.approval.get(id);
-      if (!a) facts.approval.set(id, (a = { good: [0, 0, 0, 0], total: [0, 0, 0, 0] } as Approval));
-      a.good[phase] += good! + fair!;
-      a.total[phase] += total!;
-    }
+    if (rec.err || !insideCampaign(rules, date) || c === undefined || sumOf(c) !== c.total) continue;
+    if (phase !== undefined) addVotes(approval, id, phase, c);
   }
-  if (!t) return;
-  // Coverage: an evaluation in every calendar year (clipped) that has ended; members from the year
-  // they joined.
-  const endedYears = ended(ys, asOf);
+  return { approval, covered };
+});
+
+function addVotes(approval: Map<string, Approval>, id: string, phase: Phase, c: VoteCounts): void {
+  let a = approval.get(id);
+  if (!a) approval.set(id, (a = { good: [0, 0, 0, 0], total: [0, 0, 0, 0] }));
+  a.good[phase] += c.good + c.fair;
+  a.total[phase] += c.total;
+}
+
+/** 好评率 per object and phase, from the vote rows without errors for a known object. */
+export const approvalByObject = (ledger: IndexedLedger) => voteTally(ledger).approval;
+
+/** `${objectId}|${year}` that have a 群众评议 row (whatever its counts) for a known object. */
+export const voteCoverage = (ledger: IndexedLedger) => voteTally(ledger).covered;
+
+export const votesCheck = defineCheck(
+  "votes",
+  ["vote-sum", "grade-mismatch", "evaluation-missing"],
+  (ledger, sink) => {
+    const t = ledger.tables.votes;
+    if (!t) return; // missing-sheet already reported; no coverage without the sheet
+    for (const rec of t.records) checkCounts(ledger, t, rec, sink);
+    checkCoverage(ledger, sink);
+  },
+);
+
+function checkCounts(
+  ledger: IndexedLedger,
+  t: Table,
+  rec: Rec,
+  sink: FindingSink<"vote-sum" | "grade-mismatch">,
+): void {
+  const c = countsOf(rec);
+  if (c === undefined) return;
+  const sum = sumOf(c);
+  if (sum !== c.total) {
+    sink.add("vote-sum", t.grid.name, cellOf(t, rec, "total"), {
+      field: fieldName(VOTES, "total"),
+      value: c.total,
+      object: voteSubject(ledger, rec),
+      row: rec.row,
+      params: { expected: sum },
+    });
+    return;
+  }
+  const grade = str(rec, "grade");
+  if (grade === undefined || c.total <= 0) return;
+  const rate = (c.good + c.fair) / c.total;
+  const implied = voteGrade(ledger.rules, rate);
+  if (implied !== grade)
+    sink.add("grade-mismatch", t.grid.name, cellOf(t, rec, "grade"), {
+      field: fieldName(VOTES, "grade"),
+      value: grade,
+      object: voteSubject(ledger, rec),
+      row: rec.row,
+      params: { expected: implied, other: `${(rate * 100).toFixed(1)}%` },
+    });
+}
+
+/** An evaluation in every calendar year (clipped) that has ended; members from the year they joined. */
+function checkCoverage(ledger: IndexedLedger, sink: FindingSink<"evaluation-missing">): void {
+  const covered = voteCoverage(ledger);
+  const endedYears = ended(years(ledger.rules), ledger.asOf);
   for (const [table, keyField] of [
     [ledger.tables.orgs, "orgId"],
     [ledger.tables.members, "memberId"],
@@ -103,9 +160,4 @@ export function checkVotes(ctx: CheckContext): void {
       }
     }
   }
-}
-
-/** 好评率 of an object in a phase; 0 without votes (§4). */
-export function approvalOf(a: Approval | undefined, phase: 1 | 2 | 3): number {
-  return a && a.total[phase] > 0 ? a.good[phase] / a.total[phase] : 0;
 }
