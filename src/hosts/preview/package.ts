@@ -13,9 +13,10 @@ import {
   setTagAttr,
   type XmlEdit,
 } from "../xlsx/xml-edit";
+import { readRel } from "../xlsx/patch/opc";
 import { ZipArchive } from "../xlsx/zip";
 import { readRawZip, writeZip, type OutEntry } from "../xlsx/zip-write";
-import { dirOf, relsPartOf, resolvePart } from "../xlsx/part-names";
+import { dirOf, relsPartOf } from "../xlsx/part-names";
 
 interface Rel {
   id: string;
@@ -104,17 +105,8 @@ export class XlsxPackage {
     const root = rootElement(text);
     const base = dirOf(source);
     return childrenOf(text, root, "Relationship").map((span) => {
-      const a = new Map(attrsOf(text, span).map((x) => [x.name, x.value]));
-      const external = a.get("TargetMode") === "External";
-      const target = a.get("Target") ?? "";
-      return {
-        id: a.get("Id") ?? "",
-        type: a.get("Type") ?? "",
-        target: external ? target : resolvePart(base, target),
-        external,
-        start: span.start,
-        end: span.end,
-      };
+      const { id, type, target, external } = readRel(text, span, base);
+      return { id, type, target, external, start: span.start, end: span.end };
     });
   }
 

@@ -103,7 +103,8 @@ export class Package {
   }
 }
 
-function readRel(xml: string, span: XmlSpan, base: string): Rel {
+/** One `<Relationship>` element, its target resolved against the source part's folder. */
+export function readRel(xml: string, span: XmlSpan, base: string): Rel {
   const a = new Map(attrsOf(xml, span).map((x) => [x.name, x.value]));
   const external = a.get("TargetMode") === "External";
   const target = a.get("Target") ?? "";
