@@ -1,6 +1,8 @@
 // Human-readable validate output: the sheets found, the counts, then errors and warnings by sheet.
 import type { Analysis } from "../engine/analyze";
-import { type Lang, messageOf, summarize } from "../engine/findings";
+import { summarize } from "../engine/findings";
+import { messageOf } from "../i18n/findings";
+import type { Lang } from "../i18n/text";
 import { toISO } from "../engine/dates";
 import { t } from "../i18n/cli";
 import type { Evaluation } from "../engine/evaluate";
@@ -8,7 +10,7 @@ import { COMMENDATION_LISTS } from "../engine/commend";
 import { PHASE_NAMES } from "../engine/campaign";
 
 const LIMIT = 40;
-const SEVERITY_ZH = { error: "错误", warning: "警告", info: "提示" } as const;
+const SEVERITY_KEYS = { error: "sevError", warning: "sevWarning", info: "sevInfo" } as const;
 
 export function validateText(file: string, a: Analysis, lang: Lang): string {
   const lines: string[] = [];
@@ -32,7 +34,7 @@ export function validateText(file: string, a: Analysis, lang: Lang): string {
     const list = a.findings.filter((f) => f.severity === sev);
     for (const f of list.slice(0, LIMIT)) {
       const where = f.sheet ? `${f.sheet}${f.cell ? "!" + f.cell : ""}` : "";
-      const label = lang === "en" ? sev : SEVERITY_ZH[sev];
+      const label = t(lang, SEVERITY_KEYS[sev]);
       lines.push(`  [${label}] ${where} ${f.code}：${messageOf(f, lang)}`);
     }
     if (list.length > LIMIT) lines.push("  " + t(lang, "more", { n: list.length - LIMIT }));

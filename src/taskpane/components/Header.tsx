@@ -2,7 +2,8 @@
 import { Caption1, Subtitle1, makeStyles, tokens } from "@fluentui/react-components";
 import type { Analysis } from "../../engine/analyze";
 import { toISO } from "../../engine/dates";
-import { t, type Lang } from "../../app/i18n";
+import { t } from "../../i18n/pane";
+import type { Lang } from "../../i18n/text";
 
 const useStyles = makeStyles({
   root: {

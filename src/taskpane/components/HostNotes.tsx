@@ -1,6 +1,6 @@
 // What this Excel cannot do, as small notes under the header (in the clerk's language).
 import { makeStyles, tokens } from "@fluentui/react-components";
-import type { Lang } from "../../app/i18n";
+import { render, type Lang } from "../../i18n/text";
 import type { HostNote } from "../../hosts/host";
 
 const useStyles = makeStyles({
@@ -18,7 +18,7 @@ export function HostNotes(props: { lang: Lang; notes: HostNote[] }) {
   return (
     <ul className={s.notes} aria-label="notes">
       {props.notes.map((n) => (
-        <li key={n.zh}>{props.lang === "en" ? n.en : n.zh}</li>
+        <li key={n["zh-CN"]}>{render(n, props.lang)}</li>
       ))}
     </ul>
   );

@@ -2,7 +2,8 @@
 // `新建标准台账` when sheets are missing, and the 检查基准日.
 import { Button, Caption1, Field, Input } from "@fluentui/react-components";
 import type { Analysis } from "../../engine/analyze";
-import { t, type Lang } from "../../app/i18n";
+import { t } from "../../i18n/pane";
+import type { Lang } from "../../i18n/text";
 import { useTabStyles } from "./styles";
 
 export interface OverviewTabProps {
