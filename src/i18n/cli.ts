@@ -62,6 +62,9 @@ export const CLI_TEXTS = textOf({
     "zh-CN": "({units} 党（工）委 · {orgs} 基层党组织 · {members} 党员 · {rows} 行)",
     en: "({units} units · {orgs} organisations · {members} members · {rows} rows)",
   },
+  labelled: { "zh-CN": "{label}：{value}", en: "{label}: {value}" },
+  /** Between the items of a run-on line (the infos by code). */
+  itemSeparator: { "zh-CN": "，", en: ", " },
   sevError: { "zh-CN": "错误", en: "error" },
   sevWarning: { "zh-CN": "警告", en: "warning" },
   sevInfo: { "zh-CN": "提示", en: "info" },

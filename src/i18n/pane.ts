@@ -136,6 +136,8 @@ export const PANE_TEXTS = textOf({
     en: "{why}. Try again; if it persists, save the workbook and reopen this pane.",
   },
   dismiss: { "zh-CN": "关闭", en: "Dismiss" },
+  hostNotes: { "zh-CN": "此环境的限制", en: "Limits of this host" },
+  labelled: { "zh-CN": "{label}：{text}", en: "{label}: {text}" },
 
   // 浏览器预览
   previewBanner: { "zh-CN": "浏览器预览：未连接 Excel", en: "Browser preview: not connected to Excel" },

@@ -4,7 +4,7 @@
 import { MessageBar, MessageBarBody } from "@fluentui/react-components";
 import { PHASE_NAMES } from "../../engine/campaign";
 import { t } from "../../i18n/pane";
-import type { Lang } from "../../i18n/text";
+import { listOf, type Lang } from "../../i18n/text";
 import type { EvaluateResult } from "../../app/jobs/evaluate";
 import type { RulesInForce as Rules } from "../../app/results/rules-in-force";
 import { CommendationLists } from "./CommendationLists";
@@ -47,7 +47,7 @@ function EvaluationOutcome({ lang, result, onActivateSheet }: EvaluateTabProps &
     <>
       {blocked && (
         <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>{t(lang, "blocked", { keys: sum.blockedBy.join("、") })}</MessageBarBody>
+          <MessageBarBody>{t(lang, "blocked", { keys: listOf(sum.blockedBy) })}</MessageBarBody>
         </MessageBar>
       )}
       {!blocked && <CommendationLists lang={lang} lists={sum.lists} />}

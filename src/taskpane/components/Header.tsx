@@ -3,7 +3,7 @@ import { Caption1, Subtitle1, makeStyles, tokens } from "@fluentui/react-compone
 import type { Analysis } from "../../engine/analyze";
 import { toISO } from "../../engine/dates";
 import { t } from "../../i18n/pane";
-import type { Lang } from "../../i18n/text";
+import { listOf, type Lang } from "../../i18n/text";
 
 const useStyles = makeStyles({
   root: {
@@ -28,7 +28,7 @@ export function stateLine(lang: Lang, analysis: Analysis | null): string {
   });
   if (missing.length) {
     const [head, tail] = line.split(" · ");
-    line = `${head}${t(lang, "stateMissing", { names: missing.join("、") })} · ${tail}`;
+    line = `${head}${t(lang, "stateMissing", { names: listOf(missing) })} · ${tail}`;
   }
   return line;
 }

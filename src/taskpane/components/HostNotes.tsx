@@ -1,5 +1,6 @@
 // What this Excel cannot do, as small notes under the header (in the clerk's language).
 import { makeStyles, tokens } from "@fluentui/react-components";
+import { t } from "../../i18n/pane";
 import { render, type Lang } from "../../i18n/text";
 import type { HostNote } from "../../hosts/host";
 
@@ -16,7 +17,7 @@ export function HostNotes(props: { lang: Lang; notes: HostNote[] }) {
   const s = useStyles();
   if (!props.notes.length) return null;
   return (
-    <ul className={s.notes} aria-label="notes">
+    <ul className={s.notes} aria-label={t(props.lang, "hostNotes")}>
       {props.notes.map((n) => (
         <li key={n["zh-CN"]}>{render(n, props.lang)}</li>
       ))}

@@ -3,7 +3,7 @@
 import { Button, Caption1, Field, Input } from "@fluentui/react-components";
 import type { Analysis } from "../../engine/analyze";
 import { t } from "../../i18n/pane";
-import type { Lang } from "../../i18n/text";
+import { listOf, type Lang } from "../../i18n/text";
 import { useTabStyles } from "./styles";
 
 export interface OverviewTabProps {
@@ -62,7 +62,7 @@ export function OverviewTab(p: OverviewTabProps) {
       )}
       {analysis && analysis.ignoredSheets.length > 0 && (
         <Caption1 className={s.muted}>
-          {t(lang, "ignoredSheets", { names: analysis.ignoredSheets.join("、") })}
+          {t(lang, "ignoredSheets", { names: listOf(analysis.ignoredSheets) })}
         </Caption1>
       )}
       <div className={s.row}>
