@@ -1,5 +1,6 @@
 // What an error means for the clerk: a MessageBar title and a text that says what to do.
-import { t, type Lang } from "./i18n";
+import { t } from "../i18n/pane";
+import { isText, render, type Lang, type Text } from "../i18n/text";
 
 export interface PaneMessage {
   intent: "error" | "warning" | "info" | "success";
@@ -7,12 +8,10 @@ export interface PaneMessage {
   text: string;
 }
 
-/** HostError and LedgerFileError carry their own zh-CN / en texts (what happened, what to do). */
+/** HostError and LedgerFileError carry their own Text (what happened, what to do). */
 function ownText(e: unknown, lang: Lang): string | undefined {
-  const x = e as { messageZh?: unknown; messageEn?: unknown } | null;
-  if (x && typeof x.messageZh === "string" && typeof x.messageEn === "string")
-    return lang === "en" ? x.messageEn : x.messageZh;
-  return undefined;
+  const text = (e as { text?: unknown } | null)?.text;
+  return isText(text) ? render(text as Text, lang) : undefined;
 }
 
 export function describeError(e: unknown, lang: Lang): PaneMessage {

@@ -4,6 +4,8 @@
 // generator or ExcelJS).
 import { throwIfCancelled, type LedgerHost } from "../hosts/host";
 import type { RibbonEvent, RibbonHandler } from "../hosts/office/ribbon";
+import { PANE_TEXTS } from "../i18n/pane";
+import { fill } from "../i18n/text";
 import type { PreviewActions, PreviewSession } from "./preview-session";
 
 export type { RibbonEvent, RibbonHandler };
@@ -38,13 +40,13 @@ async function previewSession(bytes: Uint8Array, name: string): Promise<PreviewS
 /** Browser preview: a file the clerk opened, or the small sample generated in the browser. */
 export const previewActions: PreviewActions = {
   openFile: async (file, o) => {
-    o.onProgress?.({ stage: `打开 ${file.name} …`, done: 0, total: 1 });
+    o.onProgress?.({ stage: fill(PANE_TEXTS.stageOpen, { name: file.name }), done: 0, total: 1 });
     const session = await previewSession(file.bytes, file.name);
     throwIfCancelled(o.signal);
     return session;
   },
   loadSample: async (o) => {
-    o.onProgress?.({ stage: "生成示例台账 …", done: 0, total: 1 });
+    o.onProgress?.({ stage: PANE_TEXTS.stageSample, done: 0, total: 1 });
     const { sampleLedgerBytes } = await import(/* webpackChunkName: "sample" */ "./preview-sample");
     const bytes = await sampleLedgerBytes();
     throwIfCancelled(o.signal);

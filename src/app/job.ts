@@ -3,6 +3,7 @@
 // {stage, done, total} and check the signal between stages; the hosts do the same inside their
 // reads and writes and leave the workbook as it was when cancelled.
 import { CancelledError, throwIfCancelled, type HostProgress } from "../hosts/host";
+import type { Text } from "../i18n/text";
 
 export type { HostProgress };
 
@@ -20,7 +21,7 @@ export function yieldToUi(): Promise<void> {
 }
 
 /** Reports a stage, lets the pane repaint, and throws CancelledError if the run was cancelled. */
-export async function stage(run: JobRun, text: string, done: number, total: number): Promise<void> {
+export async function stage(run: JobRun, text: Text, done: number, total: number): Promise<void> {
   throwIfCancelled(run.signal);
   run.onProgress({ stage: text, done, total });
   await yieldToUi();

@@ -2,7 +2,7 @@
 // ribbon commands too. Kept in the browser's localStorage (per add-in origin); a blocked storage
 // just means the defaults each time.
 import { RESULT_SHEETS } from "../engine/schema";
-import type { Lang } from "./i18n";
+import type { Lang } from "../i18n/text";
 
 /** The result sheets this pane writes (汇总报送's 报送情况 belongs to the district compilation). */
 export const PANE_RESULT_SHEETS: readonly string[] = [

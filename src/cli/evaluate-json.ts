@@ -1,7 +1,7 @@
 // evaluate --json (cli.md): validate's shape plus scores, commendations and notSelected.
 import type { Analysis } from "../engine/analyze";
 import type { Evaluation } from "../engine/evaluate";
-import type { Lang } from "../engine/findings";
+import type { Lang } from "../i18n/text";
 import { validateJson } from "./findings-json";
 
 export function evaluateJson(file: string, output: string, a: Analysis, ev: Evaluation, lang: Lang) {

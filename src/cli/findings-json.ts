@@ -1,6 +1,8 @@
 // The stable JSON shapes of cli.md (validate --json; evaluate/compile extend it).
 import { type Analysis } from "../engine/analyze";
-import { type Finding, type Lang, messageOf, summarize } from "../engine/findings";
+import { type Finding, summarize } from "../engine/findings";
+import { messageOf } from "../i18n/findings";
+import type { Lang } from "../i18n/text";
 import { toISO } from "../engine/dates";
 
 export interface FindingJson {

@@ -1,6 +1,6 @@
 // Shared CLI plumbing: options, reading a ledger file, exit codes, one-line errors (never a stack).
 import { isLedgerFileError } from "../hosts/xlsx/errors";
-import type { Lang } from "../engine/findings";
+import { render, type Lang } from "../i18n/text";
 import { parseISO, type Day } from "../engine/dates";
 import { t } from "../i18n/cli";
 
@@ -42,7 +42,7 @@ export function progress(msg: string): void {
 
 export function describeFailure(e: unknown, lang: Lang, file: string): string {
   if (e instanceof CliFailure) return e.message;
-  if (isLedgerFileError(e)) return lang === "en" ? e.messageEn : e.messageZh;
+  if (isLedgerFileError(e)) return render(e.text, lang);
   const why = e instanceof Error ? e.message : String(e);
   return t(lang, "internal", { file, why });
 }

@@ -8,15 +8,19 @@ import { rulesCommand } from "./commands/rules";
 import { demoCommand } from "./commands/demo";
 import { sampleCommand } from "./commands/sample";
 import { EXIT, describeFailure, exitCodeOf } from "./io";
+import { CLI_HELP } from "../i18n/cli";
+import { render, type Lang } from "../i18n/text";
 
-function langFromArgv(argv: string[]) {
+function langFromArgv(argv: string[]): Lang {
   const i = argv.indexOf("--lang");
   return i >= 0 && argv[i + 1] === "en" ? "en" : "zh-CN";
 }
 
 async function main(argv: string[]): Promise<number> {
+  const lang = langFromArgv(argv);
+  const h = (key: keyof typeof CLI_HELP) => render(CLI_HELP[key], lang);
   const program = new Command("pioneer-ledger")
-    .description("先锋台账：创先争优活动台账校验、考评与表彰名单")
+    .description(h("program"))
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s.split("\n")[0] + "\n") });
   let code: number = EXIT.ok;
@@ -24,59 +28,59 @@ async function main(argv: string[]): Promise<number> {
 
   program
     .command("validate <ledger>")
-    .description("读取并校验一本台账")
-    .option("--as-of <date>", "检查基准日 YYYY-MM-DD")
-    .option("--json", "输出 JSON")
-    .option("--max-size <MB>", "文件大小上限（MB），默认 100")
-    .option("--lang <lang>", "语言 zh-CN | en", "zh-CN")
+    .description(h("validate"))
+    .option("--as-of <date>", h("asOf"))
+    .option("--json", h("json"))
+    .option("--max-size <MB>", h("maxSize"))
+    .option("--lang <lang>", h("lang"), "zh-CN")
     .action(async (ledger: string, o) => {
       file = ledger;
       code = await validateCommand(ledger, o);
     });
   program
     .command("evaluate <ledger>")
-    .description("校验、考评、生成表彰名单，写出带结果表的工作簿副本")
-    .requiredOption("-o, --output <file>", "输出文件 .xlsx（不能与输入相同）")
-    .option("--as-of <date>", "检查基准日 YYYY-MM-DD")
-    .option("--json", "输出 JSON")
-    .option("--lang <lang>", "语言 zh-CN | en", "zh-CN")
+    .description(h("evaluate"))
+    .requiredOption("-o, --output <file>", h("outputCopy"))
+    .option("--as-of <date>", h("asOf"))
+    .option("--json", h("json"))
+    .option("--lang <lang>", h("lang"), "zh-CN")
     .action(async (ledger: string, o) => {
       file = ledger;
       code = await evaluateCommand(ledger, o);
     });
   program
     .command("template")
-    .description("写出空白标准台账")
-    .requiredOption("-o, --output <file>", "输出文件 .xlsx")
-    .option("--json", "输出 JSON")
-    .option("--lang <lang>", "语言 zh-CN | en", "zh-CN")
+    .description(h("template"))
+    .requiredOption("-o, --output <file>", h("output"))
+    .option("--json", h("json"))
+    .option("--lang <lang>", h("lang"), "zh-CN")
     .action(async (o) => {
       code = await templateCommand(o);
     });
   program
     .command("rules")
-    .description("列出全部检查项和评分规则")
-    .option("--json", "输出 JSON")
-    .option("--lang <lang>", "语言 zh-CN | en", "zh-CN")
+    .description(h("rules"))
+    .option("--json", h("json"))
+    .option("--lang <lang>", h("lang"), "zh-CN")
     .action((o) => {
       code = rulesCommand(o);
     });
   program
     .command("demo")
-    .description("生成示例台账，校验、考评并写出结果工作簿")
-    .option("-o, --output <folder>", "输出文件夹", "demo-output")
-    .option("--as-of <date>", "检查基准日", "2012-11-07")
-    .option("--lang <lang>", "语言 zh-CN | en", "zh-CN")
+    .description(h("demo"))
+    .option("-o, --output <folder>", h("outputFolder"), "demo-output")
+    .option("--as-of <date>", h("asOfDemo"), "2012-11-07")
+    .option("--lang <lang>", h("lang"), "zh-CN")
     .action(async (o) => {
       code = await demoCommand(o);
     });
   program
     .command("sample")
-    .description("生成示例台账文件（small 或 district 规模）")
-    .requiredOption("-o, --output <file>", "输出文件 .xlsx")
+    .description(h("sample"))
+    .requiredOption("-o, --output <file>", h("output"))
     .option("--size <size>", "small | district", "small")
-    .option("--clean", "不加入示例错误")
-    .option("--lang <lang>", "语言 zh-CN | en", "zh-CN")
+    .option("--clean", h("clean"))
+    .option("--lang <lang>", h("lang"), "zh-CN")
     .action(async (o) => {
       code = await sampleCommand(o);
     });
@@ -86,7 +90,7 @@ async function main(argv: string[]): Promise<number> {
     return code;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.unusable;
-    process.stderr.write(describeFailure(e, langFromArgv(argv), file) + "\n");
+    process.stderr.write(describeFailure(e, lang, file) + "\n");
     return exitCodeOf(e);
   }
 }

@@ -2,7 +2,7 @@
 // so a failure never leaves a half-written workbook behind.
 import { promises as fs } from "fs";
 import * as path from "path";
-import type { Lang } from "../engine/findings";
+import type { Lang } from "../i18n/text";
 import { t } from "../i18n/cli";
 import { CliFailure } from "./io";
 

@@ -1,6 +1,8 @@
 // Human-readable validate output: the sheets found, the counts, then errors and warnings by sheet.
 import type { Analysis } from "../engine/analyze";
-import { type Lang, messageOf, summarize } from "../engine/findings";
+import { summarize } from "../engine/findings";
+import { messageOf } from "../i18n/findings";
+import { listOf, type Lang } from "../i18n/text";
 import { toISO } from "../engine/dates";
 import { t } from "../i18n/cli";
 import type { Evaluation } from "../engine/evaluate";
@@ -8,11 +10,13 @@ import { COMMENDATION_LISTS } from "../engine/commend";
 import { PHASE_NAMES } from "../engine/campaign";
 
 const LIMIT = 40;
-const SEVERITY_ZH = { error: "错误", warning: "警告", info: "提示" } as const;
+const SEVERITY_KEYS = { error: "sevError", warning: "sevWarning", info: "sevInfo" } as const;
 
 export function validateText(file: string, a: Analysis, lang: Lang): string {
   const lines: string[] = [];
-  lines.push(`${t(lang, "ledger")}：${file}    ${t(lang, "asOf")}：${toISO(a.ledger.asOf)}`);
+  lines.push(
+    `${t(lang, "labelled", { label: t(lang, "ledger"), value: file })}    ${t(lang, "labelled", { label: t(lang, "asOf"), value: toISO(a.ledger.asOf) })}`,
+  );
   const found = a.overview.filter((s) => s.foundAs).length;
   lines.push(`${t(lang, "sheets")} ${found}/${a.overview.length}`);
   for (const s of a.overview) {
@@ -24,7 +28,8 @@ export function validateText(file: string, a: Analysis, lang: Lang): string {
     const hdr = s.headerRow ? t(lang, "headerRow", { n: s.headerRow }) : "";
     lines.push(`  ✓ ${s.name}${as}  ${hdr}  ${t(lang, "records", { n: s.records })}`);
   }
-  if (a.ignoredSheets.length) lines.push(`${t(lang, "ignored")}：${a.ignoredSheets.join("、")}`);
+  if (a.ignoredSheets.length)
+    lines.push(t(lang, "labelled", { label: t(lang, "ignored"), value: listOf(a.ignoredSheets) }));
   if (found === 0) lines.push(t(lang, "noLedger"));
   const sum = summarize(a.findings);
   lines.push("", t(lang, "summary", sum));
@@ -32,15 +37,19 @@ export function validateText(file: string, a: Analysis, lang: Lang): string {
     const list = a.findings.filter((f) => f.severity === sev);
     for (const f of list.slice(0, LIMIT)) {
       const where = f.sheet ? `${f.sheet}${f.cell ? "!" + f.cell : ""}` : "";
-      const label = lang === "en" ? sev : SEVERITY_ZH[sev];
-      lines.push(`  [${label}] ${where} ${f.code}：${messageOf(f, lang)}`);
+      const label = t(lang, SEVERITY_KEYS[sev]);
+      lines.push(
+        `  [${label}] ${where} ${t(lang, "labelled", { label: f.code, value: messageOf(f, lang) })}`,
+      );
     }
     if (list.length > LIMIT) lines.push("  " + t(lang, "more", { n: list.length - LIMIT }));
   }
   const infos = new Map<string, number>();
   for (const f of a.findings) if (f.severity === "info") infos.set(f.code, (infos.get(f.code) ?? 0) + 1);
   if (infos.size)
-    lines.push(t(lang, "infoByCode") + " " + [...infos].map(([c, n]) => `${c} ${n}`).join("，"));
+    lines.push(
+      t(lang, "infoByCode") + " " + [...infos].map(([c, n]) => `${c} ${n}`).join(t(lang, "itemSeparator")),
+    );
   lines.push(sum.error ? t(lang, "hasErrors", { n: sum.error }) : t(lang, "noErrors"));
   return lines.join("\n");
 }
@@ -59,14 +68,16 @@ export function evaluationText(
   const sum = summarize(a.findings);
   const found = a.overview.filter((s) => s.foundAs);
   const records = found.reduce((n, s) => n + s.records, 0);
-  lines.push(`${t(lang, "ledger")}：${file}    ${t(lang, "asOf")}：${toISO(a.ledger.asOf)}`);
+  lines.push(
+    `${t(lang, "labelled", { label: t(lang, "ledger"), value: file })}    ${t(lang, "labelled", { label: t(lang, "asOf"), value: toISO(a.ledger.asOf) })}`,
+  );
   lines.push(
     `${t(lang, "sheets")} ${found.length}/${a.overview.length} · ${t(lang, "records", { n: records })}`,
   );
   lines.push(t(lang, "summary", sum));
   if (found.length === 0) lines.push(t(lang, "noLedger"));
   if (ev.blockedBy.length) {
-    lines.push(t(lang, "blocked", { keys: ev.blockedBy.join("、") }));
+    lines.push(t(lang, "blocked", { keys: listOf(ev.blockedBy) }));
   } else {
     const orgs = ev.scores.filter((s) => s.kind === "organization").length;
     lines.push(t(lang, "scored", { orgs, members: ev.scores.length - orgs }));

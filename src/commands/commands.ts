@@ -9,7 +9,8 @@ import { RESULT_SHEETS } from "../engine/schema";
 import type { LedgerHost } from "../hosts/host";
 import { describeError } from "../app/errors";
 import { loadOfficeHost, loadOfficeRibbon, type RibbonEvent } from "../app/hosts";
-import { t, type Lang } from "../app/i18n";
+import { t } from "../i18n/pane";
+import { listOf, type Lang } from "../i18n/text";
 import { runToCompletion, type Job } from "../app/job";
 import { evaluateJob } from "../app/jobs/evaluate";
 import { activateSheetJob } from "../app/jobs/navigate";
@@ -23,7 +24,8 @@ export function validateCommand(host: LedgerHost, lang: Lang): Job<string> {
     const r = await validateJob(host, { lang, asOf: "" })(run);
     const name = await writeFindingsJob(host, r.analysis, lang)(run);
     await activateSheetJob(host, name)(run);
-    return `${t(lang, "validate")}：${t(lang, "counts", r.counts)}\n${t(lang, "findingsWritten", { name })}`;
+    const counts = t(lang, "labelled", { label: t(lang, "validate"), text: t(lang, "counts", r.counts) });
+    return `${counts}\n${t(lang, "findingsWritten", { name })}`;
   };
 }
 
@@ -33,8 +35,8 @@ export function evaluateCommand(host: LedgerHost, lang: Lang, resultSheets: read
     const r = await evaluateJob(host, { lang, asOf: "", resultSheets })(run);
     const show = r.written.find((n) => n === RESULT_SHEETS.commendations) ?? r.written[0];
     if (show) await activateSheetJob(host, show)(run);
-    const lines = [t(lang, "evaluated", { n: r.written.length }), r.written.join("、")];
-    if (r.summary.blockedBy.length) lines.push(t(lang, "blocked", { keys: r.summary.blockedBy.join("、") }));
+    const lines = [t(lang, "evaluated", { n: r.written.length }), listOf(r.written)[lang]];
+    if (r.summary.blockedBy.length) lines.push(t(lang, "blocked", { keys: listOf(r.summary.blockedBy) }));
     return lines.join("\n");
   };
 }

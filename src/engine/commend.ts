@@ -1,6 +1,6 @@
 // Commendations (ledger-format.md §5, campaign.md): per phase, the lists in the order of the table,
 // quotas per 党（工）委 and list, ranking and tie-breaks, 先进单位党组织, and one reason for everyone
-// who is not selected.
+// who is not selected. What a reason says is user-facing text: src/i18n/reasons.ts.
 import { type Phase, decisionDate } from "./campaign";
 import { type Ledger, str } from "./ledger";
 import type { Rec } from "./read";
@@ -50,25 +50,6 @@ export const REASONS = [
 ] as const;
 export type Reason = (typeof REASONS)[number];
 
-export const REASON_TEXT: Record<Reason, { zh: string; en: string }> = {
-  "already-selected": { zh: "已入选本时段前一名单", en: "already on an earlier list of this phase" },
-  veto: { zh: "有一票否决事项或违纪违法情况", en: "vetoed" },
-  probationary: { zh: "预备党员不参加评选", en: "probationary member" },
-  "not-party-worker": { zh: "不是党务工作者", en: "not a party-affairs worker" },
-  errors: { zh: "本人（本组织）的台账记录有错误，需先改正", en: "own ledger rows have errors" },
-  "no-evaluation": { zh: "本时段没有有效的考评记录", en: "no valid evaluation in this phase" },
-  grade: { zh: "考评等次未达到优秀", en: "grade below 优秀" },
-  approval: { zh: "群众评议好评率低于表彰下限", en: "approval below the line" },
-  "commitment-overdue": { zh: "有逾期未完成的公开承诺", en: "an overdue commitment" },
-  "over-quota": { zh: "符合条件，但超出本单位名额", en: "eligible but over the unit's quota" },
-  "plan-late": { zh: "实施方案未按时报送", en: "plan submitted late" },
-  "review-missing": { zh: "有半年度缺少区委点评", en: "a half-year without a 区委 review" },
-  "mean-score": {
-    zh: "所属基层党组织平均综合得分未达到下限",
-    en: "organisations' mean score below the line",
-  },
-};
-
 export interface Commendation {
   phase: Phase;
   list: string;
@@ -94,6 +75,8 @@ export interface NotSelected {
   score?: Score;
   /** A number that explains the reason (好评率, mean score …). */
   detail?: string;
+  /** over-quota: the unit's quota and the candidate's place among the eligible. */
+  place?: { quota: number; rank: number };
 }
 
 export interface CommendationResult {
@@ -229,7 +212,7 @@ export function selectCommendations(ledger: Ledger, scores: readonly Score[]): C
             unit,
             reason: "over-quota",
             score: s,
-            detail: `名额 ${quota}，排第 ${i + 1}`,
+            place: { quota, rank: i + 1 },
           });
       });
     }

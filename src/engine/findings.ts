@@ -1,7 +1,7 @@
 // Findings (ledger-format.md §3): what the validator reports, and the sink that collects them.
-import { CATALOGUE, type FindingCode, type Severity, renderTemplate } from "./catalogue";
+// What a finding says is user-facing text: src/i18n/findings.ts renders it (messageOf).
+import { CATALOGUE, type FindingCode, type Severity } from "./catalogue";
 
-export type Lang = "zh-CN" | "en";
 export type FindingValue = string | number | boolean | null;
 
 export interface Finding {
@@ -53,22 +53,6 @@ export class FindingSink<C extends FindingCode = FindingCode> {
     this.items.push(f);
     return f;
   };
-}
-
-/** The message of a finding in the given language, from the catalogue's templates. */
-export function messageOf(f: Finding, lang: Lang = "zh-CN"): string {
-  const def = CATALOGUE[f.code] as (typeof CATALOGUE)[FindingCode] & { zhAlt?: string; enAlt?: string };
-  const alt = f.severity !== def.severity;
-  const tpl = lang === "en" ? (alt && def.enAlt) || def.en : (alt && def.zhAlt) || def.zh;
-  return renderTemplate(tpl, {
-    sheet: f.sheet ?? "",
-    field: f.field,
-    value: f.value === null || f.value === undefined ? "" : String(f.value),
-    object: f.object,
-    period: f.period,
-    fix: f.fix === null || f.fix === undefined ? "" : String(f.fix),
-    ...f.params,
-  });
 }
 
 export function summarize(findings: readonly Finding[]): Record<Severity, number> {

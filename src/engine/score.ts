@@ -8,7 +8,9 @@ import { approvalOf } from "./rules/votes";
 import { phaseOfRecord, vetoOf } from "./rules/evaluations";
 
 export type ObjectKindName = "organization" | "member";
-export type Grade = "优秀" | "良好" | "一般" | "较差" | "否决";
+/** The grades, best first (否决: vetoed). */
+export const GRADES = ["优秀", "良好", "一般", "较差", "否决"] as const;
+export type Grade = (typeof GRADES)[number];
 
 export interface Score {
   kind: ObjectKindName;

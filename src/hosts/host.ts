@@ -3,10 +3,11 @@
 // suite runs against every implementation so the hosts cannot drift apart.
 import type { Workbook } from "../engine/grid";
 import type { SheetModel } from "../report/sheet-model";
+import type { Text } from "../i18n/text";
 
 export interface HostProgress {
-  /** zh-CN stage text shown in the pane, e.g. `读取 党员`, `写入 考评结果-党员`. */
-  stage: string;
+  /** The stage shown in the pane, e.g. `读取 党员`, `写入 考评结果-党员` (src/i18n/host.ts). */
+  stage: Text;
   done: number;
   total: number;
 }
@@ -17,11 +18,8 @@ export interface RunOptions {
   signal?: AbortSignal;
 }
 
-/** A note the pane shows in the clerk's language. */
-export interface HostNote {
-  zh: string;
-  en: string;
-}
+/** A note the pane shows in the clerk's language (src/i18n/host.ts). */
+export type HostNote = Text;
 
 export interface HostCapabilities {
   kind: "excel" | "preview";
@@ -68,14 +66,13 @@ export interface LedgerHost {
   applyFixes(fixes: CellFix[], o?: RunOptions): Promise<void>;
 }
 
-/** A host error the pane shows in a MessageBar: what happened and what to do (zh-CN). */
+/** A host error the pane shows in a MessageBar: what happened and what to do, in every language. */
 export class HostError extends Error {
   constructor(
-    readonly messageZh: string,
-    readonly messageEn: string,
+    readonly text: Text,
     options?: { cause?: unknown },
   ) {
-    super(messageEn, options);
+    super(text.en, options);
     this.name = "HostError";
   }
 }

@@ -1,8 +1,8 @@
-// CLI texts, zh-CN first (the default) and en. Finding messages live in the engine's catalogue.
-import type { Lang } from "../engine/findings";
-import { renderTemplate } from "../engine/catalogue";
+// CLI texts, zh-CN first (the default) and en: the command help, the human-readable output and
+// the one-line failures. Finding messages are in ./findings.ts, reasons in ./reasons.ts.
+import { textOf, translator } from "./text";
 
-const TEXTS = {
+export const CLI_TEXTS = textOf({
   ledger: { "zh-CN": "台账", en: "Ledger" },
   asOf: { "zh-CN": "检查基准日", en: "As of" },
   sheets: { "zh-CN": "台账表", en: "Ledger sheets" },
@@ -57,10 +57,59 @@ const TEXTS = {
     en: "No ledger sheet was found: check that this is the campaign ledger, or start from `pioneer-ledger template -o ledger.xlsx`",
   },
   badLang: { "zh-CN": "--lang 只能是 zh-CN 或 en", en: "--lang must be zh-CN or en" },
-} as const;
+  badSize: { "zh-CN": "--size 只能是 small 或 district", en: "--size must be small or district" },
+  sampleStats: {
+    "zh-CN": "({units} 党（工）委 · {orgs} 基层党组织 · {members} 党员 · {rows} 行)",
+    en: "({units} units · {orgs} organisations · {members} members · {rows} rows)",
+  },
+  labelled: { "zh-CN": "{label}：{value}", en: "{label}: {value}" },
+  /** Between the items of a run-on line (the infos by code). */
+  itemSeparator: { "zh-CN": "，", en: ", " },
+  sevError: { "zh-CN": "错误", en: "error" },
+  sevWarning: { "zh-CN": "警告", en: "warning" },
+  sevInfo: { "zh-CN": "提示", en: "info" },
 
-export type TextKey = keyof typeof TEXTS;
+  // rules
+  rulesCodes: { "zh-CN": "检查项（代码 · 级别 · 依据）", en: "Finding codes" },
+  rulesKeys: { "zh-CN": "评分规则（默认值 · 依据）", en: "Rule keys (default)" },
+  ruleDefaultToday: { "zh-CN": "（运行当日）", en: "(the day of the run)" },
+});
 
-export function t(lang: Lang, key: TextKey, params: Record<string, string | number> = {}): string {
-  return renderTemplate(TEXTS[key][lang], params);
-}
+/** `--help`: the program, its commands and their options (commander prints them as they are). */
+export const CLI_HELP = textOf({
+  program: {
+    "zh-CN": "先锋台账：创先争优活动台账校验、考评与表彰名单",
+    en: "Pioneer Ledger: checks, scores and commendation lists for the campaign ledger",
+  },
+  validate: { "zh-CN": "读取并校验一本台账", en: "Read and check one ledger" },
+  evaluate: {
+    "zh-CN": "校验、考评、生成表彰名单，写出带结果表的工作簿副本",
+    en: "Check, score and draw up the lists; write a copy of the workbook with the result sheets",
+  },
+  template: { "zh-CN": "写出空白标准台账", en: "Write a blank standard ledger" },
+  rules: { "zh-CN": "列出全部检查项和评分规则", en: "List every check and scoring rule" },
+  demo: {
+    "zh-CN": "生成示例台账，校验、考评并写出结果工作簿",
+    en: "Generate the sample ledger, check and score it, and write the result workbook",
+  },
+  sample: {
+    "zh-CN": "生成示例台账文件（small 或 district 规模）",
+    en: "Generate a sample ledger file (small or district size)",
+  },
+  asOf: { "zh-CN": "检查基准日 YYYY-MM-DD", en: "as-of date YYYY-MM-DD" },
+  asOfDemo: { "zh-CN": "检查基准日", en: "as-of date" },
+  json: { "zh-CN": "输出 JSON", en: "print JSON" },
+  maxSize: { "zh-CN": "文件大小上限（MB），默认 100", en: "file size limit (MB), default 100" },
+  lang: { "zh-CN": "语言 zh-CN | en", en: "language zh-CN | en" },
+  outputCopy: {
+    "zh-CN": "输出文件 .xlsx（不能与输入相同）",
+    en: "output file .xlsx (not the input file)",
+  },
+  output: { "zh-CN": "输出文件 .xlsx", en: "output file .xlsx" },
+  outputFolder: { "zh-CN": "输出文件夹", en: "output folder" },
+  clean: { "zh-CN": "不加入示例错误", en: "no sample mistakes" },
+});
+
+export type TextKey = keyof typeof CLI_TEXTS;
+
+export const t = translator(CLI_TEXTS);

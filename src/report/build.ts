@@ -1,7 +1,7 @@
 // report.build: analysis + evaluation → the result sheets of ledger-format.md §6, in order.
 import type { Analysis } from "../engine/analyze";
 import type { Evaluation } from "../engine/evaluate";
-import type { Lang } from "../engine/findings";
+import type { Lang } from "../i18n/text";
 import type { SheetModel } from "./sheet-model";
 import { findingsSheet } from "./findings-sheet";
 import { scoresSheet } from "./scores-sheets";

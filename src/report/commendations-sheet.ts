@@ -5,7 +5,8 @@ import { str } from "../engine/ledger";
 import { PHASE_NAMES } from "../engine/campaign";
 import { toISO } from "../engine/dates";
 import { MEMBER_CRITERIA, ORG_CRITERIA, RESULT_SHEETS } from "../engine/schema";
-import { COMMENDATION_LISTS, type Commendation, type NotSelected, REASON_TEXT } from "../engine/commend";
+import { COMMENDATION_LISTS, type Commendation, type NotSelected } from "../engine/commend";
+import { reasonDetailOf, reasonOf } from "../i18n/reasons";
 import type { Evaluation } from "../engine/evaluate";
 import type { CellValue } from "../engine/grid";
 import type { RowKind, SheetModel } from "./sheet-model";
@@ -111,8 +112,8 @@ export function notSelectedSheet(ledger: Ledger, ev: Evaluation): SheetModel {
     n.id,
     n.name,
     n.kind === "unit" ? n.name : unitName(ledger, n.unit),
-    REASON_TEXT[n.reason].zh,
-    n.detail ?? null,
+    reasonOf(n, "zh-CN"),
+    reasonDetailOf(n, "zh-CN") ?? null,
     n.score ? n.score.total : null,
     n.score ? n.score.approval : null,
     n.reason,

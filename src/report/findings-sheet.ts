@@ -1,5 +1,7 @@
 // 校验结果: every finding with a link to its cell, the message and the suggested fix; a summary on top.
-import { type Finding, type Lang, messageOf, summarize } from "../engine/findings";
+import { type Finding, summarize } from "../engine/findings";
+import { messageOf } from "../i18n/findings";
+import type { Lang } from "../i18n/text";
 import { toISO } from "../engine/dates";
 import { RESULT_SHEETS } from "../engine/schema";
 import type { Analysis } from "../engine/analyze";

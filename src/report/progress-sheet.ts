@@ -5,7 +5,7 @@ import type { Ledger } from "../engine/ledger";
 import { toISO } from "../engine/dates";
 import { RESULT_SHEETS } from "../engine/schema";
 import type { Progress, Ratio } from "../engine/progress";
-import type { Score } from "../engine/score";
+import { GRADES, type Score } from "../engine/score";
 import { type Phase, PHASE_NAMES } from "../engine/campaign";
 import type { CellValue } from "../engine/grid";
 import type { ColumnModel, SheetModel } from "./sheet-model";
@@ -15,8 +15,6 @@ const ratio = (xs: Ratio[]): number | null => {
   const total = xs.reduce((n, x) => n + x.total, 0);
   return total ? xs.reduce((n, x) => n + x.done, 0) / total : null;
 };
-
-const GRADES = ["优秀", "良好", "一般", "较差", "否决"] as const;
 
 /** Grade counts of the organisations per unit, in the latest phase that has organisation scores. */
 function gradeCounts(scores: readonly Score[]): { phase?: Phase; byUnit: Map<string, number[]> } {

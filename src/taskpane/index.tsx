@@ -4,7 +4,7 @@ import type { LedgerHost } from "../hosts/host";
 import { detectEnvironment } from "../app/env";
 import { describeError, type PaneMessage } from "../app/errors";
 import { loadOfficeHost, previewActions } from "../app/hosts";
-import { t } from "../app/i18n";
+import { t } from "../i18n/pane";
 import { loadSettings, saveSettings } from "../app/settings";
 import { App } from "./components/App";
 

@@ -2,15 +2,19 @@
 // cancel is dropped; stages stop a cancelled job; after a write, cancelling no longer stops it.
 import { CancelledError, HostError } from "../../src/hosts/host";
 import { afterWrite, runToCompletion, stage, startJob, type Job } from "../../src/app/job";
+import type { Text } from "../../src/i18n/text";
+
+/** A stage text (the same in both languages: these tests are about the job, not the words). */
+const tx = (s: string): Text => ({ "zh-CN": s, en: s });
 
 test("done: the job's value", async () => {
   const progress: string[] = [];
   const job: Job<number> = async (run) => {
-    await stage(run, "a", 0, 2);
-    await stage(run, "b", 1, 2);
+    await stage(run, tx("a"), 0, 2);
+    await stage(run, tx("b"), 1, 2);
     return 42;
   };
-  expect(await startJob(job, (p) => progress.push(`${p.stage} ${p.done}/${p.total}`)).outcome).toEqual({
+  expect(await startJob(job, (p) => progress.push(`${p.stage.en} ${p.done}/${p.total}`)).outcome).toEqual({
     status: "done",
     value: 42,
   });
@@ -21,12 +25,12 @@ test("cancelled: the next stage stops the job, and later progress is dropped", a
   const progress: string[] = [];
   let reached = false;
   const job: Job<void> = async (run) => {
-    await stage(run, "first", 0, 2);
-    run.onProgress({ stage: "after cancel", done: 1, total: 2 });
-    await stage(run, "second", 1, 2);
+    await stage(run, tx("first"), 0, 2);
+    run.onProgress({ stage: tx("after cancel"), done: 1, total: 2 });
+    await stage(run, tx("second"), 1, 2);
     reached = true;
   };
-  const started = startJob(job, (p) => progress.push(p.stage));
+  const started = startJob(job, (p) => progress.push(p.stage.en));
   started.cancel();
   expect(await started.outcome).toEqual({ status: "cancelled" });
   expect(reached).toBe(false);
@@ -38,7 +42,7 @@ test("a CancelledError from the host counts as cancelled; other errors as failed
     throw new CancelledError();
   });
   expect(await cancelled.outcome).toEqual({ status: "cancelled" });
-  const error = new HostError("台账表“党员”超过 500 万个单元格，请拆分后再试", "too large");
+  const error = new HostError({ "zh-CN": "台账表“党员”超过 500 万个单元格，请拆分后再试", en: "too large" });
   const failed = startJob(async () => {
     throw error;
   });
@@ -55,11 +59,11 @@ test("afterWrite: once the workbook is written, cancelling no longer stops the r
   const wrote = new Promise<void>((r) => (written = r));
   const gate = new Promise<void>((r) => (proceed = r));
   const job: Job<string> = async (run) => {
-    await stage(run, "write", 0, 1);
+    await stage(run, tx("write"), 0, 1);
     const rest = afterWrite(run);
     written();
     await gate;
-    await stage(rest, "read again", 0, 1);
+    await stage(rest, tx("read again"), 0, 1);
     return "finished";
   };
   const started = startJob(job);

@@ -6,7 +6,7 @@ import { buildReport } from "../../src/report/build";
 import type { CellValue, Grid } from "../../src/engine/grid";
 import { LEDGER_SHEETS } from "../../src/engine/schema";
 import type { Finding } from "../../src/engine/findings";
-import { CATALOGUE } from "../../src/engine/catalogue";
+import { derivedParams, templateOf } from "../../src/i18n/findings";
 import { AS_OF, baseSheets, book } from "./fixture";
 import { SMALL_SAMPLE, generateLedger } from "../../src/samples/generate";
 import { toVariantWorkbook } from "../../src/samples/layout";
@@ -16,8 +16,7 @@ const AS_OF_END = parseISO("2012-11-07")!;
 
 /** Placeholders of the finding's zh-CN template that the finding gives no value for. */
 function missingParams(f: Finding): string[] {
-  const def = CATALOGUE[f.code] as { severity: string; zh: string; zhAlt?: string };
-  const tpl = f.severity !== def.severity && def.zhAlt ? def.zhAlt : def.zh;
+  const tpl = templateOf(f)["zh-CN"];
   const given: Record<string, unknown> = {
     sheet: f.sheet,
     field: f.field,
@@ -26,6 +25,7 @@ function missingParams(f: Finding): string[] {
     period: f.period,
     fix: f.fix,
     ...f.params,
+    ...derivedParams(f, "zh-CN"),
   };
   return [...tpl.matchAll(/\{(\w+)\}/g)]
     .map((m) => m[1])

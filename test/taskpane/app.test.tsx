@@ -207,7 +207,10 @@ describe("long runs", () => {
     await validated(host);
     host.fail.set(
       "writeSheets",
-      new HostError("台账表“党员”超过 500 万个单元格，请拆分后再试", "Sheet too large; split it"),
+      new HostError({
+        "zh-CN": "台账表“党员”超过 500 万个单元格，请拆分后再试",
+        en: "Sheet too large; split it",
+      }),
     );
     fireEvent.click(button("写入校验结果表"));
     expect(await screen.findByText("台账表“党员”超过 500 万个单元格，请拆分后再试")).toBeTruthy();

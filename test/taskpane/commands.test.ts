@@ -51,7 +51,7 @@ test("jobs report progress and stop when cancelled", async () => {
   const stages: string[] = [];
   await validateJob(host, { lang: "zh-CN", asOf: "" })({
     signal: new AbortController().signal,
-    onProgress: (p) => stages.push(p.stage),
+    onProgress: (p) => stages.push(p.stage["zh-CN"]),
   });
   expect(stages).toEqual(expect.arrayContaining(["读取工作簿", "readWorkbook", "校验 …"]));
 
@@ -59,7 +59,7 @@ test("jobs report progress and stop when cancelled", async () => {
   const run = evaluateJob(host, { lang: "zh-CN", asOf: "", resultSheets: PANE_RESULT_SHEETS })({
     signal: ctrl.signal,
     onProgress: (p) => {
-      if (p.stage === "考评 …") ctrl.abort();
+      if (p.stage["zh-CN"] === "考评 …") ctrl.abort();
     },
   });
   await expect(run).rejects.toBeInstanceOf(CancelledError);

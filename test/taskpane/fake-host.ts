@@ -71,7 +71,7 @@ export class FakeHost implements LedgerHost {
 
   private async enter(method: Method, args: unknown[], o?: RunOptions): Promise<void> {
     this.calls.push({ method, args });
-    o?.onProgress?.({ stage: `${method}`, done: 0, total: 1 });
+    o?.onProgress?.({ stage: { "zh-CN": method, en: method }, done: 0, total: 1 });
     const err = this.fail.get(method);
     if (err) throw err;
     if (this.block.has(method))

@@ -36,11 +36,19 @@ describe("a run's life", () => {
   test("start → progress → done: busy while it runs, its result applied, the message replaced", () => {
     const r = reading();
     let s = reduce(initialSession(info("from the start")), started(1));
-    expect(s.run).toEqual({ id: 1, kind: "validate", progress: { stage: "", done: 0, total: 0 } });
+    expect(s.run).toEqual({
+      id: 1,
+      kind: "validate",
+      progress: { stage: { "zh-CN": "", en: "" }, done: 0, total: 0 },
+    });
     expect(s.message).toBeNull();
 
-    s = reduce(s, { type: "runProgress", id: 1, progress: { stage: "校验 …", done: 1, total: 2 } });
-    expect(s.run?.progress).toEqual({ stage: "校验 …", done: 1, total: 2 });
+    s = reduce(s, {
+      type: "runProgress",
+      id: 1,
+      progress: { stage: { "zh-CN": "校验 …", en: "Checking …" }, done: 1, total: 2 },
+    });
+    expect(s.run?.progress).toEqual({ stage: { "zh-CN": "校验 …", en: "Checking …" }, done: 1, total: 2 });
 
     s = reduce(s, {
       type: "runSucceeded",
@@ -151,7 +159,7 @@ describe("stale results are dropped", () => {
     });
     const s1 = reduce(s0, started(2, "validate"));
     const late: SessionAction[] = [
-      { type: "runProgress", id: 1, progress: { stage: "old", done: 1, total: 1 } },
+      { type: "runProgress", id: 1, progress: { stage: { "zh-CN": "old", en: "old" }, done: 1, total: 1 } },
       { type: "runSucceeded", id: 1, result: { reading: reading(), message: info("old") } },
       { type: "runFailed", id: 1, message: info("old") },
       { type: "runCancelled", id: 1, message: info("old") },

@@ -3,7 +3,7 @@ import { evaluateLedger, type Evaluation } from "../../engine/evaluate";
 import { buildReport } from "../../report/build";
 import type { SheetModel } from "../../report/sheet-model";
 import type { LedgerHost } from "../../hosts/host";
-import { t } from "../i18n";
+import { PANE_TEXTS } from "../../i18n/pane";
 import { stage, type Job } from "../job";
 import { summarizeEvaluation, type EvaluationSummary } from "../results/evaluation-summary";
 import { validateJob, type CheckParams, type ValidateResult } from "./validate";
@@ -25,13 +25,13 @@ export interface EvaluateResult extends ValidateResult {
 export function evaluateJob(host: LedgerHost, p: EvaluateParams): Job<EvaluateResult> {
   return async (run) => {
     const checked = await validateJob(host, p)(run);
-    await stage(run, t(p.lang, "stageScore"), 0, 2);
+    await stage(run, PANE_TEXTS.stageScore, 0, 2);
     const evaluation = evaluateLedger(checked.analysis.ledger);
-    await stage(run, t(p.lang, "stageBuild"), 1, 2);
+    await stage(run, PANE_TEXTS.stageBuild, 1, 2);
     const models = buildReport(checked.analysis, evaluation, p.lang).filter((m) =>
       p.resultSheets.includes(m.name),
     );
-    await stage(run, t(p.lang, "stageBuild"), 2, 2);
+    await stage(run, PANE_TEXTS.stageBuild, 2, 2);
     const written = models.map((m) => m.name);
     if (models.length) await host.writeSheets(models, { ...run, replace: written });
     return { ...checked, evaluation, summary: summarizeEvaluation(evaluation), written, models };

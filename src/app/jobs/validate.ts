@@ -6,7 +6,8 @@ import { summarize } from "../../engine/findings";
 import type { Severity } from "../../engine/catalogue";
 import type { Workbook } from "../../engine/grid";
 import type { LedgerHost } from "../../hosts/host";
-import { t, type Lang } from "../i18n";
+import { PANE_TEXTS } from "../../i18n/pane";
+import type { Lang } from "../../i18n/text";
 import { stage, type Job } from "../job";
 import { rulesInForce, type RulesInForce } from "../results/rules-in-force";
 
@@ -44,11 +45,11 @@ function check(workbook: Workbook, asOf: string, rules?: RulesInForce): Validate
 
 export function validateJob(host: LedgerHost, p: CheckParams): Job<ValidateResult> {
   return async (run) => {
-    await stage(run, t(p.lang, "stageRead"), 0, 1);
+    await stage(run, PANE_TEXTS.stageRead, 0, 1);
     const workbook = await host.readWorkbook(run);
-    await stage(run, t(p.lang, "stageCheck"), 0, 1);
+    await stage(run, PANE_TEXTS.stageCheck, 0, 1);
     const result = check(workbook, p.asOf);
-    await stage(run, t(p.lang, "stageCheck"), 1, 1);
+    await stage(run, PANE_TEXTS.stageCheck, 1, 1);
     return result;
   };
 }
@@ -56,9 +57,9 @@ export function validateJob(host: LedgerHost, p: CheckParams): Job<ValidateResul
 /** The same reading checked at another 检查基准日 (engine only; the workbook is not touched). */
 export function recheckJob(reading: ValidateResult, p: CheckParams): Job<ValidateResult> {
   return async (run) => {
-    await stage(run, t(p.lang, "stageCheck"), 0, 1);
+    await stage(run, PANE_TEXTS.stageCheck, 0, 1);
     const result = check(reading.workbook, p.asOf, reading.rules);
-    await stage(run, t(p.lang, "stageCheck"), 1, 1);
+    await stage(run, PANE_TEXTS.stageCheck, 1, 1);
     return result;
   };
 }

@@ -2,7 +2,7 @@
 import type { Analysis } from "../../engine/analyze";
 import type { LedgerHost } from "../../hosts/host";
 import { findingsSheet } from "../../report/findings-sheet";
-import type { Lang } from "../i18n";
+import type { Lang } from "../../i18n/text";
 import type { Job } from "../job";
 
 /** Resolves to the name of the sheet written. */

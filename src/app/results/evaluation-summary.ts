@@ -3,9 +3,9 @@
 import { PHASE_NAMES, type Phase, type RuleKey } from "../../engine/campaign";
 import { COMMENDATION_LISTS } from "../../engine/commend";
 import type { Evaluation } from "../../engine/evaluate";
-import type { Grade } from "../../engine/score";
+import { GRADES, type Grade } from "../../engine/score";
 
-export const GRADES: readonly Grade[] = ["优秀", "良好", "一般", "较差", "否决"];
+export { GRADES };
 export const TOP_NAMES = 3;
 
 export interface ListSummary {

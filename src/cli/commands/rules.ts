@@ -1,6 +1,8 @@
 // `pioneer-ledger rules [--json]`: the rule catalogue — every finding code with its severity, its
 // messages and the clause it enforces — and the rule keys with their defaults.
-import { CATALOGUE } from "../../engine/catalogue";
+import { CATALOGUE, type FindingCode } from "../../engine/catalogue";
+import { FINDING_TEXTS } from "../../i18n/findings";
+import { t } from "../../i18n/cli";
 import { RULE_KEYS } from "../../engine/campaign";
 import { type CommonOptions, EXIT, langOf } from "../io";
 
@@ -10,7 +12,7 @@ export function rulesCommand(o: CommonOptions): number {
     code,
     severity: d.severity,
     ...("alsoSeverity" in d ? { alsoSeverity: d.alsoSeverity } : {}),
-    message: lang === "en" ? d.en : d.zh,
+    message: FINDING_TEXTS[code as FindingCode][lang],
     clause: d.clause,
   }));
   const keys = RULE_KEYS.map((r) => ({ key: r.key, default: r.default, clause: r.clause }));
@@ -18,13 +20,13 @@ export function rulesCommand(o: CommonOptions): number {
     process.stdout.write(JSON.stringify({ findings: codes, ruleKeys: keys }, null, 1) + "\n");
     return EXIT.ok;
   }
-  const lines = [lang === "en" ? "Finding codes" : "检查项（代码 · 级别 · 依据）"];
+  const lines = [t(lang, "rulesCodes")];
   for (const c of codes)
     lines.push(
       `  ${c.code.padEnd(24)} ${(c.severity + ("alsoSeverity" in c ? "/" + c.alsoSeverity : "")).padEnd(13)} ${c.clause}`,
     );
-  lines.push("", lang === "en" ? "Rule keys (default)" : "评分规则（默认值 · 依据）");
-  for (const k of keys) lines.push(`  ${k.key}  ${k.default || "（运行当日）"}  ${k.clause}`);
+  lines.push("", t(lang, "rulesKeys"));
+  for (const k of keys) lines.push(`  ${k.key}  ${k.default || t(lang, "ruleDefaultToday")}  ${k.clause}`);
   process.stdout.write(lines.join("\n") + "\n");
   return EXIT.ok;
 }

@@ -9,7 +9,7 @@ export async function sampleCommand(
   o: CommonOptions & { output: string; size: string; clean?: boolean },
 ): Promise<number> {
   const lang = langOf(o);
-  if (o.size !== "small" && o.size !== "district") throw new CliFailure("--size 只能是 small 或 district");
+  if (o.size !== "small" && o.size !== "district") throw new CliFailure(t(lang, "badSize"));
   const opts = { ...(o.size === "small" ? SMALL_SAMPLE : DISTRICT_SAMPLE), mistakes: !o.clean };
   progress(t(lang, "generating"));
   const { models, stats } = generateLedger(opts);
@@ -17,7 +17,7 @@ export async function sampleCommand(
   if (o.size === "district") await writeSheetModelsStreaming(models, o.output);
   else await writeOutput(o.output, await writeSheetModels(models), lang);
   process.stdout.write(
-    `${t(lang, "written", { file: o.output })}  (${stats.units} 党（工）委 · ${stats.orgs} 基层党组织 · ${stats.members} 党员 · ${stats.totalRows} 行)\n`,
+    `${t(lang, "written", { file: o.output })}  ${t(lang, "sampleStats", { units: stats.units, orgs: stats.orgs, members: stats.members, rows: stats.totalRows })}\n`,
   );
   return EXIT.ok;
 }

@@ -99,10 +99,8 @@ function checkCoverage(
         object: id,
         period: "1",
         row: rec.row,
-        params: {
-          when: late ? `入党后 ${rules.newMemberCommitDays} 天内（至 ${toISO(win.to)}）` : "第一时段",
-          whenEn: late ? `the ${rules.newMemberCommitDays} days after joining` : "phase 1",
-        },
+        // The window the commitment was due in: a new member's days after joining, else 第一时段.
+        ...(late ? { params: { days: rules.newMemberCommitDays, until: toISO(win.to) } } : {}),
       });
     }
   }

@@ -10,7 +10,7 @@ import { Batcher, CALL_BYTES, valueBytes, type BatchEnv } from "./batching";
 import { DATE_FORMAT, GENERAL_FORMAT, isDateFormat, TEXT_FORMAT } from "../common/cell-format";
 import { queueDateSystemProbe } from "./date-system";
 import { hostErrors } from "../common/errors";
-import { HostError } from "../host";
+import { HOST_STAGES } from "../../i18n/host";
 
 function checkFix(f: CellFix): string {
   const cell = f.cell.toUpperCase().replace(/\$/g, "");
@@ -19,8 +19,7 @@ function checkFix(f: CellFix): string {
   } catch {
     throw hostErrors.badCell(f.cell);
   }
-  if (f.kind === "number" && !Number.isFinite(Number(f.value)))
-    throw new HostError(`“${f.value}”不是数字，未写入`, `"${f.value}" is not a number; nothing was written`);
+  if (f.kind === "number" && !Number.isFinite(Number(f.value))) throw hostErrors.notNumber(f.value);
   if (f.kind === "date" && typeof f.value === "string" && !(isoToSerial(f.value, false) >= 1))
     throw hostErrors.badDate(f.value);
   return cell;
@@ -43,7 +42,7 @@ export async function applyFixesOffice(
   // without worksheet functions: the date system of the last read (the pane reads before it fixes)
   const date1904 = probe.result() ?? knownDate1904 ?? false;
   const total = fixes.length;
-  progress(o, "应用修正", 0, total);
+  progress(o, HOST_STAGES.applyFixes, 0, total);
 
   // the current number formats (to keep a date format, and to undo a text format for numbers)
   const batcher = new Batcher(ctx, env, o.signal);
@@ -75,5 +74,5 @@ export async function applyFixesOffice(
     }
   }
   await batcher.flush();
-  progress(o, "应用修正", total, total);
+  progress(o, HOST_STAGES.applyFixes, total, total);
 }

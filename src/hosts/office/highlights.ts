@@ -17,6 +17,7 @@ import {
 } from "../common/highlight-store";
 import { HIGHLIGHTS_SHEET } from "../common/internal-sheets";
 import { SET, type ExcelSupport } from "./support";
+import { HOST_STAGES } from "../../i18n/host";
 
 const FILL_PROPS_19 = "color,pattern,patternColor,tintAndShade,patternTintAndShade";
 /** Gradients cannot be set back through the API; their first colour is restored as a solid fill. */
@@ -102,7 +103,7 @@ export class OfficeHighlights {
         fresh.push({ ref, cell, ws });
       }
       const total = fresh.length;
-      progress(o, "标记问题单元格", 0, total);
+      progress(o, HOST_STAGES.highlight, 0, total);
       if (!total) return;
 
       // 1. the original fills
@@ -150,11 +151,11 @@ export class OfficeHighlights {
       for (const x of fresh) {
         await batcher.room(CALL_BYTES + 12);
         x.ws.getRange(x.cell).format.fill.color = color;
-        if (++done % 500 === 0) progress(o, "标记问题单元格", done, total);
+        if (++done % 500 === 0) progress(o, HOST_STAGES.highlight, done, total);
       }
       await batcher.flush();
       this.memory = all;
-      progress(o, "标记问题单元格", total, total);
+      progress(o, HOST_STAGES.highlight, total, total);
     });
   }
 
@@ -165,7 +166,7 @@ export class OfficeHighlights {
       const store = sheets.get(HIGHLIGHTS_SHEET);
       const all = mergeEntries(this.memory, await loadStore(ctx, store));
       const total = all.size;
-      progress(o, "清除标记", 0, total);
+      progress(o, HOST_STAGES.clearHighlights, 0, total);
       const batcher = new Batcher(ctx, env, o.signal);
       let done = 0;
       for (const e of all.values()) {
@@ -173,7 +174,7 @@ export class OfficeHighlights {
         if (!ws) continue; // the sheet was deleted or renamed since: nothing to restore there
         await batcher.room(5 * CALL_BYTES);
         restoreFill(ws.getRange(e.cell).format.fill, e.fill, env.support);
-        if (++done % 500 === 0) progress(o, "清除标记", done, total);
+        if (++done % 500 === 0) progress(o, HOST_STAGES.clearHighlights, done, total);
       }
       if (store) {
         await batcher.room(2 * CALL_BYTES);
@@ -182,7 +183,7 @@ export class OfficeHighlights {
       }
       await batcher.flush();
       this.memory = new Map();
-      progress(o, "清除标记", total, total);
+      progress(o, HOST_STAGES.clearHighlights, total, total);
     });
   }
 }

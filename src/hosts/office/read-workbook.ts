@@ -10,6 +10,8 @@ import { date1904FromTexts, queueDateSystemProbe } from "./date-system";
 import { hostErrors } from "../common/errors";
 import { isInternalSheet } from "../common/internal-sheets";
 import { SET } from "./support";
+import { HOST_STAGES } from "../../i18n/host";
+import { fill } from "../../i18n/text";
 
 /** Excel refuses (or silently nulls) a single range read over this many cells (office-js #4783). */
 export const MAX_READ_CELLS = 5_000_000;
@@ -171,7 +173,7 @@ export async function readWorkbookOffice(
     throwIfCancelled(o.signal);
   };
   throwIfCancelled(o.signal);
-  progress(o, "读取工作簿", 0, 1);
+  progress(o, HOST_STAGES.read, 0, 1);
 
   // 1: sheets, defined names, date system
   const worksheets = ctx.workbook.worksheets;
@@ -241,7 +243,7 @@ export async function readWorkbookOffice(
   let batch: Block[] = [];
   let cells = 0;
   const flush = async () => {
-    progress(o, `读取 ${batch[batch.length - 1].sheet.name}`, done, totalRows);
+    progress(o, fill(HOST_STAGES.readSheet, { sheet: batch[batch.length - 1].sheet.name }), done, totalRows);
     await readBlocks(ctx, batch);
     for (const b of batch) done += b.rows;
     batch = [];
@@ -265,6 +267,6 @@ export async function readWorkbookOffice(
     defined[n.name] = definedNameText(n, withFormula);
   }
   if (Object.keys(defined).length) wb.definedNames = defined;
-  progress(o, "读取工作簿", totalRows, totalRows);
+  progress(o, HOST_STAGES.read, totalRows, totalRows);
   return wb;
 }

@@ -1,5 +1,6 @@
 // Which ExcelApi requirement sets this Excel supports, detected at run time, and what that means for
 // the pane (capabilities and visible notes). Missing optional sets degrade, never throw.
+import { HOST_NOTES } from "../../i18n/host";
 import type { HostCapabilities, HostNote } from "../host";
 
 export type IsSetSupported = (name: string, version: string) => boolean;
@@ -68,45 +69,16 @@ export function detectCapabilities(
   return { minor };
 }
 
-/** What the pane may offer on this Excel, with a zh-CN note for each degraded feature. */
+/** What the pane may offer on this Excel, with a note for each degraded feature. */
 export function capabilitiesOf(s: ExcelSupport): HostCapabilities {
   const notes: HostNote[] = [];
-  const note = (zh: string, en: string) => notes.push({ zh, en });
-  if (s.minor === 0)
-    note(
-      "未检测到 Excel 的 API 版本，部分功能可能不可用",
-      "Excel's API version was not detected; some features may be unavailable",
-    );
-  if (s.minor < SET.conditionalFormats)
-    note(
-      "此版本 Excel 不支持条件格式：结果表中的等次不着色",
-      "This Excel has no conditional formats: grades in the result sheets are not coloured",
-    );
-  if (s.minor < SET.hyperlinks)
-    note(
-      "此版本 Excel 不支持超链接：结果表中的单元格位置不能点击跳转，也不冻结表头",
-      "This Excel has no hyperlinks: cell addresses in the result sheets are not clickable and headers are not frozen",
-    );
-  if (s.minor >= SET.charts && s.minor < SET.chartSeries)
-    note(
-      "此版本 Excel 只能按连续区域绘制图表：结果表中图表的横轴显示序号而不是单位名称",
-      "This Excel charts contiguous ranges only: chart axes show numbers instead of unit names",
-    );
-  if (s.minor < SET.dataValidation)
-    note(
-      "此版本 Excel 不支持数据验证：新建的台账表没有下拉列表和输入提示",
-      "This Excel has no data validation: new ledger sheets get no drop-down lists or input hints",
-    );
-  if (s.minor < SET.fillPattern)
-    note(
-      "此版本 Excel 无法区分白色填充和无填充：清除标记时，原为白色填充的单元格恢复为无填充；结果表不设打印格式",
-      "This Excel cannot tell a white fill from no fill: clearing marks restores white cells as unfilled; result sheets get no print setup",
-    );
-  if (s.minor < SET.mergedAreas)
-    note(
-      "此版本 Excel 无法读取合并单元格：按未合并处理",
-      "This Excel cannot read merged areas: cells are read as unmerged",
-    );
+  if (s.minor === 0) notes.push(HOST_NOTES.apiUnknown);
+  if (s.minor < SET.conditionalFormats) notes.push(HOST_NOTES.noConditionalFormats);
+  if (s.minor < SET.hyperlinks) notes.push(HOST_NOTES.noHyperlinks);
+  if (s.minor >= SET.charts && s.minor < SET.chartSeries) notes.push(HOST_NOTES.contiguousCharts);
+  if (s.minor < SET.dataValidation) notes.push(HOST_NOTES.noDataValidation);
+  if (s.minor < SET.fillPattern) notes.push(HOST_NOTES.noFillPattern);
+  if (s.minor < SET.mergedAreas) notes.push(HOST_NOTES.noMergedAreas);
   return {
     kind: "excel",
     tables: s.minor >= 1,

@@ -18,6 +18,8 @@ import { explainExcelError, hostErrors } from "../common/errors";
 import type { ExcelRun } from "./excel-run";
 import { TEMP_SHEET_PREFIX } from "../common/internal-sheets";
 import { layoutSheet } from "./sheet-layout";
+import { HOST_STAGES } from "../../i18n/host";
+import { fill } from "../../i18n/text";
 
 const lower = (s: string) => s.normalize("NFC").toLowerCase();
 
@@ -82,7 +84,7 @@ async function writeInto(
   const listsAt = plans.findIndex((p) => p.name === LISTS_SHEET);
   let done = 0;
   for (let i = 0; i < plans.length; i++) {
-    const stage = `写入 ${plans[i].name}`;
+    const stage = fill(HOST_STAGES.writeSheet, { sheet: plans[i].name });
     progress(o, stage, done, total);
     await layoutSheet(sheets[i], plans[i], {
       batcher,
@@ -110,7 +112,7 @@ async function writeInto(
   }
   sheets.forEach((ws, i) => (ws.name = plans[i].name));
   await ctx.sync();
-  progress(o, "写入完成", total, total);
+  progress(o, HOST_STAGES.written, total, total);
 }
 
 /** Deletes whichever temporary sheets exist (after a failure). */

@@ -1,33 +1,30 @@
 // Fixes the clerk confirmed: each writes one cell's value in place, with a number format that shows
 // it (a number is not left in a text cell; a date gets a date format unless it has one).
 import { fromSerial1900, isoToSerial } from "../../engine/dates";
-import { HostError, throwIfCancelled, type CellFix, type RunOptions } from "../host";
+import { throwIfCancelled, type CellFix, type RunOptions } from "../host";
 import { progress } from "../common/progress";
 import { DATE_FORMAT, GENERAL_FORMAT, isDateFormat, TEXT_FORMAT } from "../common/cell-format";
 import { hostErrors } from "../common/errors";
 import { CellEdits, cellOf } from "./cell-edits";
 import type { PreviewWorkbook } from "./preview-workbook";
 import type { CellChange } from "./sheet-cells";
+import { HOST_STAGES } from "../../i18n/host";
 
 export async function applyFixes(book: PreviewWorkbook, fixes: CellFix[], o: RunOptions = {}): Promise<void> {
   throwIfCancelled(o.signal);
   if (!fixes.length) return;
   const edits = new CellEdits(book.openPackage());
-  progress(o, "应用修正", 0, fixes.length);
+  progress(o, HOST_STAGES.applyFixes, 0, fixes.length);
   for (const f of fixes) applyFix(edits, f);
   await book.commit(edits.save(book.now()), o);
-  progress(o, "应用修正", fixes.length, fixes.length);
+  progress(o, HOST_STAGES.applyFixes, fixes.length, fixes.length);
 }
 
 function applyFix(edits: CellEdits, f: CellFix): void {
   const { row, col, cell } = cellOf(f);
   const cells = edits.cells(f.sheet);
   const st = cells.state(row, col);
-  if (st.sharedMaster)
-    throw new HostError(
-      `单元格 ${f.sheet}!${cell} 含有其他单元格共用的公式，请在 Excel 中修改`,
-      `Cell ${f.sheet}!${cell} holds a formula shared by other cells; change it in Excel`,
-    );
+  if (st.sharedMaster) throw hostErrors.sharedFormula(f.sheet, cell);
   if (st.formula) edits.formulaReplaced = true;
   cells.set(row, col, fixChange(edits, f, st.style ?? 0));
 }
@@ -38,11 +35,7 @@ function fixChange(edits: CellEdits, f: CellFix, base: number): CellChange {
   if (f.kind === "text") return { value: { kind: "text", text: String(f.value) } };
   if (f.kind === "number") {
     const n = Number(f.value);
-    if (!Number.isFinite(n))
-      throw new HostError(
-        `“${f.value}”不是数字，未写入`,
-        `"${f.value}" is not a number; nothing was written`,
-      );
+    if (!Number.isFinite(n)) throw hostErrors.notNumber(f.value);
     return {
       value: { kind: "number", n },
       ...(fmt === TEXT_FORMAT ? { style: edits.styles.withNumFmt(base, GENERAL_FORMAT) } : {}),

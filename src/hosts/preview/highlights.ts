@@ -19,6 +19,7 @@ import { CellEdits, cellOf } from "./cell-edits";
 import { XlsxPackage } from "./package";
 import type { PreviewWorkbook } from "./preview-workbook";
 import type { CellChange } from "./sheet-cells";
+import { HOST_STAGES } from "../../i18n/host";
 
 export async function highlightCells(
   book: PreviewWorkbook,
@@ -30,14 +31,14 @@ export async function highlightCells(
   const all = mergeEntries(book.memory, readStore(book.current));
   const edits = new CellEdits(book.openPackage());
   const count = fillCells(edits, all, refs, color);
-  progress(o, "标记问题单元格", 0, count);
+  progress(o, HOST_STAGES.highlight, 0, count);
   if (!count) return;
   const next = withStore(book, edits.save(book.now()), all.values());
   await book.commit(next, o, () => {
     book.memory = all;
     book.view.highlightColor = color;
   });
-  progress(o, "标记问题单元格", count, count);
+  progress(o, HOST_STAGES.highlight, count, count);
 }
 
 /** Fills the cells not highlighted yet, remembering in `all` what each had; returns how many. */
@@ -75,7 +76,7 @@ export async function clearHighlights(book: PreviewWorkbook, o: RunOptions = {})
   const stored = readStore(book.current);
   const hasStore = book.sheetNames().some((s) => s.name === HIGHLIGHTS_SHEET);
   const all = mergeEntries(book.memory, stored);
-  progress(o, "清除标记", 0, all.size);
+  progress(o, HOST_STAGES.clearHighlights, 0, all.size);
   if (!all.size && !hasStore) return;
   const edits = new CellEdits(book.openPackage());
   restoreCells(edits, all.values());
@@ -84,7 +85,7 @@ export async function clearHighlights(book: PreviewWorkbook, o: RunOptions = {})
     ? patchWorkbook(restored, [], { replace: [HIGHLIGHTS_SHEET], now: book.now() })
     : restored;
   await book.commit(next, o, () => (book.memory = new Map()));
-  progress(o, "清除标记", all.size, all.size);
+  progress(o, HOST_STAGES.clearHighlights, all.size, all.size);
 }
 
 function restoreCells(edits: CellEdits, entries: Iterable<HighlightEntry>): void {

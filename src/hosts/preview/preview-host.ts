@@ -12,6 +12,7 @@ import { clearHighlights, highlightCells } from "./highlights";
 import { PreviewWorkbook, type PreviewHostOptions, type PreviewView } from "./preview-workbook";
 import { activateSheet, selectCell } from "./view";
 import { missingModels, readWorkbook, writeSheets } from "./workbook-io";
+import { HOST_NOTES } from "../../i18n/host";
 
 export type { PreviewHostOptions, PreviewView };
 
@@ -32,12 +33,7 @@ const capabilities = (): HostCapabilities => ({
   conditionalFormats: true,
   hyperlinks: true,
   dataValidation: false,
-  notes: [
-    {
-      zh: "浏览器预览：新建的台账表没有下拉列表和输入提示；修改只在内存中，请用“下载结果工作簿”保存",
-      en: "Browser preview: new ledger sheets get no drop-down lists or hints; changes stay in memory until you download the result workbook",
-    },
-  ],
+  notes: [HOST_NOTES.preview],
 });
 
 export function createPreviewHost(initial: Uint8Array, opts: PreviewHostOptions = {}): PreviewHost {

@@ -8,18 +8,20 @@ import { isInternalSheet } from "../common/internal-sheets";
 import { patchWorkbook } from "../xlsx/patch";
 import { readXlsx } from "../xlsx/read";
 import type { PreviewWorkbook } from "./preview-workbook";
+import { HOST_STAGES } from "../../i18n/host";
+import { fill } from "../../i18n/text";
 
 const lower = (s: string) => s.normalize("NFC").toLowerCase();
 
 /** Every sheet but the add-in's internal ones. */
 export async function readWorkbook(book: PreviewWorkbook, o: RunOptions = {}): Promise<Workbook> {
   throwIfCancelled(o.signal);
-  progress(o, "读取工作簿", 0, 1);
+  progress(o, HOST_STAGES.read, 0, 1);
   const wb = readXlsx(book.current);
   wb.sheets = wb.sheets.filter((g) => !isInternalSheet(g.name));
   await book.pause();
   throwIfCancelled(o.signal);
-  progress(o, "读取工作簿", 1, 1);
+  progress(o, HOST_STAGES.read, 1, 1);
   return wb;
 }
 
@@ -33,14 +35,14 @@ export async function writeSheets(
   const total = models.reduce((n, m) => n + m.rows.length, 0);
   let done = 0;
   for (const m of models) {
-    progress(o, `写入 ${m.name}`, done, total);
+    progress(o, fill(HOST_STAGES.writeSheet, { sheet: m.name }), done, total);
     await book.pause();
     throwIfCancelled(o.signal);
     done += m.rows.length;
   }
   const next = patchWorkbook(book.current, models, { replace: o.replace, now: book.now() });
   await book.commit(next, o);
-  progress(o, "写入完成", total, total);
+  progress(o, HOST_STAGES.written, total, total);
 }
 
 /** A new sheet may take the name of a sheet it replaces, of no other. */

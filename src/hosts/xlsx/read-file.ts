@@ -3,6 +3,8 @@ import { promises as fsp, readFileSync, statSync, type Stats } from "node:fs";
 import type { Workbook } from "../../engine/grid";
 import { LedgerFileError, ledgerFileError } from "./errors";
 import { DEFAULT_MAX_BYTES, readXlsx, type ReadXlsxOptions } from "./read";
+import { FILE_ERROR_PARTS } from "../../i18n/host";
+import { fill } from "../../i18n/text";
 
 function fsError(e: unknown, path: string): LedgerFileError {
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
@@ -16,12 +18,7 @@ function fsError(e: unknown, path: string): LedgerFileError {
     case "EPERM":
     case "EBUSY":
       // No better code exists: the file is there but cannot be opened (often: still open in Excel on Windows).
-      return new LedgerFileError(
-        "not-found",
-        `无法打开文件：${path}，可能没有读取权限或文件正被其他程序占用，请关闭该文件或检查权限后再试`,
-        `Cannot open the file (permission denied or in use): ${path}`,
-        { cause: e },
-      );
+      return new LedgerFileError("not-found", fill(FILE_ERROR_PARTS.inUse, { path }), { cause: e });
     default:
       return ledgerFileError("corrupt", {
         path,
@@ -39,8 +36,8 @@ function checkStats(st: Stats, path: string, maxBytes: number): void {
 }
 
 function withPath(e: unknown, path: string): never {
-  if (e instanceof LedgerFileError && !e.messageEn.includes(path)) {
-    throw new LedgerFileError(e.code, e.messageZh, `${e.messageEn} [${path}]`, { cause: e.cause });
+  if (e instanceof LedgerFileError && !e.text.en.includes(path)) {
+    throw new LedgerFileError(e.code, { ...e.text, en: `${e.text.en} [${path}]` }, { cause: e.cause });
   }
   throw e;
 }

@@ -1,5 +1,5 @@
 // The panel of the selected tab, wired to the session: what each tab shows and the runs it starts.
-import type { Lang } from "../../app/i18n";
+import type { Lang } from "../../i18n/text";
 import type { Settings } from "../../app/settings";
 import type { LedgerSession } from "../session/useLedgerSession";
 import { EvaluateTab } from "./EvaluateTab";

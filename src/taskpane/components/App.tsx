@@ -13,7 +13,7 @@ import {
 } from "@fluentui/react-components";
 import type { HostKind, ThemeName } from "../../app/env";
 import type { PaneMessage } from "../../app/errors";
-import { t } from "../../app/i18n";
+import { t } from "../../i18n/pane";
 import type { PreviewActions } from "../../app/preview-session";
 import type { Settings } from "../../app/settings";
 import type { LedgerHost } from "../../hosts/host";

@@ -1,7 +1,8 @@
 // 考评表彰 after a run: per phase and list, the number selected and the top names.
 import { Text, makeStyles, tokens } from "@fluentui/react-components";
 import { PHASE_NAMES, type Phase } from "../../engine/campaign";
-import { t, type Lang } from "../../app/i18n";
+import { t } from "../../i18n/pane";
+import type { Lang } from "../../i18n/text";
 import type { ListSummary } from "../../app/results/evaluation-summary";
 import { useTabStyles } from "./styles";
 

@@ -8,7 +8,8 @@ import {
   DialogSurface,
   DialogTitle,
 } from "@fluentui/react-components";
-import { t, type Lang } from "../../app/i18n";
+import { t } from "../../i18n/pane";
+import type { Lang } from "../../i18n/text";
 
 export interface ConfirmFixesDialogProps {
   lang: Lang;

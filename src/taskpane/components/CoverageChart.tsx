@@ -1,7 +1,8 @@
 // Review and evaluation coverage per 党（工）委 at a glance (the pane's twin of the chart on 进度督查):
 // two thin CSS bars per unit, the lowest coverage first so the units that need a push lead.
 import { makeStyles, tokens } from "@fluentui/react-components";
-import { t, type Lang } from "../../app/i18n";
+import { t } from "../../i18n/pane";
+import type { Lang } from "../../i18n/text";
 import type { UnitCoverage } from "../../app/results/evaluation-summary";
 
 const useStyles = makeStyles({

@@ -3,7 +3,8 @@
 // activate each written sheet, and the 未入选说明 count.
 import { MessageBar, MessageBarBody } from "@fluentui/react-components";
 import { PHASE_NAMES } from "../../engine/campaign";
-import { t, type Lang } from "../../app/i18n";
+import { t } from "../../i18n/pane";
+import { listOf, type Lang } from "../../i18n/text";
 import type { EvaluateResult } from "../../app/jobs/evaluate";
 import type { RulesInForce as Rules } from "../../app/results/rules-in-force";
 import { CommendationLists } from "./CommendationLists";
@@ -46,7 +47,7 @@ function EvaluationOutcome({ lang, result, onActivateSheet }: EvaluateTabProps &
     <>
       {blocked && (
         <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>{t(lang, "blocked", { keys: sum.blockedBy.join("、") })}</MessageBarBody>
+          <MessageBarBody>{t(lang, "blocked", { keys: listOf(sum.blockedBy) })}</MessageBarBody>
         </MessageBar>
       )}
       {!blocked && <CommendationLists lang={lang} lists={sum.lists} />}

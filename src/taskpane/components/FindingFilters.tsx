@@ -1,7 +1,8 @@
 // 校验: the severity toggles (`错误 n`, `警告 n`, `提示 n`) and the sheet filter.
 import { Field, Select, ToggleButton, makeStyles, tokens } from "@fluentui/react-components";
 import type { Severity } from "../../engine/catalogue";
-import { SEVERITY_KEYS, t, type Lang } from "../../app/i18n";
+import { SEVERITY_KEYS, t } from "../../i18n/pane";
+import type { Lang } from "../../i18n/text";
 import { SEVERITIES } from "../hooks/useFindingsView";
 import { useTabStyles } from "./styles";
 

@@ -1,10 +1,12 @@
 // 校验: the findings grouped by sheet; each shows its severity, the cell (a link that selects it in
 // the workbook), the message, and the suggested fix with a checkbox.
 import { Checkbox, Link, makeStyles, tokens } from "@fluentui/react-components";
-import { messageOf, type Finding } from "../../engine/findings";
+import type { Finding } from "../../engine/findings";
+import { messageOf } from "../../i18n/findings";
 import type { CellFix, CellRef } from "../../hosts/host";
 import { maskIdCard } from "../../report/mask";
-import { SEVERITY_ITEM_KEYS, t, type Lang } from "../../app/i18n";
+import { SEVERITY_ITEM_KEYS, t } from "../../i18n/pane";
+import type { Lang } from "../../i18n/text";
 import { findingKey } from "../hooks/useFindingsView";
 
 const useStyles = makeStyles({

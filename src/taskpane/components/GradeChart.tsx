@@ -1,7 +1,8 @@
 // The grade distribution as small CSS bars (no chart library): one row per grade, one bar each for
 // organisations and members, scaled to the largest count.
 import { makeStyles, tokens } from "@fluentui/react-components";
-import { t, type Lang } from "../../app/i18n";
+import { t } from "../../i18n/pane";
+import type { Lang } from "../../i18n/text";
 import type { GradeCount } from "../../app/results/evaluation-summary";
 
 const useStyles = makeStyles({

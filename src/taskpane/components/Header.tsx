@@ -2,7 +2,8 @@
 import { Caption1, Subtitle1, makeStyles, tokens } from "@fluentui/react-components";
 import type { Analysis } from "../../engine/analyze";
 import { toISO } from "../../engine/dates";
-import { t, type Lang } from "../../app/i18n";
+import { t } from "../../i18n/pane";
+import { listOf, type Lang } from "../../i18n/text";
 
 const useStyles = makeStyles({
   root: {
@@ -27,7 +28,7 @@ export function stateLine(lang: Lang, analysis: Analysis | null): string {
   });
   if (missing.length) {
     const [head, tail] = line.split(" · ");
-    line = `${head}${t(lang, "stateMissing", { names: missing.join("、") })} · ${tail}`;
+    line = `${head}${t(lang, "stateMissing", { names: listOf(missing) })} · ${tail}`;
   }
   return line;
 }

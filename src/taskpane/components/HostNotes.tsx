@@ -1,6 +1,7 @@
 // What this Excel cannot do, as small notes under the header (in the clerk's language).
 import { makeStyles, tokens } from "@fluentui/react-components";
-import type { Lang } from "../../app/i18n";
+import { t } from "../../i18n/pane";
+import { render, type Lang } from "../../i18n/text";
 import type { HostNote } from "../../hosts/host";
 
 const useStyles = makeStyles({
@@ -16,9 +17,9 @@ export function HostNotes(props: { lang: Lang; notes: HostNote[] }) {
   const s = useStyles();
   if (!props.notes.length) return null;
   return (
-    <ul className={s.notes} aria-label="notes">
+    <ul className={s.notes} aria-label={t(props.lang, "hostNotes")}>
       {props.notes.map((n) => (
-        <li key={n.zh}>{props.lang === "en" ? n.en : n.zh}</li>
+        <li key={n["zh-CN"]}>{render(n, props.lang)}</li>
       ))}
     </ul>
   );

@@ -2,7 +2,8 @@
 // `新建标准台账` when sheets are missing, and the 检查基准日.
 import { Button, Caption1, Field, Input } from "@fluentui/react-components";
 import type { Analysis } from "../../engine/analyze";
-import { t, type Lang } from "../../app/i18n";
+import { t } from "../../i18n/pane";
+import { listOf, type Lang } from "../../i18n/text";
 import { useTabStyles } from "./styles";
 
 export interface OverviewTabProps {
@@ -61,7 +62,7 @@ export function OverviewTab(p: OverviewTabProps) {
       )}
       {analysis && analysis.ignoredSheets.length > 0 && (
         <Caption1 className={s.muted}>
-          {t(lang, "ignoredSheets", { names: analysis.ignoredSheets.join("、") })}
+          {t(lang, "ignoredSheets", { names: listOf(analysis.ignoredSheets) })}
         </Caption1>
       )}
       <div className={s.row}>

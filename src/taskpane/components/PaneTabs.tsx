@@ -1,6 +1,7 @@
 // The tabs 概况 · 校验 · 考评表彰 · 汇总报送 · 设置 (汇总报送 is shown but not yet usable).
 import { Tab, TabList, makeStyles, tokens } from "@fluentui/react-components";
-import { t, type Lang } from "../../app/i18n";
+import { t } from "../../i18n/pane";
+import type { Lang } from "../../i18n/text";
 
 export type TabId = "overview" | "validate" | "evaluate" | "compile" | "settings";
 

@@ -1,7 +1,8 @@
 // 考评表彰: the rules in force (the 评分规则 sheet, else the defaults), `插入评分规则表` and the primary
 // button `考评并生成表彰名单`.
 import { Button, Caption1, makeStyles, tokens } from "@fluentui/react-components";
-import { t, type Lang } from "../../app/i18n";
+import { t } from "../../i18n/pane";
+import type { Lang } from "../../i18n/text";
 import type { RuleRow, RulesInForce as Rules } from "../../app/results/rules-in-force";
 import { useTabStyles } from "./styles";
 

@@ -11,7 +11,8 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { HostProgress } from "../../hosts/host";
-import { t, type Lang } from "../../app/i18n";
+import { t } from "../../i18n/pane";
+import { render, type Lang } from "../../i18n/text";
 import type { PaneMessage } from "../../app/errors";
 
 const useStyles = makeStyles({
@@ -47,8 +48,9 @@ export function RunStatusBar(props: {
   );
 }
 
-export function progressText(p: HostProgress): string {
-  return p.total > 0 ? `${p.stage} ${p.done}/${p.total}` : p.stage;
+export function progressText(p: HostProgress, lang: Lang): string {
+  const stage = render(p.stage, lang);
+  return p.total > 0 ? `${stage} ${p.done}/${p.total}` : stage;
 }
 
 export function RunProgress(props: { lang: Lang; progress: HostProgress; onCancel: () => void }) {
@@ -57,7 +59,7 @@ export function RunProgress(props: { lang: Lang; progress: HostProgress; onCance
   const value = p.total > 0 ? Math.min(1, p.done / p.total) : undefined;
   return (
     <div className={s.progress} role="status" aria-live="polite">
-      <Field className={s.field} validationMessage={progressText(p) || "…"} validationState="none">
+      <Field className={s.field} validationMessage={progressText(p, lang) || "…"} validationState="none">
         <ProgressBar value={value} thickness="large" />
       </Field>
       <Button onClick={props.onCancel}>{t(lang, "cancel")}</Button>

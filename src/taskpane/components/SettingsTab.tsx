@@ -1,6 +1,7 @@
 // 设置: language (中文 / English), highlight colour, which result sheets to write.
 import { Checkbox, Field, Label, Radio, RadioGroup, makeStyles, tokens } from "@fluentui/react-components";
-import { t } from "../../app/i18n";
+import { t } from "../../i18n/pane";
+import { LANG_NAMES } from "../../i18n/text";
 import { HIGHLIGHT_COLORS, PANE_RESULT_SHEETS, type Settings } from "../../app/settings";
 import { useTabStyles } from "./styles";
 
@@ -37,8 +38,8 @@ export function SettingsTab(props: { settings: Settings; onChange: (s: Settings)
           value={settings.lang}
           onChange={(_, d) => onChange({ ...settings, lang: d.value === "en" ? "en" : "zh-CN" })}
         >
-          <Radio value="zh-CN" label="中文" />
-          <Radio value="en" label="English" />
+          <Radio value="zh-CN" label={LANG_NAMES["zh-CN"]} />
+          <Radio value="en" label={LANG_NAMES.en} />
         </RadioGroup>
       </Field>
       <div className={s.sheets}>

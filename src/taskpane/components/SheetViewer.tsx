@@ -4,7 +4,8 @@ import { useEffect, useRef } from "react";
 import { Caption1, Field, Select, makeStyles, tokens } from "@fluentui/react-components";
 import { columnLetters, parseA1, type CellValue, type Grid } from "../../engine/grid";
 import { serialToDay, toISO } from "../../engine/dates";
-import { t, type Lang } from "../../app/i18n";
+import { t } from "../../i18n/pane";
+import type { Lang } from "../../i18n/text";
 
 export const VIEWER_ROWS = 200;
 const VIEWER_COLS = 30;

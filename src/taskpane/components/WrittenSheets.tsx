@@ -2,7 +2,8 @@
 // that sheet was written).
 import { Link, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { RESULT_SHEETS } from "../../engine/schema";
-import { t, type Lang } from "../../app/i18n";
+import { t } from "../../i18n/pane";
+import type { Lang } from "../../i18n/text";
 import { useTabStyles } from "./styles";
 
 const useStyles = makeStyles({

@@ -5,7 +5,8 @@ import type { Workbook } from "../../engine/grid";
 import { RESULT_SHEETS } from "../../engine/schema";
 import type { CellFix, CellRef, LedgerHost } from "../../hosts/host";
 import type { PaneMessage } from "../../app/errors";
-import { t, type Lang, type TextKey } from "../../app/i18n";
+import { t, type TextKey } from "../../i18n/pane";
+import { listOf, type Lang, type Params } from "../../i18n/text";
 import { afterWrite, type Job } from "../../app/job";
 import { evaluateJob, type EvaluateResult } from "../../app/jobs/evaluate";
 import { applyFixesJob } from "../../app/jobs/fixes";
@@ -42,7 +43,7 @@ export function paneRuns(c: RunContext) {
 
 const paramsOf = (c: RunContext): CheckParams => ({ lang: c.lang, asOf: c.asOf });
 
-const success = (c: RunContext, key: TextKey, values?: Record<string, string | number>): PaneMessage => ({
+const success = (c: RunContext, key: TextKey, values?: Params): PaneMessage => ({
   intent: "success",
   text: t(c.lang, key, values),
 });
@@ -119,7 +120,7 @@ export function workbookRuns(c: RunContext) {
         c.launch("template", thenRead(c, h, addTemplateJob(h)), ({ value: added, reading }) => ({
           reading,
           message: added.length
-            ? success(c, "templateAdded", { names: added.join("、") })
+            ? success(c, "templateAdded", { names: listOf(added) })
             : success(c, "templateNothing"),
         })),
       ),

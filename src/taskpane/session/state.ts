@@ -81,7 +81,7 @@ export type SessionAction =
   | { type: "messageShown"; message: PaneMessage | null }
   | { type: "sheetShown"; sheet: string; cell?: string };
 
-export const STARTING: HostProgress = { stage: "", done: 0, total: 0 };
+export const STARTING: HostProgress = { stage: { "zh-CN": "", en: "" }, done: 0, total: 0 };
 
 export function initialSession(message: PaneMessage | null = null): SessionState {
   return {

@@ -4,7 +4,7 @@
 import { useEffect, useEffectEvent, useMemo, useReducer, useRef, type Dispatch } from "react";
 import type { LedgerHost } from "../../hosts/host";
 import type { PaneMessage } from "../../app/errors";
-import type { Lang } from "../../app/i18n";
+import type { Lang } from "../../i18n/text";
 import { recheckJob } from "../../app/jobs/validate";
 import type { PreviewActions } from "../../app/preview-session";
 import type { Settings } from "../../app/settings";

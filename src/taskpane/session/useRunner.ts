@@ -3,7 +3,8 @@
 // what to do. The reducer drops whatever arrives for a run that is no longer the current one.
 import { useCallback, useRef, type Dispatch } from "react";
 import { describeError } from "../../app/errors";
-import { t, type Lang } from "../../app/i18n";
+import { t } from "../../i18n/pane";
+import type { Lang } from "../../i18n/text";
 import { startJob, type Job, type JobOutcome } from "../../app/job";
 import type { RunKind, RunResult, SessionAction } from "./state";
 

@@ -58,7 +58,7 @@ test("ExcelApi 1.16: each chart has its type, title, bottom legend, position and
   expect(fake.valueAt(PROGRESS, "D4")).toBe(0.25);
   expect(fake.valueAt(PROGRESS, "F6")).toBe(3);
   const caps = await officeHostOver(fake).capabilities();
-  expect(caps.notes.filter((n) => n.zh.includes("图表"))).toEqual([]);
+  expect(caps.notes.filter((n) => n["zh-CN"].includes("图表"))).toEqual([]);
 });
 
 test("charts are made on the hidden temporary sheets after all values, before the one final swap sync", async () => {
@@ -120,7 +120,7 @@ test.each([1, 6])(
     expect(chart.valueAxis.numberFormat).toBeUndefined();
     expect(fake.charts(ORG_SCORES)[0].source).toBe(`${PROGRESS}!F3:H6`);
     const caps = await host.capabilities();
-    expect(caps.notes.some((n) => n.zh.includes("图表"))).toBe(true);
+    expect(caps.notes.some((n) => n["zh-CN"].includes("图表"))).toBe(true);
   },
 );
 
@@ -129,7 +129,7 @@ test("ExcelApi 1.7: explicit series; the percent axis format needs 1.8 and is le
   const [chart] = fake.charts(PROGRESS);
   expect(chart.series.map((s) => s.xValues)).toEqual([`${PROGRESS}!B4:B6`, `${PROGRESS}!B4:B6`]);
   expect(chart.valueAxis).toEqual({ minimum: 0, maximum: 1 });
-  expect((await host.capabilities()).notes.some((n) => n.zh.includes("图表"))).toBe(false);
+  expect((await host.capabilities()).notes.some((n) => n["zh-CN"].includes("图表"))).toBe(false);
 });
 
 test("ExcelApi 1.6: series columns that are not adjacent cannot be one range: that chart is left out", async () => {

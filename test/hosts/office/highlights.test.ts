@@ -70,7 +70,7 @@ test("before ExcelApi 1.9 white cannot be told from no fill: it comes back as no
   await host.clearHighlights();
   expect(fake.fillAt("党员", "A1")).toBeUndefined();
   expect(fake.fillAt("党员", "B1")?.color).toBe("#FF0000");
-  expect((await host.capabilities()).notes.some((n) => n.zh.includes("白色填充"))).toBe(true);
+  expect((await host.capabilities()).notes.some((n) => n["zh-CN"].includes("白色填充"))).toBe(true);
 });
 
 test("highlighting many cells stays within a few syncs", async () => {

@@ -71,7 +71,7 @@ test.each([
   expect(s.validations).toHaveLength(minor >= 8 ? 1 : 0);
   expect(opsOf(fake, "freeze")).toHaveLength(minor >= 7 ? 1 : 0);
   const caps = await host.capabilities();
-  expect(caps.notes.some((n) => n.zh.includes(note))).toBe(true);
+  expect(caps.notes.some((n) => n["zh-CN"].includes(note))).toBe(true);
   expect(caps.hyperlinks).toBe(minor >= 7);
   expect(caps.conditionalFormats).toBe(minor >= 6);
 });
@@ -129,7 +129,7 @@ test("every note comes in both languages: zh-CN for the default pane, English fo
   const notes = capabilitiesOf({ minor: 0 }).notes;
   expect(notes.length).toBeGreaterThan(4);
   for (const n of notes) {
-    expect(n.zh).toMatch(/[\u4e00-\u9fff]/);
+    expect(n["zh-CN"]).toMatch(/[\u4e00-\u9fff]/);
     expect(n.en).toMatch(/^[\x20-\x7e]+$/);
   }
 });

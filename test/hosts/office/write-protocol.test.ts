@@ -67,7 +67,7 @@ test("when cleaning up fails too, a HostError names the temporary sheets", async
   fake.failAtSync = (k) => (k >= 3 ? failure : undefined);
   const err = await host.writeSheets([bigModel(3_000, NAME)], { replace: [NAME] }).catch((e) => e);
   expect(err).toBeInstanceOf(HostError);
-  expect(err.messageZh).toContain(TEMP_SHEET_PREFIX);
+  expect(err.text["zh-CN"]).toContain(TEMP_SHEET_PREFIX);
   expect(err.cause).toBe(failure);
 });
 
@@ -96,7 +96,7 @@ test("cell-edit mode becomes a HostError the clerk can act on, with Excel's erro
     .readWorkbook()
     .catch((e) => e);
   expect(err).toBeInstanceOf(HostError);
-  expect(err.messageZh).toContain("编辑");
+  expect(err.text["zh-CN"]).toContain("编辑");
   expect(err.cause).toBe(edit);
 });
 

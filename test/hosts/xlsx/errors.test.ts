@@ -32,8 +32,8 @@ function codeOf(f: () => unknown): LedgerFileErrorCode | "no error" {
     return "no error";
   } catch (e) {
     if (!(e instanceof LedgerFileError)) throw new Error(`not a LedgerFileError: ${String(e)}`, { cause: e });
-    expect(e.messageZh).toMatch(/[\u4e00-\u9fff]/);
-    expect(e.messageEn.length).toBeGreaterThan(0);
+    expect(e.text["zh-CN"]).toMatch(/[\u4e00-\u9fff]/);
+    expect(e.text.en.length).toBeGreaterThan(0);
     return e.code;
   }
 }
@@ -102,14 +102,21 @@ describe("readXlsx on bytes", () => {
   test("messages say what to do", () => {
     expect(() => readXlsx(oleFile(["Workbook"]))).toThrow(
       expect.objectContaining({
-        messageZh: "这是旧版 Excel 97-2003 (.xls) 文件，请在 Excel 中另存为 .xlsx 后再试",
+        text: expect.objectContaining({
+          "zh-CN": "这是旧版 Excel 97-2003 (.xls) 文件，请在 Excel 中另存为 .xlsx 后再试",
+        }),
       }),
     );
     expect(() => readXlsx(oleFile(["EncryptionInfo"]))).toThrow(
-      expect.objectContaining({ messageZh: expect.stringContaining("取消密码") }),
+      expect.objectContaining({
+        text: expect.objectContaining({ "zh-CN": expect.stringContaining("取消密码") }),
+      }),
     );
     expect(() => readXlsx(new Uint8Array([0x50, 0x4b, 3, 4, 0, 0]))).toThrow(
-      expect.objectContaining({ code: "corrupt", messageZh: expect.stringContaining("另存为") }),
+      expect.objectContaining({
+        code: "corrupt",
+        text: expect.objectContaining({ "zh-CN": expect.stringContaining("另存为") }),
+      }),
     );
   });
 });

@@ -1,12 +1,9 @@
-// Task-pane texts, zh-CN first (the default) and en. The zh-CN labels are the ones of ui.md: tests and
-// users rely on them, keep them stable. Finding messages come from the engine's catalogue. The ribbon
-// commands use the same table, so it lives in src/app until src/i18n holds all user-facing text.
-import type { Lang } from "../engine/findings";
-import { renderTemplate } from "../engine/catalogue";
+// Task-pane texts, zh-CN first (the default) and en; the ribbon commands use them too. The zh-CN
+// labels are the ones of ui.md: tests and users rely on them, keep them stable. Finding messages are
+// in ./findings.ts, host errors, notes and stages in ./host.ts.
+import { textOf, translator } from "./text";
 
-export type { Lang };
-
-const TEXTS = {
+export const PANE_TEXTS = textOf({
   appName: { "zh-CN": "先锋台账", en: "Pioneer Ledger" },
   stateLine: {
     "zh-CN": "已识别 {found}/{total} 张台账表 · 检查基准日 {asOf}",
@@ -139,6 +136,8 @@ const TEXTS = {
     en: "{why}. Try again; if it persists, save the workbook and reopen this pane.",
   },
   dismiss: { "zh-CN": "关闭", en: "Dismiss" },
+  hostNotes: { "zh-CN": "此环境的限制", en: "Limits of this host" },
+  labelled: { "zh-CN": "{label}：{text}", en: "{label}: {text}" },
 
   // 浏览器预览
   previewBanner: { "zh-CN": "浏览器预览：未连接 Excel", en: "Browser preview: not connected to Excel" },
@@ -161,13 +160,11 @@ const TEXTS = {
   viewerRows: { "zh-CN": "显示前 {n} 行，共 {total} 行", en: "First {n} of {total} rows" },
   loaded: { "zh-CN": "已打开“{name}”", en: "Opened “{name}”" },
   sampleName: { "zh-CN": "示例台账", en: "sample ledger" },
-} as const satisfies Record<string, Record<Lang, string>>;
+});
 
-export type TextKey = keyof typeof TEXTS;
+export type TextKey = keyof typeof PANE_TEXTS;
 
-export function t(lang: Lang, key: TextKey, params: Record<string, string | number> = {}): string {
-  return renderTemplate(TEXTS[key][lang], params);
-}
+export const t = translator(PANE_TEXTS);
 
 /** The severity labels of the filters (plural in English). */
 export const SEVERITY_KEYS = { error: "sevError", warning: "sevWarning", info: "sevInfo" } as const;

@@ -1,0 +1,239 @@
+// Finding messages (ledger-format.md §3), zh-CN and en, keyed by the engine's finding codes. The
+// engine keeps what a code is (severity, clause: src/engine/catalogue.ts); what it says lives here.
+// Templates use {name} placeholders filled from the finding (sheet, field, value, object, period, fix)
+// and its params; each message says what to change. A new code needs an entry in FINDING_TEXTS (the
+// type checks it) and, if it has an `alsoSeverity`, one in FINDING_ALT_TEXTS.
+import { CATALOGUE, type FindingCode, type Severity } from "../engine/catalogue";
+import type { Finding } from "../engine/findings";
+import { type Lang, type Params, type Text, render, textOf } from "./text";
+
+export const FINDING_TEXTS = textOf<FindingCode>({
+  "missing-sheet": {
+    "zh-CN": "缺少“{sheet}”表，请添加该表（可用“新建标准台账”补齐）",
+    en: 'Sheet "{sheet}" is missing; add it (the standard template has it)',
+  },
+  "missing-column": {
+    "zh-CN": "“{sheet}”表缺少“{field}”列，请在表头添加该列",
+    en: 'Sheet "{sheet}" has no "{field}" column; add it to the header',
+  },
+  "duplicate-column": {
+    "zh-CN": "“{field}”列出现了两次（{value}），请删除或改名其中一列",
+    en: 'Column "{field}" appears twice ({value}); delete or rename one of them',
+  },
+  "unknown-column": {
+    "zh-CN": "“{value}”列不是台账标准列，已忽略",
+    en: 'Column "{value}" is not a ledger column and was ignored',
+  },
+  "blank-row": {
+    "zh-CN": "第 {row} 行是空行，已跳过",
+    en: "Row {row} is blank and was skipped",
+  },
+  "total-row": {
+    "zh-CN": "第 {row} 行是“{value}”行，已跳过",
+    en: 'Row {row} is a total row ("{value}") and was skipped',
+  },
+  "total-mismatch": {
+    "zh-CN": "合计行的“{field}”为 {value}，但上方各行之和为 {expected}，请核对",
+    en: 'The total row says {value} for "{field}" but the rows above add up to {expected}; check it',
+  },
+  normalized: {
+    "zh-CN": "“{field}”的值“{value}”按“{fix}”读取，建议改为“{fix}”",
+    en: 'The {field} value "{value}" was read as "{fix}"; consider writing "{fix}"',
+  },
+  required: {
+    "zh-CN": "“{field}”不能为空，请填写",
+    en: "{field} must not be blank; fill it in",
+  },
+  "type-date": {
+    "zh-CN": "“{field}”的“{value}”不是有效日期，请填写如 2011-06-20 的日期",
+    en: 'The {field} "{value}" is not a valid date; write a date such as 2011-06-20',
+  },
+  "type-number": {
+    "zh-CN": "“{field}”的“{value}”不是整数，请填写整数",
+    en: 'The {field} "{value}" is not a whole number; write a whole number',
+  },
+  enum: {
+    "zh-CN": "“{field}”的“{value}”不在可选值内，请改为：{expected}",
+    en: 'The {field} "{value}" is not allowed; use one of: {expected}',
+  },
+  range: {
+    "zh-CN": "“{field}”的 {value} 超出范围，应为 {expected}",
+    en: "The {field} {value} is out of range; it must be {expected}",
+  },
+  unique: {
+    "zh-CN": "“{field}”的“{value}”与第 {other} 行重复，请改为唯一的值或删除重复行",
+    en: 'The {field} "{value}" repeats row {other}; make it unique or delete the duplicate row',
+  },
+  "foreign-key": {
+    "zh-CN": "“{field}”的“{value}”在“{expected}”表中找不到，请核对编号",
+    en: 'The {field} "{value}" is not found in sheet "{expected}"; check the ID',
+  },
+  "ambiguous-id": {
+    "zh-CN": "编号“{value}”既是组织编号又是党员编号，请给其中一个改用不同的编号",
+    en: 'ID "{value}" is both an organisation ID and a member ID; give one of them another ID',
+  },
+  "category-title": {
+    "zh-CN": "组织类别“{other}”应争创“{expected}”，不是“{value}”，请改正争创载体",
+    en: 'An organisation of category "{other}" competes as "{expected}", not "{value}"; correct the title',
+  },
+  "id-checksum": {
+    "zh-CN": "身份证号“{value}”{expected}，请核对后重新填写（以文本格式录入）",
+    en: 'ID card number "{value}" {expected}; check it and re-enter it as text',
+  },
+  "id-birth": {
+    "zh-CN": "身份证号中的出生日期 {expected} 与“出生日期”{value} 不一致，请核对",
+    en: "The birth date in the ID card number ({expected}) differs from the birth date {value}; check them",
+  },
+  "id-sex": {
+    "zh-CN": "身份证号显示性别为“{expected}”，与填写的“{value}”不一致，请核对",
+    en: 'The ID card number indicates "{expected}" but the sex is "{value}"; check them',
+  },
+  "member-count": {
+    "zh-CN": "党员人数填 {value}，但“党员”表中有 {expected} 名该组织的党员，请核对",
+    en: "The member count says {value} but the member sheet lists {expected} members of this organisation",
+  },
+  "date-order": {
+    "zh-CN": "“{field}”{value} 应{expected}，请核对日期",
+    en: "The {field} {value} must be {expected}; check the date",
+  },
+  "date-outside-campaign": {
+    "zh-CN": "“{field}”{value} 不在活动期间（{expected}），请核对日期",
+    en: "The {field} {value} is outside the campaign ({expected}); check the date",
+  },
+  "date-outside-phase": {
+    "zh-CN": "{period}的考评日期 {value} 不在该时段（{expected}）内，请核对日期或时段",
+    en: "The evaluation date {value} is outside {period} ({expected}); check the date or the phase",
+  },
+  "date-after-commendation": {
+    "zh-CN": "第三时段考评日期 {value} 晚于表彰截止日 {expected}，不能用于 2012 年“七一”专项表彰，请核对",
+    en: "The phase-3 evaluation date {value} is after the commendation cut-off {expected}; check it",
+  },
+  "vote-sum": {
+    "zh-CN": "好、较好、一般、差票数之和为 {expected}，与参评人数 {value} 不符，请核对票数",
+    en: "The votes add up to {expected} but the number of voters is {value}; check the counts",
+  },
+  "review-scope": {
+    "zh-CN": "“{value}”不属于点评单位“{expected}”，党（工）委只能点评下一级党组织，请核对",
+    en: '"{value}" does not belong to the reviewing unit "{expected}"; a unit reviews only its own organisations',
+  },
+  "rule-value": {
+    "zh-CN": "评分规则“{field}”的值“{value}”无法读取，应为{expected}；请改正后再考评（不会自动改用默认值）",
+    en: 'Rule "{field}" has an unreadable value "{value}"; it must be {expected}. Fix it before scoring (the default is not used silently)',
+  },
+  "duplicate-across-units": {
+    "zh-CN": "编号“{value}”同时出现在{expected}的台账中，请核对后只保留一处",
+    en: 'ID "{value}" appears in the ledgers of {expected}; keep it in one place only',
+  },
+  "too-short": {
+    "zh-CN": "承诺事项“{value}”过于简短，请写明具体承诺内容（至少 4 个字）",
+    en: 'The commitment "{value}" is too short; state it concretely (at least 4 characters)',
+  },
+  "grade-mismatch": {
+    "zh-CN": "评议等次填“{value}”，但好评率 {other} 对应“{expected}”，请核对",
+    en: 'The grade says "{value}" but the approval rate {other} gives "{expected}"; check it',
+  },
+  "criterion-evidence": {
+    "zh-CN": "“{field}”评为“{value}”，但{expected}，请核对评定",
+    en: 'The {field} is rated "{value}" but {expected}; check the rating',
+  },
+  "plan-late": {
+    "zh-CN": "实施方案报送日期{value}，晚于报送期限 {expected} 或未填写，请核对",
+    en: "The plan was submitted {value}, after the deadline {expected} or not recorded; check it",
+  },
+  "commitment-missing": {
+    "zh-CN": "“{object}”在{when}没有公开承诺记录，请补录承诺",
+    en: '"{object}" has no public commitment in {when}; record one',
+  },
+  "commitment-overdue": {
+    "zh-CN": "承诺完成时限 {value} 已过但尚未完成，请更新完成情况或说明原因",
+    en: "The commitment was due {value} and is not completed; update its status",
+  },
+  "review-missing": {
+    "zh-CN": "“{object}”在 {period} 没有{expected}点评记录，请补录或安排点评",
+    en: '"{object}" has no review by {expected} in {period}; record or schedule one',
+  },
+  "evaluation-missing": {
+    "zh-CN": "“{object}”在 {period} 年没有群众评议记录，请补录",
+    en: '"{object}" has no public evaluation in {period}; record one',
+  },
+  "unknown-rule": {
+    "zh-CN": "评分规则“{value}”不是已知规则，已忽略，请核对名称",
+    en: 'Rule "{value}" is unknown and was ignored; check its name',
+  },
+  "report-header": {
+    "zh-CN": "填报信息缺少“{field}”，请补填",
+    en: "The cover sheet lacks {field}; fill it in",
+  },
+  "template-version": {
+    "zh-CN": "台账模板版本“{value}”已过时或无法识别（当前为 {expected}），建议用“新建标准台账”核对表头",
+    en: 'Template version "{value}" is outdated or unknown (current: {expected}); compare with a new standard ledger',
+  },
+});
+
+/** The codes that have a second severity (e.g. missing-column of an optional column → info). */
+type AltCode = {
+  [K in FindingCode]: (typeof CATALOGUE)[K] extends { alsoSeverity: Severity } ? K : never;
+}[FindingCode];
+
+/** The message of a code's `alsoSeverity` case. */
+export const FINDING_ALT_TEXTS = textOf<AltCode>({
+  "missing-column": {
+    "zh-CN": "“{sheet}”表没有可选列“{field}”，相关检查已跳过；如需检查请添加该列",
+    en: 'Sheet "{sheet}" has no optional "{field}" column; its checks were skipped',
+  },
+  "template-version": {
+    "zh-CN": "本台账不是由标准模板（{expected} 版）制作，已按表名和表头识别各表",
+    en: "This ledger was not made from the standard template ({expected}); sheets were found by name and header",
+  },
+});
+
+/** Parts of messages a finding's params select (they differ by language beyond a translation). */
+export const COMMITMENT_WINDOW = textOf({
+  phase1: { "zh-CN": "第一时段", en: "phase 1" },
+  newMember: {
+    "zh-CN": "入党后 {days} 天内（至 {until}）",
+    en: "the {days} days after joining (until {until})",
+  },
+});
+
+/** Params a message derives from the finding's own ones, in the message's language. */
+const DERIVED: Partial<Record<FindingCode, (p: Params, lang: Lang) => Params>> = {
+  "commitment-missing": (p, lang) => ({
+    when: render(p.days === undefined ? COMMITMENT_WINDOW.phase1 : COMMITMENT_WINDOW.newMember, lang, p),
+  }),
+};
+
+/** The template a finding is rendered from: its code's, or the alternative one at `alsoSeverity`. */
+export function templateOf(f: Pick<Finding, "code" | "severity">): Text {
+  const alt = f.severity !== CATALOGUE[f.code].severity;
+  return (alt && (FINDING_ALT_TEXTS as Partial<Record<FindingCode, Text>>)[f.code]) || FINDING_TEXTS[f.code];
+}
+
+/** The finding's own placeholder values (sheet, field, value, …, and its params). */
+function ownParams(f: Finding): Params {
+  return {
+    sheet: f.sheet ?? "",
+    field: f.field,
+    value: f.value === null || f.value === undefined ? "" : String(f.value),
+    object: f.object,
+    period: f.period,
+    fix: f.fix === null || f.fix === undefined ? "" : String(f.fix),
+    ...f.params,
+  };
+}
+
+/** The placeholder values a message derives from the finding's own ones (none for most codes). */
+export function derivedParams(f: Finding, lang: Lang): Params {
+  const derive = DERIVED[f.code];
+  return derive ? derive(ownParams(f), lang) : {};
+}
+
+/** Every placeholder value of a finding's message in one language. */
+export function messageParams(f: Finding, lang: Lang): Params {
+  return { ...ownParams(f), ...derivedParams(f, lang) };
+}
+
+/** The message of a finding in the given language. */
+export function messageOf(f: Finding, lang: Lang = "zh-CN"): string {
+  return render(templateOf(f), lang, messageParams(f, lang));
+}
