@@ -52,10 +52,13 @@ module.exports = async (_env, argv) => {
     entry: {
       taskpane: "./src/taskpane/index.tsx",
       commands: "./src/commands/commands.ts",
+      // the Web Worker that reads and validates submitted workbooks (汇总报送); loaded by its fixed name
+      "submission-worker": "./src/app/submissions/submission-worker.ts",
     },
     output: {
       path: DIST,
-      filename: "js/[name].[contenthash:8].js",
+      filename: (data) =>
+        data.chunk?.name === "submission-worker" ? "js/submission-worker.js" : "js/[name].[contenthash:8].js",
       chunkFilename: "js/[name].[contenthash:8].js",
       publicPath: "",
       clean: { keep: (file) => !OWN.test(file.replace(/\\/g, "/")) },

@@ -126,6 +126,7 @@ export const PANE_TEXTS = textOf({
   },
   stageRead: { "zh-CN": "读取工作簿", en: "Reading the workbook" },
   stageCheck: { "zh-CN": "校验 …", en: "Checking …" },
+  stageCheckSubmission: { "zh-CN": "校验报送文件 {file}", en: "Checking {file}" },
   stageScore: { "zh-CN": "考评 …", en: "Scoring …" },
   stageBuild: { "zh-CN": "生成结果表 …", en: "Building result sheets …" },
   stageSample: { "zh-CN": "生成示例台账 …", en: "Generating the sample …" },

@@ -1,0 +1,54 @@
+// One submitted workbook read and validated on its own (ledger-format §8): the bytes of one file in,
+// its Workbook and Analysis out — or, for a file that cannot be used, the one-line reason a clerk
+// reads in 报送情况. Pure apart from the reader: runs in a Web Worker or, where there is none, inline.
+import { analyze, type Analysis } from "../../engine/analyze";
+import type { Day } from "../../engine/dates";
+import type { Workbook } from "../../engine/grid";
+import { readXlsx } from "../../hosts/xlsx/read";
+
+export interface SubmissionFile {
+  name: string;
+  bytes: Uint8Array;
+  /** Last modification time (ms since 1970) when the file picker knows it: breaks a tie between two
+   *  submissions of one unit without 报出时间. */
+  modified?: number;
+}
+
+/** A reason in both languages (what is wrong with the file and what to do). */
+export interface Reason {
+  zh: string;
+  en: string;
+}
+
+export type SubmissionReading =
+  | { file: string; modified?: number; ok: true; workbook: Workbook; analysis: Analysis }
+  | { file: string; modified?: number; ok: false; reason: Reason };
+
+/** An error from the reader → the clerk's one-line reason (the reader's own texts say what to do). */
+function reasonOf(e: unknown): Reason {
+  const x = e as { messageZh?: unknown; messageEn?: unknown } | null;
+  if (x && typeof x.messageZh === "string" && typeof x.messageEn === "string")
+    return { zh: x.messageZh, en: x.messageEn };
+  const why = e instanceof Error ? e.message : String(e);
+  return {
+    zh: `无法读取该文件（${why}），请重新保存为 .xlsx 后再报送`,
+    en: `The file could not be read (${why}); save it again as .xlsx`,
+  };
+}
+
+export function readSubmission(f: SubmissionFile, asOf?: Day): SubmissionReading {
+  const base = { file: f.name, ...(f.modified === undefined ? {} : { modified: f.modified }) };
+  try {
+    const workbook = readXlsx(f.bytes);
+    const analysis = analyze(workbook, asOf === undefined ? {} : { asOf });
+    return { ...base, ok: true, workbook, analysis };
+  } catch (e) {
+    return { ...base, ok: false, reason: reasonOf(e) };
+  }
+}
+
+/** Office lock files (`~$台账.xlsx`) and files that are not .xlsx are not submissions. */
+export function isSubmissionName(name: string): boolean {
+  const base = name.split(/[\\/]/).pop() ?? name;
+  return !base.startsWith("~$") && /\.xlsx$/i.test(base);
+}
