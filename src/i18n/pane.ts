@@ -127,6 +127,10 @@ export const PANE_TEXTS = textOf({
   stageRead: { "zh-CN": "读取工作簿", en: "Reading the workbook" },
   stageCheck: { "zh-CN": "校验 …", en: "Checking …" },
   stageCheckSubmission: { "zh-CN": "校验报送文件 {file}", en: "Checking {file}" },
+  submissionUnreadable: {
+    "zh-CN": "无法读取该文件（{why}），请重新保存为 .xlsx 后再报送",
+    en: "The file could not be read ({why}); save it again as .xlsx and submit it again",
+  },
   stageScore: { "zh-CN": "考评 …", en: "Scoring …" },
   stageBuild: { "zh-CN": "生成结果表 …", en: "Building result sheets …" },
   stageSample: { "zh-CN": "生成示例台账 …", en: "Generating the sample …" },

@@ -55,7 +55,6 @@ const files = (): SubmissionFile[] => [
 
 test("each distinct .xlsx is read once, in order; lock files and other files are skipped; a damaged file gets its reason", async () => {
   const job = readSubmissionsJob(files(), {
-    lang: "zh-CN",
     makeWorker: () => new FakeWorker(),
     maxWorkers: 2,
   });
@@ -70,7 +69,7 @@ test("each distinct .xlsx is read once, in order; lock files and other files are
   expect(skipped).toEqual(["~$凤鸣镇.xlsx", "说明.docx"]);
   expect(repeated).toEqual(["莲花街道.xlsx"]);
   const bad = readings[2];
-  expect(!bad.ok && bad.reason.zh).toMatch(/文件/);
+  expect(!bad.ok && bad.reason["zh-CN"]).toMatch(/文件/);
   const errors = (i: number) => {
     const r = readings[i];
     return r.ok ? r.analysis.findings.filter((f) => f.severity === "error").length : -1;
@@ -85,13 +84,14 @@ test("each distinct .xlsx is read once, in order; lock files and other files are
 });
 
 test("workers and inline reading give the same readings", async () => {
-  const viaWorkers = await startJob(
-    readSubmissionsJob(files(), { lang: "zh-CN", makeWorker: () => new FakeWorker() }),
-  ).outcome;
-  const inline = await startJob(readSubmissionsJob(files(), { lang: "zh-CN" })).outcome;
+  const viaWorkers = await startJob(readSubmissionsJob(files(), { makeWorker: () => new FakeWorker() }))
+    .outcome;
+  const inline = await startJob(readSubmissionsJob(files(), {})).outcome;
   const shape = (o: typeof inline) =>
     o.status === "done"
-      ? o.value.readings.map((r) => (r.ok ? [r.file, r.analysis.findings.length] : [r.file, r.reason.zh]))
+      ? o.value.readings.map((r) =>
+          r.ok ? [r.file, r.analysis.findings.length] : [r.file, r.reason["zh-CN"]],
+        )
       : o.status;
   expect(shape(viaWorkers)).toEqual(shape(inline));
 });
@@ -99,12 +99,11 @@ test("workers and inline reading give the same readings", async () => {
 test("progress names each file and counts up to the number of files", async () => {
   const seen: HostProgress[] = [];
   const job = readSubmissionsJob(files(), {
-    lang: "zh-CN",
     makeWorker: () => new FakeWorker(),
     maxWorkers: 1,
   });
   await startJob(job, (p) => seen.push(p)).outcome;
-  expect(seen.filter((p) => String(p.stage).includes("坏文件.xlsx"))).toHaveLength(1);
+  expect(seen.filter((p) => p.stage["zh-CN"].includes("坏文件.xlsx"))).toHaveLength(1);
   expect(seen.every((p) => p.total === 3)).toBe(true);
   expect(seen.map((p) => p.done)).toEqual([...seen.map((p) => p.done)].sort((a, b) => a - b));
   expect(seen[seen.length - 1].done).toBe(3);
@@ -112,7 +111,7 @@ test("progress names each file and counts up to the number of files", async () =
 
 test("取消 stops every worker and keeps nothing", async () => {
   const started = startJob(
-    readSubmissionsJob(files(), { lang: "zh-CN", makeWorker: () => new FakeWorker(), maxWorkers: 1 }),
+    readSubmissionsJob(files(), { makeWorker: () => new FakeWorker(), maxWorkers: 1 }),
     (p) => {
       if (p.done === 1) started.cancel();
     },
@@ -126,7 +125,6 @@ test("取消 stops every worker and keeps nothing", async () => {
 test("a worker that fails leaves the rest to be read inline: every file still gets its reading", async () => {
   const out = await startJob(
     readSubmissionsJob(files(), {
-      lang: "zh-CN",
       makeWorker: () => new FakeWorker("莲花街道.xlsx"),
       maxWorkers: 1,
     }),

@@ -5,6 +5,8 @@ import { analyze, type Analysis } from "../../engine/analyze";
 import type { Day } from "../../engine/dates";
 import type { Workbook } from "../../engine/grid";
 import { readXlsx } from "../../hosts/xlsx/read";
+import { PANE_TEXTS } from "../../i18n/pane";
+import { fill, type Text } from "../../i18n/text";
 
 export interface SubmissionFile {
   name: string;
@@ -14,26 +16,15 @@ export interface SubmissionFile {
   modified?: number;
 }
 
-/** A reason in both languages (what is wrong with the file and what to do). */
-export interface Reason {
-  zh: string;
-  en: string;
-}
-
 export type SubmissionReading =
   | { file: string; modified?: number; ok: true; workbook: Workbook; analysis: Analysis }
-  | { file: string; modified?: number; ok: false; reason: Reason };
+  | { file: string; modified?: number; ok: false; reason: Text };
 
 /** An error from the reader → the clerk's one-line reason (the reader's own texts say what to do). */
-function reasonOf(e: unknown): Reason {
-  const x = e as { messageZh?: unknown; messageEn?: unknown } | null;
-  if (x && typeof x.messageZh === "string" && typeof x.messageEn === "string")
-    return { zh: x.messageZh, en: x.messageEn };
-  const why = e instanceof Error ? e.message : String(e);
-  return {
-    zh: `无法读取该文件（${why}），请重新保存为 .xlsx 后再报送`,
-    en: `The file could not be read (${why}); save it again as .xlsx`,
-  };
+function reasonOf(e: unknown): Text {
+  const own = (e as { text?: unknown } | null)?.text as Text | undefined;
+  if (own && typeof own["zh-CN"] === "string" && typeof own.en === "string") return own;
+  return fill(PANE_TEXTS.submissionUnreadable, { why: e instanceof Error ? e.message : String(e) });
 }
 
 export function readSubmission(f: SubmissionFile, asOf?: Day): SubmissionReading {

@@ -4,7 +4,8 @@
 // macrotask.
 import type { Day } from "../../engine/dates";
 import { CancelledError, throwIfCancelled } from "../../hosts/host";
-import { t, type Lang } from "../i18n";
+import { PANE_TEXTS } from "../../i18n/pane";
+import { fill } from "../../i18n/text";
 import { yieldToUi, type Job, type JobRun } from "../job";
 import {
   isSubmissionName,
@@ -15,7 +16,6 @@ import {
 import type { SubmissionWorker, WorkerFactory, WorkerReply } from "./worker-protocol";
 
 export interface SubmissionsParams {
-  lang: Lang;
   asOf?: Day;
   /** Makes a Web Worker; undefined (or a factory that gives none) reads inline. */
   makeWorker?: WorkerFactory;
@@ -69,7 +69,7 @@ async function readInline(
   const out: SubmissionReading[] = [];
   for (const f of todo) {
     run.onProgress({
-      stage: t(p.lang, "stageCheckSubmission", { file: f.name }),
+      stage: fill(PANE_TEXTS.stageCheckSubmission, { file: f.name }),
       done: out.length,
       total: todo.length,
     });
@@ -100,7 +100,7 @@ function readInWorkers(
       if (next >= todo.length) return;
       const id = next++;
       run.onProgress({
-        stage: t(p.lang, "stageCheckSubmission", { file: todo[id].name }),
+        stage: fill(PANE_TEXTS.stageCheckSubmission, { file: todo[id].name }),
         done,
         total: todo.length,
       });
@@ -157,7 +157,7 @@ export function readSubmissionsJob(
       p,
       run,
     );
-    run.onProgress({ stage: t(p.lang, "stageCheck"), done: todo.length, total: todo.length });
+    run.onProgress({ stage: PANE_TEXTS.stageCheck, done: todo.length, total: todo.length });
     return { readings, skipped, repeated };
   };
 }
