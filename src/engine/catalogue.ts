@@ -192,8 +192,8 @@ export const CATALOGUE = C({
   },
   "duplicate-across-units": {
     severity: "error",
-    zh: "编号“{value}”同时出现在{expected}的台账中，请核对后只保留一处",
-    en: 'ID "{value}" appears in the ledgers of {expected}; keep it in one place only',
+    zh: "{field}“{value}”也出现在{other}，同一党员只能由一个单位登记；请两单位核对后删除多余的一处",
+    en: 'The {field} "{value}" also appears in {otherEn}; a member is registered by one unit only — agree which and delete the other',
     clause: "四、总体安排：区委汇总表彰",
   },
   "too-short": {
@@ -252,9 +252,27 @@ export const CATALOGUE = C({
   },
   "report-header": {
     severity: "warning",
-    zh: "填报信息缺少“{field}”，请补填",
-    en: "The cover sheet lacks {field}; fill it in",
+    zh: "填报信息缺少“{field}”{detail}，请在“填报信息”表补填",
+    en: "The cover sheet lacks {field}{detailEn}; fill it in on the 填报信息 sheet",
     clause: "五、组织领导：重要工作情况要及时报区委领导小组",
+  },
+  "unit-twice": {
+    severity: "warning",
+    zh: "本单位另报送了“{other}”（报出时间 {otherTime}），以较晚的那份为准，本文件不参加汇总；如需以本文件为准，请重新报送并更新报出时间",
+    en: 'This unit also submitted "{other}" (reported {otherTimeEn}); the later one counts and this file is not compiled. To use this file, submit it again with a new 报出时间',
+    clause: "五、组织领导：重要工作情况要及时报区委领导小组",
+  },
+  "unknown-unit": {
+    severity: "warning",
+    zh: "报送单位“{value}”不在全区单位名单中，请把填报单位改为名单上的单位名称或单位编号",
+    en: 'The submitting unit "{value}" is not on the district\'s list of units; write its name or 单位编号 as on the list',
+    clause: "五、组织领导：各党（工）委负责本单位活动",
+  },
+  "org-two-units": {
+    severity: "warning",
+    zh: "组织编号“{value}”也由{other}报送，一个基层党组织只能属于一个党（工）委；请两单位核对，由所属单位保留、另一单位删除",
+    en: 'Organisation "{value}" is also submitted by {otherEn}; an organisation belongs to one unit — keep it in its own unit\'s ledger only',
+    clause: "五、组织领导：各党（工）委负责本单位活动",
   },
   "template-version": {
     severity: "warning",
