@@ -7,6 +7,7 @@ import { templateCommand } from "./commands/template";
 import { rulesCommand } from "./commands/rules";
 import { demoCommand } from "./commands/demo";
 import { sampleCommand } from "./commands/sample";
+import { compileCommand } from "./commands/compile";
 import { EXIT, describeFailure, exitCodeOf } from "./io";
 
 function langFromArgv(argv: string[]) {
@@ -45,6 +46,20 @@ async function main(argv: string[]): Promise<number> {
       code = await evaluateCommand(ledger, o);
     });
   program
+    .command("compile <files...>")
+    .description("全区汇总：校验各单位报送的台账，合并合格台账，跨单位检查，全区考评表彰")
+    .requiredOption("-o, --output <file>", "汇总工作簿 .xlsx（报送情况及各结果表）")
+    .option("--as-of <date>", "检查基准日 YYYY-MM-DD")
+    .option("--json", "输出 JSON")
+    .option("--notices <folder>", "为每个退回单位写出“退回修改通知”到该文件夹")
+    .option("--units <file>", "全区单位名单工作簿（其“党（工）委”表；有“评分规则”表时按其考评）")
+    .option("--max-size <MB>", "单个文件大小上限（MB），默认 100")
+    .option("--lang <lang>", "语言 zh-CN | en", "zh-CN")
+    .action(async (files: string[], o) => {
+      file = files.join(" ");
+      code = await compileCommand(files, o);
+    });
+  program
     .command("template")
     .description("写出空白标准台账")
     .requiredOption("-o, --output <file>", "输出文件 .xlsx")
@@ -72,10 +87,16 @@ async function main(argv: string[]): Promise<number> {
     });
   program
     .command("sample")
-    .description("生成示例台账文件（small 或 district 规模）")
-    .requiredOption("-o, --output <file>", "输出文件 .xlsx")
+    .description("生成示例台账文件（small 或 district 规模），或按单位拆分的报送文件")
+    .option("-o, --output <file>", "输出文件 .xlsx")
     .option("--size <size>", "small | district", "small")
     .option("--clean", "不加入示例错误")
+    .option("--split-by-unit <folder>", "按党（工）委拆分，每个单位一个报送文件（含填报信息）")
+    .option("--broken-file", "拆分时：其中一个文件损坏")
+    .option("--duplicate-member", "拆分时：一名党员同时登记在两个单位")
+    .option("--unit-twice", "拆分时：一个单位报送了两次")
+    .option("--unknown-unit", "拆分时：加入一个不在全区名单中的单位的文件")
+    .option("--units-list <file>", "拆分时：另写出全区单位名单（供 compile --units 使用）")
     .option("--lang <lang>", "语言 zh-CN | en", "zh-CN")
     .action(async (o) => {
       code = await sampleCommand(o);
