@@ -60,7 +60,8 @@ export function compileText(c: Compilation, run: CompileRun, lang: Lang, noticeF
 function listOf(c: Compilation, status: Submission["status"], head: TextKey, lang: Lang): string[] {
   const files = c.submissions.filter((s) => s.status === status);
   if (!files.length) return [];
-  return [t(lang, head), ...files.map((s) => `  ${unitLabel(s.unit)}（${s.file}）：${reasonText(s, lang)}`)];
+  const who = (s: Submission) => (s.unit.id !== undefined ? `${unitLabel(s.unit)}（${s.file}）` : s.file);
+  return [t(lang, head), ...files.map((s) => `  ${who(s)}：${reasonText(s, lang)}`)];
 }
 
 function crossLines(c: Compilation, lang: Lang): string[] {
