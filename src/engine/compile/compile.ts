@@ -50,38 +50,48 @@ export function compileDistrict(district: District, checked: readonly CheckedSub
     checked: c,
     unit: identifyUnit(c, units),
   }));
+  const { sinks, superseded } = unitFindings(candidates);
+  const cross = crossFileFindings(candidates, superseded);
+  const submissions = candidates.map((c) => {
+    const findings = [
+      ...sinks[c.index].items,
+      ...cross.filter((x) => x.index === c.index).map((x) => x.finding),
+      ...ownFindings(c.checked),
+    ];
+    const by = superseded.get(c.index);
+    return submissionOf(c, findings, by === undefined ? undefined : candidates[by].checked.file);
+  });
+  return finish(
+    district,
+    units,
+    submissions,
+    cross.map((x) => x.finding),
+  );
+}
+
+/** `unknown-unit` and `report-header` per usable file; `unit-twice` on each superseded one. */
+function unitFindings(candidates: readonly Candidate[]) {
   const usable = candidates.filter((c) => !c.checked.unusable);
   const sinks = candidates.map(() => new FindingSink<CompileCode>());
   for (const c of usable) headerAndUnitFindings(c, sinks[c.index]);
   const superseded = supersede(usable);
   for (const [loser, winner] of superseded)
     warnSuperseded(candidates[loser], candidates[winner], sinks[loser]);
+  return { sinks, superseded };
+}
 
-  const clean = usable.filter((c) => !superseded.has(c.index) && !hasErrors(ownFindings(c.checked)));
-  const cross = crossCheck(
+/** The cross-file checks over the files without errors of their own that were not superseded. */
+function crossFileFindings(candidates: readonly Candidate[], superseded: ReadonlyMap<number, number>) {
+  const clean = candidates.filter(
+    (c) => !c.checked.unusable && !superseded.has(c.index) && !hasErrors(ownFindings(c.checked)),
+  );
+  return crossCheck(
     clean.map((c) => ({
       index: c.index,
       file: c.checked.file,
       unit: c.unit,
       ledger: c.checked.analysis!.ledger,
     })),
-  );
-  const submissions = candidates.map((c) =>
-    submissionOf(
-      c,
-      [
-        ...sinks[c.index].items,
-        ...cross.filter((x) => x.index === c.index).map((x) => x.finding),
-        ...ownFindings(c.checked),
-      ],
-      superseded.has(c.index) ? candidates[superseded.get(c.index)!].checked.file : undefined,
-    ),
-  );
-  return finish(
-    district,
-    units,
-    submissions,
-    cross.map((x) => x.finding),
   );
 }
 

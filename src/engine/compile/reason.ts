@@ -1,4 +1,4 @@
-// Why a submission went back or was set aside, in one sentence (報送情况, the return notice, the CLI).
+// Why a submission went back or was set aside, in one sentence (报送情况, the return notice, the CLI).
 import type { Lang } from "../findings";
 import type { Submission, SubmissionReason } from "./types";
 
