@@ -151,6 +151,10 @@ const DATA_LITERALS: Record<string, { literals: (string | RegExp)[]; why: string
     literals: ["图表 "],
     why: "the name of a chart object inside the written .xlsx (document content, as Excel names its own)",
   },
+  "hosts/xlsx/blank-workbook.ts": {
+    literals: [/<name val="宋体"\/>/, /<cellStyle name="常规"/],
+    why: "the default font (宋体) and the Normal cell style's zh-CN name inside the district workbook's styles.xml (document content)",
+  },
   "app/hosts.ts": {
     literals: ["示例台账.xlsx"],
     why: "the file name of the sample workbook in browser preview (a document name, zh-CN like the sheet names)",

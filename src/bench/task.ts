@@ -1,7 +1,7 @@
 // One benchmark task in its own process (scripts/bench.mjs runs each under /usr/bin/time so wall
 // time and peak memory are the process's own). Prints one JSON line.
 import * as ExcelJS from "exceljs";
-import { readXlsxFile } from "../hosts/xlsx/read-file";
+import { readXlsxBytes, readXlsxFile } from "../hosts/xlsx/read-file";
 import { analyze } from "../engine/analyze";
 import { parseISO } from "../engine/dates";
 import { summarize } from "../engine/findings";
@@ -9,9 +9,43 @@ import { evaluateLedger } from "../engine/evaluate";
 import { buildReport } from "../report/build";
 import { patchWorkbook } from "../hosts/xlsx/patch";
 import { RESULT_SHEET_NAMES } from "../engine/schema";
-import { readFileSync } from "fs";
+import { readFileSync, readdirSync } from "fs";
+import * as path from "path";
+import { checkSubmission, compileDistrict, openDistrict } from "../engine/compile";
+import { blankWorkbook } from "../hosts/xlsx/blank-workbook";
+import { buildDistrictReport } from "../report/district";
+
+/** compile: every unit's file of the folder read and checked, the district compiled and written. */
+function compileFolder(folder: string): Record<string, unknown> {
+  const t0 = performance.now();
+  const district = openDistrict({ asOf: parseISO("2012-11-07") });
+  const files = readdirSync(folder)
+    .filter((f) => f.endsWith(".xlsx"))
+    .sort();
+  let readMs = 0;
+  const checked = files.map((f) => {
+    const t = performance.now();
+    const bytes = readFileSync(path.join(folder, f));
+    const workbook = readXlsxBytes(bytes, f);
+    readMs += performance.now() - t;
+    return checkSubmission(district, { file: f, workbook });
+  });
+  const c = compileDistrict(district, checked);
+  const out = patchWorkbook(blankWorkbook(), buildDistrictReport(c), { replace: RESULT_SHEET_NAMES });
+  const count = (st: string) => c.submissions.filter((s) => s.status === st).length;
+  return {
+    files: files.length,
+    accepted: count("accepted"),
+    returned: count("returned"),
+    readMs,
+    outMb: out.length / 2 ** 20,
+    lists: c.evaluation.commendations.length,
+    ms: performance.now() - t0,
+  };
+}
 
 async function run(task: string, file: string): Promise<Record<string, unknown>> {
+  if (task === "compile") return compileFolder(file);
   const t0 = performance.now();
   if (task === "exceljs-full") {
     const wb = new ExcelJS.Workbook();

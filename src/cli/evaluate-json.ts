@@ -5,9 +5,12 @@ import type { Lang } from "../i18n/text";
 import { validateJson } from "./findings-json";
 
 export function evaluateJson(file: string, output: string, a: Analysis, ev: Evaluation, lang: Lang) {
+  return { ...validateJson(file, a, lang), output, ...resultsJson(ev) };
+}
+
+/** blockedBy, scores, commendations and notSelected (evaluate and compile). */
+export function resultsJson(ev: Evaluation) {
   return {
-    ...validateJson(file, a, lang),
-    output,
     blockedBy: ev.blockedBy,
     scores: ev.scores.map((s) => ({
       kind: s.kind,

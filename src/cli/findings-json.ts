@@ -8,6 +8,8 @@ import { toISO } from "../engine/dates";
 export interface FindingJson {
   severity: Finding["severity"];
   code: Finding["code"];
+  /** The submitted file (compile only). */
+  file?: string;
   sheet: string | null;
   cell: string | null;
   field?: string;
@@ -22,6 +24,7 @@ export function findingJson(f: Finding, lang: Lang): FindingJson {
   const out: FindingJson = {
     severity: f.severity,
     code: f.code,
+    ...(f.file !== undefined ? { file: f.file } : {}),
     sheet: f.sheet,
     cell: f.cell,
   } as FindingJson;

@@ -7,6 +7,7 @@ import { templateCommand } from "./commands/template";
 import { rulesCommand } from "./commands/rules";
 import { demoCommand } from "./commands/demo";
 import { sampleCommand } from "./commands/sample";
+import { compileCommand } from "./commands/compile";
 import { EXIT, describeFailure, exitCodeOf } from "./io";
 import { CLI_HELP } from "../i18n/cli";
 import { render, type Lang } from "../i18n/text";
@@ -49,6 +50,20 @@ async function main(argv: string[]): Promise<number> {
       code = await evaluateCommand(ledger, o);
     });
   program
+    .command("compile <files...>")
+    .description(h("compile"))
+    .requiredOption("-o, --output <file>", h("outputDistrict"))
+    .option("--as-of <date>", h("asOf"))
+    .option("--json", h("json"))
+    .option("--notices <folder>", h("notices"))
+    .option("--units <file>", h("units"))
+    .option("--max-size <MB>", h("maxSizeEach"))
+    .option("--lang <lang>", h("lang"), "zh-CN")
+    .action(async (files: string[], o) => {
+      file = files.join(" ");
+      code = await compileCommand(files, o);
+    });
+  program
     .command("template")
     .description(h("template"))
     .requiredOption("-o, --output <file>", h("output"))
@@ -77,9 +92,15 @@ async function main(argv: string[]): Promise<number> {
   program
     .command("sample")
     .description(h("sample"))
-    .requiredOption("-o, --output <file>", h("output"))
+    .option("-o, --output <file>", h("output"))
     .option("--size <size>", "small | district", "small")
     .option("--clean", h("clean"))
+    .option("--split-by-unit <folder>", h("splitByUnit"))
+    .option("--broken-file", h("brokenFile"))
+    .option("--duplicate-member", h("duplicateMember"))
+    .option("--unit-twice", h("unitTwice"))
+    .option("--unknown-unit", h("unknownUnit"))
+    .option("--units-list <file>", h("unitsList"))
     .option("--lang <lang>", h("lang"), "zh-CN")
     .action(async (o) => {
       code = await sampleCommand(o);

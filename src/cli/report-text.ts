@@ -76,23 +76,27 @@ export function evaluationText(
   );
   lines.push(t(lang, "summary", sum));
   if (found.length === 0) lines.push(t(lang, "noLedger"));
-  if (ev.blockedBy.length) {
-    lines.push(t(lang, "blocked", { keys: listOf(ev.blockedBy) }));
-  } else {
-    const orgs = ev.scores.filter((s) => s.kind === "organization").length;
-    lines.push(t(lang, "scored", { orgs, members: ev.scores.length - orgs }));
-    for (const list of COMMENDATION_LISTS) {
-      const entries = ev.commendations.filter((c) => c.phase === list.phase && c.list === list.name);
-      const top = entries
-        .slice(0, TOP)
-        .map((c) => `${c.rank}. ${c.name}（${c.id}）${c.total.toFixed(1)}`)
-        .join("  ");
-      lines.push(
-        `  ${PHASE_NAMES[list.phase]} ${list.name}：${entries.length}${entries.length ? "  " + top : ""}`,
-      );
-    }
-    lines.push(t(lang, "notSelected", { n: ev.notSelected.length }));
-  }
+  lines.push(...scoreLines(ev, lang));
   lines.push(t(lang, "written", { file: output }));
   return lines.join("\n");
+}
+
+/** What was scored and the top of each commendation list (or why nothing was scored). */
+export function scoreLines(ev: Evaluation, lang: Lang): string[] {
+  if (ev.blockedBy.length) return [t(lang, "blocked", { keys: listOf(ev.blockedBy) })];
+  const lines: string[] = [];
+  const orgs = ev.scores.filter((s) => s.kind === "organization").length;
+  lines.push(t(lang, "scored", { orgs, members: ev.scores.length - orgs }));
+  for (const list of COMMENDATION_LISTS) {
+    const entries = ev.commendations.filter((c) => c.phase === list.phase && c.list === list.name);
+    const top = entries
+      .slice(0, TOP)
+      .map((c) => `${c.rank}. ${c.name}（${c.id}）${c.total.toFixed(1)}`)
+      .join("  ");
+    lines.push(
+      `  ${PHASE_NAMES[list.phase]} ${list.name}：${entries.length}${entries.length ? "  " + top : ""}`,
+    );
+  }
+  lines.push(t(lang, "notSelected", { n: ev.notSelected.length }));
+  return lines;
 }

@@ -171,6 +171,18 @@ export const CATALOGUE = C({
     severity: "warning",
     clause: "五、组织领导：重要工作情况要及时报区委领导小组",
   },
+  "unit-twice": {
+    severity: "warning",
+    clause: "五、组织领导：重要工作情况要及时报区委领导小组",
+  },
+  "unknown-unit": {
+    severity: "warning",
+    clause: "五、组织领导：各党（工）委负责本单位活动",
+  },
+  "org-two-units": {
+    severity: "warning",
+    clause: "五、组织领导：各党（工）委负责本单位活动",
+  },
   "template-version": {
     severity: "warning",
     alsoSeverity: "info",

@@ -7,6 +7,8 @@ export type FindingValue = string | number | boolean | null;
 export interface Finding {
   severity: Severity;
   code: FindingCode;
+  /** The submitted file the finding is about (district compilation only; absent for one ledger). */
+  file?: string;
   sheet: string | null;
   cell: string | null;
   field?: string;

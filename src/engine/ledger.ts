@@ -17,6 +17,17 @@ export interface ReadLedger {
   readonly asOf: Day;
   readonly cover: Cover;
   readonly templateVersion?: string;
+  /**
+   * Where each record came from, when the ledger was merged from several files (the district
+   * compilation); absent for a ledger read from one workbook, whose records are in `tables`.
+   */
+  readonly origins?: ReadonlyMap<Rec, RecordOrigin>;
+}
+
+/** The file and table a record of a merged ledger was read from (its cells: `cellOf(table, rec, field)`). */
+export interface RecordOrigin {
+  readonly file: string;
+  readonly table: Table;
 }
 
 export interface Indexes {

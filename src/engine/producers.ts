@@ -1,16 +1,13 @@
 // Who raises each finding code: every code of the catalogue is declared by exactly one producer.
 import type { Producer } from "./check";
+import { DISTRICT_COMPILE } from "./compile/codes";
 import { CHECKS } from "./checks";
 import { COVER_READ } from "./cover";
 import { TABLE_READ } from "./read";
 import { RULE_SHEET_READ } from "./rule-sheet";
 import { TEMPLATE_VERSION_READ } from "./template-version";
 
-/** The district compilation (merging the units' ledgers) is not built yet; its codes are its own. */
-export const DISTRICT_COMPILE: Producer = {
-  id: "district-compile",
-  codes: ["duplicate-across-units", "report-header"],
-};
+export { DISTRICT_COMPILE } from "./compile/codes";
 
 /** The read steps (in reading order), the checks, then the district compilation. */
 export const PRODUCERS: readonly Producer[] = [

@@ -3,7 +3,7 @@
 // across rows or sheets here (that is the checks' work, over the indexed ledger).
 import type { Workbook } from "./grid";
 import { type Day, todayDay } from "./dates";
-import { resolveAsOf } from "./campaign";
+import { type RuleKey, type Rules, resolveAsOf } from "./campaign";
 import { type Finding, FindingSink } from "./findings";
 import type { ReadLedger } from "./ledger";
 import { type ReadTables, readTables } from "./read";
@@ -17,6 +17,11 @@ export interface ReadOptions {
   asOf?: Day;
   /** Today, for the default as-of (injected for tests). */
   today?: Day;
+  /**
+   * The rules in force, set from outside (the district's, in a compilation): the ledger's own
+   * `评分规则` sheet is still read and checked, but its values do not apply.
+   */
+  rules?: { rules: Rules; broken: readonly RuleKey[] };
 }
 
 export interface SheetOverview {
@@ -43,7 +48,8 @@ export interface LedgerReading {
 export function readLedger(wb: Workbook, opts: ReadOptions = {}): LedgerReading {
   const sink = new FindingSink();
   const ruleSheet = findRuleSheet(wb.sheets);
-  const { rules, broken } = readRuleSheet(ruleSheet, wb.date1904, sink);
+  const own = readRuleSheet(ruleSheet, wb.date1904, sink);
+  const { rules, broken } = opts.rules ?? own;
   const coverSheet = findCoverSheet(wb.sheets);
   const cover = readCover(coverSheet);
   const read = readTables(wb, sink);
@@ -54,7 +60,7 @@ export function readLedger(wb: Workbook, opts: ReadOptions = {}): LedgerReading 
     date1904: wb.date1904,
     tables: read.tables,
     rules,
-    brokenRules: broken,
+    brokenRules: [...broken],
     asOf: resolveAsOf(rules, opts.asOf, opts.today ?? todayDay()),
     cover,
     templateVersion,

@@ -35,8 +35,8 @@ export interface Score {
   grade: Grade;
   veto: boolean;
   vetoText?: string;
-  /** Sheet and row of the evaluation the score comes from (for links). */
-  source: { sheet: string; row: number };
+  /** Sheet and row of the evaluation the score comes from (for links); its file in a district. */
+  source: { sheet: string; row: number; file?: string };
 }
 
 /** Half-up rounding to 0.1 that is robust to binary noise (87.05 stays 87.1). */
@@ -78,6 +78,13 @@ function countInPhase(rules: Rules, days: readonly number[] | undefined, phase: 
   if (!days) return 0;
   const w = phaseWindow(rules, phase);
   return days.filter((d) => d >= w.from && d <= w.to).length;
+}
+
+/** Where an evaluation row is: its own file and sheet when the ledger was merged from several. */
+function sourceOf(ledger: Ledger, t: Table, rec: Rec): Score["source"] {
+  const origin = ledger.origins?.get(rec);
+  if (!origin) return { sheet: t.grid.name, row: rec.row };
+  return { sheet: origin.table.grid.name, row: rec.row, file: origin.file };
 }
 
 export function computeScores(ledger: Ledger): Score[] {
@@ -130,7 +137,7 @@ export function computeScores(ledger: Ledger): Score[] {
       total,
       grade: gradeOf(rules, total, vetoText !== undefined),
       veto: vetoText !== undefined,
-      source: { sheet: t.grid.name, row: rec.row },
+      source: sourceOf(ledger, t, rec),
     };
     if (org !== undefined) s.org = org;
     if (vetoText !== undefined) s.vetoText = vetoText;

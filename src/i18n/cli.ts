@@ -68,6 +68,87 @@ export const CLI_TEXTS = textOf({
   sevError: { "zh-CN": "错误", en: "error" },
   sevWarning: { "zh-CN": "警告", en: "warning" },
   sevInfo: { "zh-CN": "提示", en: "info" },
+  // compile
+  compileHead: {
+    "zh-CN": "全区汇总：收到{n}个文件    检查基准日：{asOf}",
+    en: "District compilation: {n} files received    As of: {asOf}",
+  },
+  compileCounts: {
+    "zh-CN": "合格 {accepted} · 退回修改 {returned} · 已替代 {superseded}",
+    en: "{accepted} accepted · {returned} returned · {superseded} superseded",
+  },
+  compileSkipped: { "zh-CN": "未作为报送文件：", en: "Not taken as submissions:" },
+  skipLock: {
+    "zh-CN": "{file}（Office 打开文件时留下的临时锁定文件）",
+    en: "{file} (a lock file Office leaves while a workbook is open)",
+  },
+  skipNotXlsx: { "zh-CN": "{file}（不是 .xlsx 文件）", en: "{file} (not an .xlsx file)" },
+  skipFolder: { "zh-CN": "{file}（子文件夹，未展开）", en: "{file} (a subfolder, not searched)" },
+  skipHidden: { "zh-CN": "{file}（隐藏文件）", en: "{file} (a hidden file)" },
+  skipDuplicate: {
+    "zh-CN": "{file}（与前面的文件相同，只计一次）",
+    en: "{file} (the same file as above, counted once)",
+  },
+  skipOwn: {
+    "zh-CN": "{file}（本次的输出文件或单位名单）",
+    en: "{file} (this run's output or the units workbook)",
+  },
+  compileReturned: { "zh-CN": "退回修改：", en: "Returned:" },
+  compileSuperseded: { "zh-CN": "已替代：", en: "Superseded:" },
+  compileCross: { "zh-CN": "跨单位问题 {n} 条：", en: "{n} findings across units:" },
+  compileWarnings: {
+    "zh-CN": "合格文件的警告 {n} 条（见“校验结果”表）",
+    en: "{n} warnings in accepted files (sheet 校验结果)",
+  },
+  compileNotices: { "zh-CN": "退回修改通知 {n} 份：{folder}", en: "{n} return notices: {folder}" },
+  compileNothing: {
+    "zh-CN": "没有可以汇总的报送文件：以上文件都无法读取，未写出汇总工作簿",
+    en: "No submission could be used: none of the files above could be read; no district workbook was written",
+  },
+  compileNoFiles: {
+    "zh-CN": "没有找到报送文件：请给出台账 .xlsx 文件或存放它们的文件夹",
+    en: "No submitted file was found: give ledger .xlsx files or the folder that holds them",
+  },
+  unitsUnreadable: {
+    "zh-CN": "无法读取单位名单 {file}：{why}",
+    en: "Cannot read the units workbook {file}: {why}",
+  },
+  unitsNoSheet: {
+    "zh-CN": "单位名单 {file} 中没有“党（工）委”表或表中没有单位编号，请检查 --units 指定的文件",
+    en: "The units workbook {file} has no 党（工）委 sheet with 单位编号; check the file given with --units",
+  },
+  unitsRulesBroken: {
+    "zh-CN": "单位名单 {file} 的“评分规则”有无法读取的值（{keys}），本次不考评；请改正后重试",
+    en: "The rules sheet of {file} has unreadable values ({keys}); nothing is scored. Fix them and run again",
+  },
+  sampleNeedsOutput: {
+    "zh-CN": "请用 -o 指定输出文件，或用 --split-by-unit 指定按单位拆分的文件夹",
+    en: "Give the output file with -o, or a folder with --split-by-unit",
+  },
+  sampleSplit: {
+    "zh-CN": "已按单位写出{n}个报送文件：{folder}",
+    en: "Wrote {n} submission files, one per unit: {folder}",
+  },
+  "sampleNote-broken": {
+    "zh-CN": "文件只写了一半（损坏的报送文件）",
+    en: "only half written (a broken file)",
+  },
+  "sampleNote-duplicate-member": {
+    "zh-CN": "多登记了另一单位的一名党员（跨单位重复）",
+    en: "also lists a member of another unit (a duplicate across units)",
+  },
+  "sampleNote-unit-twice": {
+    "zh-CN": "同一单位较早报送的一份（报出时间较早）",
+    en: "an earlier submission of the same unit (earlier 报出时间)",
+  },
+  "sampleNote-unknown-unit": {
+    "zh-CN": "不在全区单位名单中的单位报送的台账",
+    en: "a ledger from a unit not on the district's list",
+  },
+  notScored: {
+    "zh-CN": "没有合格的报送文件，本次没有考评结果",
+    en: "No submission was accepted: nothing was scored",
+  },
 
   // rules
   rulesCodes: { "zh-CN": "检查项（代码 · 级别 · 依据）", en: "Finding codes" },
@@ -93,8 +174,43 @@ export const CLI_HELP = textOf({
     en: "Generate the sample ledger, check and score it, and write the result workbook",
   },
   sample: {
-    "zh-CN": "生成示例台账文件（small 或 district 规模）",
-    en: "Generate a sample ledger file (small or district size)",
+    "zh-CN": "生成示例台账文件（small 或 district 规模），或按单位拆分的报送文件",
+    en: "Generate a sample ledger file (small or district size), or one submission file per unit",
+  },
+  compile: {
+    "zh-CN": "全区汇总：校验各单位报送的台账，合并合格台账，跨单位检查，全区考评表彰",
+    en: "District compilation: check every unit's ledger, merge the accepted ones, check across units, score the district",
+  },
+  outputDistrict: {
+    "zh-CN": "汇总工作簿 .xlsx（报送情况及各结果表）",
+    en: "district workbook .xlsx (报送情况 and the result sheets)",
+  },
+  notices: {
+    "zh-CN": "为每个退回单位写出“退回修改通知”到该文件夹",
+    en: "write a return notice for each returned unit into this folder",
+  },
+  units: {
+    "zh-CN": "全区单位名单工作簿（其“党（工）委”表；有“评分规则”表时按其考评）",
+    en: "the district's units workbook (its 党（工）委 sheet; its 评分规则 sheet when there is one)",
+  },
+  maxSizeEach: { "zh-CN": "单个文件大小上限（MB），默认 100", en: "size limit per file (MB), default 100" },
+  splitByUnit: {
+    "zh-CN": "按党（工）委拆分，每个单位一个报送文件（含填报信息）",
+    en: "split by unit: one submission file per 党（工）委 (with its 填报信息)",
+  },
+  brokenFile: { "zh-CN": "拆分时：其中一个文件损坏", en: "when splitting: one file is damaged" },
+  duplicateMember: {
+    "zh-CN": "拆分时：一名党员同时登记在两个单位",
+    en: "when splitting: one member is registered by two units",
+  },
+  unitTwice: { "zh-CN": "拆分时：一个单位报送了两次", en: "when splitting: one unit submits twice" },
+  unknownUnit: {
+    "zh-CN": "拆分时：加入一个不在全区名单中的单位的文件",
+    en: "when splitting: add a file from a unit not on the district's list",
+  },
+  unitsList: {
+    "zh-CN": "拆分时：另写出全区单位名单（供 compile --units 使用）",
+    en: "when splitting: also write the district's units workbook (for compile --units)",
   },
   asOf: { "zh-CN": "检查基准日 YYYY-MM-DD", en: "as-of date YYYY-MM-DD" },
   asOfDemo: { "zh-CN": "检查基准日", en: "as-of date" },

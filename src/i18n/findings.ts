@@ -120,10 +120,6 @@ export const FINDING_TEXTS = textOf<FindingCode>({
     "zh-CN": "评分规则“{field}”的值“{value}”无法读取，应为{expected}；请改正后再考评（不会自动改用默认值）",
     en: 'Rule "{field}" has an unreadable value "{value}"; it must be {expected}. Fix it before scoring (the default is not used silently)',
   },
-  "duplicate-across-units": {
-    "zh-CN": "编号“{value}”同时出现在{expected}的台账中，请核对后只保留一处",
-    en: 'ID "{value}" appears in the ledgers of {expected}; keep it in one place only',
-  },
   "too-short": {
     "zh-CN": "承诺事项“{value}”过于简短，请写明具体承诺内容（至少 4 个字）",
     en: 'The commitment "{value}" is too short; state it concretely (at least 4 characters)',
@@ -160,9 +156,27 @@ export const FINDING_TEXTS = textOf<FindingCode>({
     "zh-CN": "评分规则“{value}”不是已知规则，已忽略，请核对名称",
     en: 'Rule "{value}" is unknown and was ignored; check its name',
   },
+  "duplicate-across-units": {
+    "zh-CN": "{field}“{value}”也出现在{other}，同一党员只能由一个单位登记；请两单位核对后删除多余的一处",
+    en: 'The {field} "{value}" also appears in {other}; a member is registered by one unit only — agree which and delete the other',
+  },
   "report-header": {
-    "zh-CN": "填报信息缺少“{field}”，请补填",
-    en: "The cover sheet lacks {field}; fill it in",
+    "zh-CN": "填报信息缺少“{field}”{detail}，请在“填报信息”表补填",
+    en: "The cover sheet lacks {field}{detail}; fill it in on the 填报信息 sheet",
+  },
+  "unit-twice": {
+    "zh-CN":
+      "本单位另报送了“{other}”（报出时间 {otherTime}），以较晚的那份为准，本文件不参加汇总；如需以本文件为准，请重新报送并更新报出时间",
+    en: 'This unit also submitted "{other}" (reported {otherTime}); the later one counts and this file is not compiled. To use this file, submit it again with a new 报出时间',
+  },
+  "unknown-unit": {
+    "zh-CN": "报送单位“{value}”不在全区单位名单中，请把填报单位改为名单上的单位名称或单位编号",
+    en: 'The submitting unit "{value}" is not on the district\'s list of units; write its name or 单位编号 as on the list',
+  },
+  "org-two-units": {
+    "zh-CN":
+      "组织编号“{value}”也由{other}报送，一个基层党组织只能属于一个党（工）委；请两单位核对，由所属单位保留、另一单位删除",
+    en: 'Organisation "{value}" is also submitted by {other}; an organisation belongs to one unit — keep it in its own unit\'s ledger only',
   },
   "template-version": {
     "zh-CN": "台账模板版本“{value}”已过时或无法识别（当前为 {expected}），建议用“新建标准台账”核对表头",
@@ -197,7 +211,17 @@ export const COMMITMENT_WINDOW = textOf({
 });
 
 /** Params a message derives from the finding's own ones, in the message's language. */
+/** The English form of a param the district compilation writes twice (`other` and `otherEn`, …). */
+const english =
+  (...keys: string[]) =>
+  (p: Params, lang: Lang): Params =>
+    lang === "en" ? Object.fromEntries(keys.map((k) => [k, p[`${k}En`] ?? p[k]])) : {};
+
 const DERIVED: Partial<Record<FindingCode, (p: Params, lang: Lang) => Params>> = {
+  "duplicate-across-units": english("other"),
+  "org-two-units": english("other"),
+  "unit-twice": english("otherTime"),
+  "report-header": english("detail"),
   "commitment-missing": (p, lang) => ({
     when: render(p.days === undefined ? COMMITMENT_WINDOW.phase1 : COMMITMENT_WINDOW.newMember, lang, p),
   }),

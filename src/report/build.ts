@@ -8,8 +8,14 @@ import { scoresSheet } from "./scores-sheets";
 import { commendationsSheet, notSelectedSheet } from "./commendations-sheet";
 import { progressSheet } from "./progress-sheet";
 
-export function buildReport(a: Analysis, ev: Evaluation, lang: Lang = "zh-CN"): SheetModel[] {
-  const sheets = [findingsSheet(a, lang)];
+/** `findingFiles`: the findings come from several submitted files (a district compilation). */
+export function buildReport(
+  a: Analysis,
+  ev: Evaluation,
+  lang: Lang = "zh-CN",
+  findingFiles = false,
+): SheetModel[] {
+  const sheets = [findingsSheet(a, lang, findingFiles)];
   const progress = progressSheet(a.ledger, ev.progress, ev.scores);
   if (!ev.blockedBy.length)
     sheets.push(

@@ -16,13 +16,19 @@ function masked(f: Finding): Finding {
   return { ...f, value: maskIdCard(f.value), fix: typeof f.fix === "string" ? maskIdCard(f.fix) : f.fix };
 }
 
-export function findingsSheet(a: Analysis, lang: Lang = "zh-CN"): SheetModel {
+/**
+ * `withFile`: the findings come from several files (a district compilation): a 文件 column comes
+ * first and cells are not links (they are in the submitted files, not in this workbook).
+ */
+export function findingsSheet(a: Analysis, lang: Lang = "zh-CN", withFile = false): SheetModel {
   const s = summarize(a.findings);
   const hyperlinks: HyperlinkModel[] = [];
   const rows = a.findings.map((raw, i) => {
     const f = masked(raw);
-    if (f.sheet && f.cell) hyperlinks.push({ row: i, col: 2, target: sheetRef(f.sheet, f.cell) });
+    if (f.sheet && f.cell && !withFile)
+      hyperlinks.push({ row: i, col: 2, target: sheetRef(f.sheet, f.cell) });
     return [
+      ...(withFile ? [f.file ?? null] : []),
       SEVERITY_LABEL[f.severity],
       f.sheet,
       f.cell,
@@ -43,6 +49,7 @@ export function findingsSheet(a: Analysis, lang: Lang = "zh-CN"): SheetModel {
         (s.error ? "    有错误的记录不参加考评，请改正后重新校验" : ""),
     ],
     columns: [
+      ...(withFile ? [{ header: "文件", width: 18, format: "text" as const }] : []),
       { header: "级别", width: 6, format: "text" },
       { header: "工作表", width: 12, format: "text" },
       { header: "单元格", width: 8, format: "text" },

@@ -39,7 +39,9 @@ export function scoresSheet(
     );
   const hyperlinks: HyperlinkModel[] = [];
   const rows = list.map((s, i) => {
-    hyperlinks.push({ row: i, col: 1, target: sheetRef(s.source.sheet, a1(s.source.row, 0)) });
+    // a district's evaluations are in the submitted files, not in this workbook: no link then
+    if (s.source.file === undefined)
+      hyperlinks.push({ row: i, col: 1, target: sheetRef(s.source.sheet, a1(s.source.row, 0)) });
     const member = !org ? ledger.index.members.get(s.id) : undefined;
     return [
       PHASE_NAMES[s.phase],

@@ -23,7 +23,7 @@ export interface ColumnModel {
   format?: ColumnFormat;
   /** A drop-down list (data validation) of allowed values for the data rows. */
   list?: string[];
-  /** Wrap long text within the column's width (messages, 推荐理由). */
+  /** Wrap long text within the column's width (messages, 推荐理由); wrapped cells are centred vertically. */
   wrap?: boolean;
   /** A short input hint shown when a cell of the column is selected. */
   hint?: string;
@@ -112,4 +112,9 @@ export interface SheetModel {
   charts?: ChartModel[];
   /** Sheet is hidden in the workbook (used by tests of hidden-sheet reading). */
   hidden?: boolean;
+  /**
+   * Give each data row whose wrapped text (in a `wrap` column) needs more than one
+   * line an explicit height that fits it: other programs do not re-measure rows when they print.
+   */
+  fitRowHeights?: boolean;
 }

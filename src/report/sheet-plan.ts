@@ -172,7 +172,8 @@ function planColumn(c: ColumnModel): PlannedColumn {
     width: columnWidth(c),
     format,
     numFmt: NUMBER_FORMAT_CODES[format] ?? GENERAL_FORMAT,
-    role: c.wrap && format === "text" ? "wrap" : "data",
+    // wrapped cells are centred vertically: a wrap column beside tall rows keeps them level
+    role: c.wrap ? "wrap" : "data",
   };
 }
 
@@ -396,6 +397,7 @@ function planSheetWith(model: SheetModel, pool: ListPool): SheetPlan {
   const lastLetter = columnLetters(ncols - 1);
   const rowHeights = new Map<number, number>();
   if (titleRow !== undefined) rowHeights.set(titleRow, lookOf("title").rowHeight ?? 30);
+  if (model.fitRowHeights) fitWrappedRows(model, firstDataRow, rowHeights);
   return {
     model,
     name: model.name,
@@ -421,6 +423,31 @@ function planSheetWith(model: SheetModel, pool: ListPool): SheetPlan {
     conditionals: planConditionals(model, firstDataRow, lastRow),
     links: planLinks(model, firstDataRow, width),
   };
+}
+
+/** Points per line of wrapped 11-pt text, and the row's padding. */
+const LINE_HEIGHT = 15;
+const ROW_PADDING = 3;
+
+/** Lines a text needs in a column `width` characters wide (CJK count two; a line break starts a line). */
+export function linesNeeded(text: string, width: number): number {
+  const room = Math.max(1, width - 1);
+  return text.split("\n").reduce((n, line) => n + Math.max(1, Math.ceil(displayWidth(line) / room)), 0);
+}
+
+/** Explicit heights for the data rows whose wrapped cells need more than one line. */
+function fitWrappedRows(model: SheetModel, firstDataRow: number, rowHeights: Map<number, number>): void {
+  const columns = model.columns.map(planColumn);
+  model.rows.forEach((row, i) => {
+    if (model.rowKinds?.[i] === "section") return;
+    let lines = 1;
+    row.forEach((v, c) => {
+      const col = columns[c];
+      if (!col || typeof v !== "string" || col.role !== "wrap") return;
+      lines = Math.max(lines, linesNeeded(v, col.width));
+    });
+    if (lines > 1) rowHeights.set(firstDataRow + i, lines * LINE_HEIGHT + ROW_PADDING);
+  });
 }
 
 /** The hidden sheet with the long drop-down lists, one list per column. */
