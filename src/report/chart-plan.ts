@@ -3,7 +3,7 @@
 // the Office host into Excel.run calls.
 import { columnLetters, parseA1, type CellValue } from "../engine/grid";
 import type { ChartModel } from "./sheet-model";
-import { SheetModelError, type SheetPlan } from "./sheet-plan";
+import { SheetModelError, sheetKey, type SheetPlan } from "./sheet-plan";
 
 /** Series colours: the Office theme's accents, in order (what Excel picks for a new chart). */
 export const PALETTE = ["4472C4", "ED7D31", "A5A5A5", "FFC000", "5B9BD5", "70AD47", "264478", "9E480E"];
@@ -25,8 +25,6 @@ export interface ResolvedChart {
   /** Top-left cell (0-based) and size in cells. */
   anchor: { row: number; col: number; rows: number; cols: number };
 }
-
-const sheetKey = (name: string) => name.normalize("NFC").toLowerCase();
 
 /**
  * The charts of each planned sheet, located in the batch. A chart whose data sheet is not written in

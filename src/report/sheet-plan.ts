@@ -29,6 +29,41 @@ const INLINE_LIST_MAX = 255;
 export const TEXT_FORMAT = "@";
 export const GENERAL_FORMAT = "General";
 
+/** Excel's limit on a sheet name's length. */
+const MAX_SHEET_NAME_LENGTH = 31;
+
+/** Sheet names compare as Excel compares them (case-insensitively, NFC). */
+export function sheetKey(name: string): string {
+  return name.normalize("NFC").toLowerCase();
+}
+
+function isValidSheetName(name: string): boolean {
+  return (
+    typeof name === "string" &&
+    name.length > 0 &&
+    name.length <= MAX_SHEET_NAME_LENGTH &&
+    !/[:\\/?*[\]]/.test(name) &&
+    // eslint-disable-next-line no-control-regex
+    !/[\u0000-\u001f\ufffe\uffff]/.test(name) &&
+    !name.startsWith("'") &&
+    !name.endsWith("'") &&
+    name.toLowerCase() !== "history"
+  );
+}
+
+/** Every model's sheet name is one Excel accepts, and no two are the same; returns their keys. */
+export function checkSheetNames(models: readonly SheetModel[]): Set<string> {
+  const keys = new Set<string>();
+  for (const m of models) {
+    if (!isValidSheetName(m.name))
+      throw new SheetModelError(`invalid sheet name for Excel: ${JSON.stringify(m.name)}`);
+    const k = sheetKey(m.name);
+    if (keys.has(k)) throw new SheetModelError(`two result sheets are named ${JSON.stringify(m.name)}`);
+    keys.add(k);
+  }
+  return keys;
+}
+
 /** Result sheets that cannot be written (a programming error, not a damaged file). */
 export class SheetModelError extends Error {
   constructor(message: string) {
@@ -475,6 +510,7 @@ export function planSheet(model: SheetModel): SheetPlan {
 
 /** A batch of sheets, with the hidden lists sheet appended when a drop-down needs it. */
 export function planWorkbook(models: readonly SheetModel[]): WorkbookPlan {
+  checkSheetNames(models);
   const pool = new ListPool();
   const sheets = models.map((m) => planSheetWith(m, pool));
   if (pool.lists.length) sheets.push(planSheetWith(listsModel(pool.lists), new ListPool()));

@@ -9,7 +9,7 @@
 import type { SheetModel } from "../../report/sheet-model";
 import { throwIfCancelled, type RunOptions } from "../host";
 import { resolveCharts, type ResolvedChart } from "../../report/chart-plan";
-import { LISTS_SHEET, planWorkbook, SheetModelError, type SheetPlan } from "../../report/sheet-plan";
+import { LISTS_SHEET, planWorkbook, sheetKey, type SheetPlan } from "../../report/sheet-plan";
 import { progress } from "../common/progress";
 import { Batcher, CALL_BYTES, type BatchEnv } from "./batching";
 import { addCharts } from "./charts";
@@ -20,26 +20,6 @@ import { TEMP_SHEET_PREFIX } from "../common/internal-sheets";
 import { layoutSheet } from "./sheet-layout";
 import { HOST_STAGES } from "../../i18n/host";
 import { fill } from "../../i18n/text";
-
-const lower = (s: string) => s.normalize("NFC").toLowerCase();
-
-function checkSheetNames(models: SheetModel[]): void {
-  const seen = new Set<string>();
-  for (const m of models) {
-    const n = m.name;
-    if (
-      !n ||
-      n.length > 31 ||
-      /[:\\/?*[\]]/.test(n) ||
-      n.startsWith("'") ||
-      n.endsWith("'") ||
-      lower(n) === "history"
-    )
-      throw new SheetModelError(`invalid sheet name for Excel: ${JSON.stringify(n)}`);
-    if (seen.has(lower(n))) throw new SheetModelError(`two result sheets are named ${JSON.stringify(n)}`);
-    seen.add(lower(n));
-  }
-}
 
 async function writeInto(
   ctx: Excel.RequestContext,
@@ -56,14 +36,14 @@ async function writeInto(
   await env.yieldToUi();
   throwIfCancelled(o.signal);
 
-  const replace = new Set(o.replace.map(lower));
+  const replace = new Set(o.replace.map(sheetKey));
   // the lists sheet of long drop-downs is a result sheet too: a re-run replaces it
-  if (plans.some((p) => p.name === LISTS_SHEET)) replace.add(lower(LISTS_SHEET));
-  const old = worksheets.items.filter((ws) => replace.has(lower(ws.name)));
+  if (plans.some((p) => p.name === LISTS_SHEET)) replace.add(sheetKey(LISTS_SHEET));
+  const old = worksheets.items.filter((ws) => replace.has(sheetKey(ws.name)));
   const kept = new Set(
-    worksheets.items.filter((ws) => !replace.has(lower(ws.name))).map((ws) => lower(ws.name)),
+    worksheets.items.filter((ws) => !replace.has(sheetKey(ws.name))).map((ws) => sheetKey(ws.name)),
   );
-  for (const p of plans) if (kept.has(lower(p.name))) throw hostErrors.nameTaken(p.name);
+  for (const p of plans) if (kept.has(sheetKey(p.name))) throw hostErrors.nameTaken(p.name);
 
   const batcher = new Batcher(ctx, env, o.signal);
   const sheets: Excel.Worksheet[] = [];
@@ -135,7 +115,6 @@ export async function writeSheetsOffice(
   models: SheetModel[],
   o: RunOptions & { replace: readonly string[] },
 ): Promise<void> {
-  checkSheetNames(models);
   const { sheets: plans } = planWorkbook(models);
   const layout = { plans, charts: resolveCharts(plans) };
   throwIfCancelled(o.signal);
@@ -165,9 +144,9 @@ export async function addMissingSheetsOffice(
     const worksheets = ctx.workbook.worksheets;
     worksheets.load("items/name");
     await ctx.sync();
-    return new Set(worksheets.items.map((ws) => lower(ws.name)));
+    return new Set(worksheets.items.map((ws) => sheetKey(ws.name)));
   });
-  const absent = models.filter((m) => !existing.has(lower(m.name)));
+  const absent = models.filter((m) => !existing.has(sheetKey(m.name)));
   if (absent.length) await writeSheetsOffice(run, env, absent, { ...o, replace: [] });
   return absent.map((m) => m.name);
 }

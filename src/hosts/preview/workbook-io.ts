@@ -1,6 +1,7 @@
 // Reading the workbook and writing result sheets (by patching the package: patchWorkbook).
 import type { Workbook } from "../../engine/grid";
 import type { SheetModel } from "../../report/sheet-model";
+import { sheetKey } from "../../report/sheet-plan";
 import { throwIfCancelled, type RunOptions } from "../host";
 import { progress } from "../common/progress";
 import { hostErrors } from "../common/errors";
@@ -10,8 +11,6 @@ import { readXlsx } from "../xlsx/read";
 import type { PreviewWorkbook } from "./preview-workbook";
 import { HOST_STAGES } from "../../i18n/host";
 import { fill } from "../../i18n/text";
-
-const lower = (s: string) => s.normalize("NFC").toLowerCase();
 
 /** Every sheet but the add-in's internal ones. */
 export async function readWorkbook(book: PreviewWorkbook, o: RunOptions = {}): Promise<Workbook> {
@@ -47,18 +46,18 @@ export async function writeSheets(
 
 /** A new sheet may take the name of a sheet it replaces, of no other. */
 function checkNamesFree(book: PreviewWorkbook, models: SheetModel[], replace: readonly string[]): void {
-  const replaced = new Set(replace.map(lower));
+  const replaced = new Set(replace.map(sheetKey));
   const kept = new Set(
     book
       .sheetNames()
-      .map((s) => lower(s.name))
+      .map((s) => sheetKey(s.name))
       .filter((n) => !replaced.has(n)),
   );
-  for (const m of models) if (kept.has(lower(m.name))) throw hostErrors.nameTaken(m.name);
+  for (const m of models) if (kept.has(sheetKey(m.name))) throw hostErrors.nameTaken(m.name);
 }
 
 /** The models whose sheets the workbook lacks. */
 export function missingModels(book: PreviewWorkbook, models: SheetModel[]): SheetModel[] {
-  const existing = new Set(book.sheetNames().map((s) => lower(s.name)));
-  return models.filter((m) => !existing.has(lower(m.name)));
+  const existing = new Set(book.sheetNames().map((s) => sheetKey(s.name)));
+  return models.filter((m) => !existing.has(sheetKey(m.name)));
 }

@@ -104,9 +104,9 @@ export function sheetXml(plan: SheetPlan, opts: SheetXmlOptions): Uint8Array {
   const letters: string[] = [];
   for (let c = 0; c < plan.width; c++) letters.push(columnLetters(c));
   out.push(worksheetHead(plan, opts.styles, letters));
-  writeRows(plan, opts, letters, out);
+  const hyperlinks = writeRows(plan, opts, letters, out);
   out.push("</sheetData>");
-  out.push(worksheetTail(plan, opts));
+  out.push(worksheetTail(plan, opts, hyperlinks));
   return out.bytes();
 }
 
@@ -162,11 +162,13 @@ function cellXml(head: ColumnHeads, c: number, rs: string, value: OutValue, link
   return head.open[c] + rs + (link ? head.linkOther[c] : head.other[c]) + valueXml(value);
 }
 
-function writeRows(plan: SheetPlan, opts: SheetXmlOptions, letters: string[], out: ChunkedText): void {
+/** Writes the rows; returns the `<hyperlink>` elements of the link cells written (with the value shown). */
+function writeRows(plan: SheetPlan, opts: SheetXmlOptions, letters: string[], out: ChunkedText): string[] {
   const { styles } = opts;
   const dates = new SerialDates(opts.date1904);
   const head = columnHeads(plan, styles, letters);
   const banners = new Map(plan.banners.map((b) => [b.row, b]));
+  const hyperlinks: string[] = [];
   const links = new Map<number, Map<number, string>>();
   for (const l of plan.links) {
     let m = links.get(l.row);
@@ -199,12 +201,16 @@ function writeRows(plan: SheetPlan, opts: SheetXmlOptions, letters: string[], ou
     for (let c = 0; c < n; c++) {
       const value = cellValue(values[c], columnAt(plan, c).format, dates);
       const target = rowLinks?.get(c);
-      if (target !== undefined) cells += cellXml(head, c, rs, linkValue(value, target), true);
-      else if (value !== null) cells += cellXml(head, c, rs, value, false);
+      if (target !== undefined) {
+        const shown = linkValue(value, target);
+        cells += cellXml(head, c, rs, shown, true);
+        hyperlinks.push(hyperlinkXml(letters[c] + rs, target, shown));
+      } else if (value !== null) cells += cellXml(head, c, rs, value, false);
     }
     const attrs = rowAttrs(plan, r);
     out.push(cells ? `<row r="${rs}"${attrs}>${cells}</row>` : `<row r="${rs}"${attrs}/>`);
   }
+  return hyperlinks;
 }
 
 function headerRowXml(plan: SheetPlan, styles: ResultStyles, letters: string[]): string {
@@ -248,17 +254,8 @@ function validationsXml(plan: SheetPlan): string {
   return `<dataValidations count="${items.length}">${items.join("")}</dataValidations>`;
 }
 
-function hyperlinksXml(plan: SheetPlan): string {
-  if (!plan.links.length) return "";
-  const dates = new SerialDates(false);
-  const items = plan.links.map((l) => {
-    const shown = linkValue(
-      cellValue(plan.model.rows[l.row - plan.firstDataRow]?.[l.col], columnAt(plan, l.col).format, dates),
-      l.target,
-    );
-    return `<hyperlink ref="${columnLetters(l.col)}${l.row}" location="${attr(l.target)}" display="${attr(String(shown))}"/>`;
-  });
-  return `<hyperlinks>${items.join("")}</hyperlinks>`;
+function hyperlinkXml(ref: string, target: string, shown: OutValue): string {
+  return `<hyperlink ref="${ref}" location="${attr(target)}" display="${attr(String(shown))}"/>`;
 }
 
 /** `&L…&C…&R…` of a page header or footer. */
@@ -283,14 +280,14 @@ function printXml(plan: SheetPlan): string {
 }
 
 /** Everything after `</sheetData>`, in CT_Worksheet order. */
-function worksheetTail(plan: SheetPlan, opts: SheetXmlOptions): string {
+function worksheetTail(plan: SheetPlan, opts: SheetXmlOptions, hyperlinks: string[]): string {
   let x = "";
   if (plan.autoFilter) x += `<autoFilter ref="${plan.filterRange}"/>`;
   if (plan.merges.length)
     x += `<mergeCells count="${plan.merges.length}">${plan.merges.map((m) => `<mergeCell ref="${m}"/>`).join("")}</mergeCells>`;
   x += conditionalsXml(plan, opts.styles);
   x += validationsXml(plan);
-  x += hyperlinksXml(plan);
+  if (hyperlinks.length) x += `<hyperlinks>${hyperlinks.join("")}</hyperlinks>`;
   x += printXml(plan);
   // CT_Worksheet: … pageSetup, headerFooter, rowBreaks, …, drawing, legacyDrawing, …, tableParts, extLst
   if (opts.drawingRelId) x += `<drawing r:id="${escapeAttr(opts.drawingRelId)}"/>`;

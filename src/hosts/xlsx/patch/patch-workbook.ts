@@ -14,15 +14,15 @@
 // reached: tables, drawings, comments, …), so a re-run replaces them instead of adding copies.
 //
 // The steps, in order (the order of name allocation and of the new parts is part of the output):
-//   checkModels → openSource → planRemoval → readContentTypes → NameAllocator → prepareStyles →
+//   planWorkbook (checks the sheet names) → openSource → planRemoval → readContentTypes → NameAllocator → prepareStyles →
 //   layoutNewSheets → newSheetParts → patchWorkbookXml → patchWorkbookRels → patchContentTypes →
 //   PatchedArchive.write
 import { resolveCharts } from "../../../report/chart-plan";
 import type { SheetModel } from "../../../report/sheet-model";
-import { LISTS_SHEET, planWorkbook } from "../../../report/sheet-plan";
+import { LISTS_SHEET, planWorkbook, sheetKey } from "../../../report/sheet-plan";
 import { defaultCompressor, type Compressor } from "../zip-write";
 import { PatchedArchive } from "./archive";
-import { checkModels, guarded, sheetKey } from "./checks";
+import { guarded } from "./checks";
 import { newPartOverrides, patchContentTypes, readContentTypes } from "./content-types";
 import { layoutNewSheets } from "./layout";
 import { NameAllocator } from "./names";
@@ -54,8 +54,8 @@ export interface PatchOptions {
  */
 export function patchWorkbook(original: Uint8Array, models: SheetModel[], opts: PatchOptions): Uint8Array {
   const reserved = new Set(opts.replace.map(sheetKey));
-  const modelKeys = checkModels(models);
-  const { sheets: plans } = planWorkbook(models);
+  const { sheets: plans } = planWorkbook(models); // checks the sheet names first
+  const modelKeys = new Set(models.map((m) => sheetKey(m.name)));
   // the lists sheet of long drop-downs is a result sheet too: a re-run replaces it
   if (plans.length > models.length) reserved.add(sheetKey(LISTS_SHEET));
   const charts = resolveCharts(plans);

@@ -2,7 +2,7 @@
 // with them (their own, and a calcChain that names them), and the parts that only they reached.
 import { SheetModelError } from "../../../report/sheet-plan";
 import { relsPartOf } from "../part-names";
-import { sheetKey } from "./checks";
+import { sheetKey } from "../../../report/sheet-plan";
 import { partKey, relTypeIs, sourceOfRels, type Package, type Rel } from "./opc";
 import type { Source, WorkbookDoc } from "./source";
 
