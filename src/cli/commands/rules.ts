@@ -4,7 +4,7 @@ import { CATALOGUE, type FindingCode } from "../../engine/catalogue";
 import { FINDING_TEXTS } from "../../i18n/findings";
 import { t } from "../../i18n/cli";
 import { RULE_KEYS } from "../../engine/campaign";
-import { type CommonOptions, EXIT, langOf } from "../io";
+import { type CommonOptions, EXIT, langOf, printOut, printJson } from "../io";
 
 export function rulesCommand(o: CommonOptions): number {
   const lang = langOf(o);
@@ -17,7 +17,7 @@ export function rulesCommand(o: CommonOptions): number {
   }));
   const keys = RULE_KEYS.map((r) => ({ key: r.key, default: r.default, clause: r.clause }));
   if (o.json) {
-    process.stdout.write(JSON.stringify({ findings: codes, ruleKeys: keys }, null, 1) + "\n");
+    printJson({ findings: codes, ruleKeys: keys });
     return EXIT.ok;
   }
   const lines = [t(lang, "rulesCodes")];
@@ -27,6 +27,6 @@ export function rulesCommand(o: CommonOptions): number {
     );
   lines.push("", t(lang, "rulesKeys"));
   for (const k of keys) lines.push(`  ${k.key}  ${k.default || t(lang, "ruleDefaultToday")}  ${k.clause}`);
-  process.stdout.write(lines.join("\n") + "\n");
+  printOut(lines.join("\n"));
   return EXIT.ok;
 }
