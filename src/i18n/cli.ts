@@ -27,10 +27,6 @@ export const CLI_TEXTS = textOf({
     "zh-CN": "输出文件不能与输入文件相同，请用 -o 指定另一个文件名",
     en: "The output must not be the input file; give another name with -o",
   },
-  cannotWrite: {
-    "zh-CN": "无法写入 {file}：{why}。请检查文件夹是否存在、文件是否正在 Excel 中打开",
-    en: "Cannot write {file}: {why}. Check that the folder exists and the file is not open in Excel",
-  },
   internal: {
     "zh-CN": "处理 {file} 时出错：{why}。请把该文件发给技术支持",
     en: "Failed while processing {file}: {why}. Please send the file to support",

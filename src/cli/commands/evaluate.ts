@@ -8,15 +8,15 @@ import { readFileBytes, readXlsxBytes } from "../../hosts/xlsx/read-file";
 import { patchWorkbook } from "../../hosts/xlsx/patch";
 import { buildReport } from "../../report/build";
 import { t } from "../../i18n/cli";
-import { type CommonOptions, EXIT, asOfOf, langOf, progress } from "../io";
-import { refuseInputAsOutput, writeOutput } from "../output-file";
+import { type CommonOptions, EXIT, asOfOf, langOf, progress, printOut, printJson } from "../io";
+import { checkOutput, writeOutput } from "../output-file";
 import { evaluateJson } from "../evaluate-json";
 import { evaluationText } from "../report-text";
 
 export async function evaluateCommand(file: string, o: CommonOptions & { output: string }): Promise<number> {
   const lang = langOf(o);
   const asOf = asOfOf(o, lang);
-  refuseInputAsOutput(o.output, [file], lang);
+  checkOutput(o.output, lang, [file]);
   progress(t(lang, "reading", { file }));
   const bytes = await readFileBytes(file);
   const a = analyze(readXlsxBytes(bytes, file), { asOf });
@@ -24,7 +24,7 @@ export async function evaluateCommand(file: string, o: CommonOptions & { output:
   const ev = evaluateLedger(a.ledger);
   const out = patchWorkbook(bytes, buildReport(a, ev, lang), { replace: RESULT_SHEET_NAMES });
   await writeOutput(o.output, out, lang, [file]);
-  if (o.json) process.stdout.write(JSON.stringify(evaluateJson(file, o.output, a, ev, lang), null, 1) + "\n");
-  else process.stdout.write(evaluationText(file, o.output, a, ev, lang) + "\n");
+  if (o.json) printJson(evaluateJson(file, o.output, a, ev, lang));
+  else printOut(evaluationText(file, o.output, a, ev, lang));
   return EXIT.ok;
 }

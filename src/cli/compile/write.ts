@@ -1,7 +1,6 @@
 // Writing the district workbook and the return notices: each is a fresh workbook (a blank package
 // with 宋体 as its font) with the sheets added by the package patcher, written safely (temporary
 // file, then renamed).
-import { promises as fs } from "fs";
 import * as path from "path";
 import type { Compilation } from "../../engine/compile";
 import type { Lang } from "../../i18n/text";
@@ -10,7 +9,7 @@ import { blankWorkbook } from "../../hosts/xlsx/blank-workbook";
 import { patchWorkbook } from "../../hosts/xlsx/patch";
 import { buildDistrictReport, returnNotices } from "../../report/district";
 import { noticeFileName } from "../../report/notice-sheet";
-import { writeOutput } from "../output-file";
+import { makeFolder, writeOutput } from "../output-file";
 
 export async function writeDistrict(
   c: Compilation,
@@ -29,7 +28,7 @@ export async function writeNotices(
   lang: Lang,
   inputs: string[],
 ): Promise<string[]> {
-  await fs.mkdir(folder, { recursive: true });
+  await makeFolder(folder, lang);
   const written: string[] = [];
   const used = new Set<string>();
   for (const n of returnNotices(c, lang)) {
