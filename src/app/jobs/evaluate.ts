@@ -26,7 +26,7 @@ export function evaluateJob(host: LedgerHost, p: EvaluateParams): Job<EvaluateRe
   return async (run) => {
     const checked = await validateJob(host, p)(run);
     await stage(run, PANE_TEXTS.stageScore, 0, 2);
-    const evaluation = evaluateLedger(checked.analysis.ledger);
+    const evaluation = evaluateLedger(checked.analysis.ledger, checked.analysis.findings);
     await stage(run, PANE_TEXTS.stageBuild, 1, 2);
     const models = buildReport(checked.analysis, evaluation, p.lang).filter((m) =>
       p.resultSheets.includes(m.name),

@@ -21,7 +21,7 @@ export async function evaluateCommand(file: string, o: CommonOptions & { output:
   const bytes = await readFileBytes(file);
   const a = analyze(readXlsxBytes(bytes, file), { asOf });
   progress(t(lang, "checking"));
-  const ev = evaluateLedger(a.ledger);
+  const ev = evaluateLedger(a.ledger, a.findings);
   const out = patchWorkbook(bytes, buildReport(a, ev, lang), { replace: RESULT_SHEET_NAMES });
   await writeOutput(o.output, out, lang, [file]);
   if (o.json) process.stdout.write(JSON.stringify(evaluateJson(file, o.output, a, ev, lang), null, 1) + "\n");
