@@ -44,6 +44,7 @@ async function main(argv: string[]): Promise<number> {
     .requiredOption("-o, --output <file>", h("outputCopy"))
     .option("--as-of <date>", h("asOf"))
     .option("--json", h("json"))
+    .option("--strict", h("strict"))
     .option("--lang <lang>", h("lang"), "zh-CN")
     .action(async (ledger: string, o) => {
       file = ledger;

@@ -13,7 +13,10 @@ import { refuseInputAsOutput, writeOutput } from "../output-file";
 import { evaluateJson } from "../evaluate-json";
 import { evaluationText } from "../report-text";
 
-export async function evaluateCommand(file: string, o: CommonOptions & { output: string }): Promise<number> {
+export async function evaluateCommand(
+  file: string,
+  o: CommonOptions & { output: string; strict?: boolean },
+): Promise<number> {
   const lang = langOf(o);
   const asOf = asOfOf(o, lang);
   refuseInputAsOutput(o.output, [file], lang);
@@ -22,9 +25,16 @@ export async function evaluateCommand(file: string, o: CommonOptions & { output:
   const a = analyze(readXlsxBytes(bytes, file), { asOf });
   progress(t(lang, "checking"));
   const ev = evaluateLedger(a.ledger, a.findings);
-  const out = patchWorkbook(bytes, buildReport(a, ev, lang), { replace: RESULT_SHEET_NAMES });
-  await writeOutput(o.output, out, lang, [file]);
-  if (o.json) process.stdout.write(JSON.stringify(evaluateJson(file, o.output, a, ev, lang), null, 1) + "\n");
-  else process.stdout.write(evaluationText(file, o.output, a, ev, lang) + "\n");
-  return EXIT.ok;
+  // --strict: a ledger with errors gives no workbook at all, not even a marked draft (cli.md).
+  const refused = o.strict === true && ev.draft !== null;
+  if (!refused) {
+    const out = patchWorkbook(bytes, buildReport(a, ev, lang), { replace: RESULT_SHEET_NAMES });
+    await writeOutput(o.output, out, lang, [file]);
+  }
+  const output = refused ? null : o.output;
+  if (o.json) process.stdout.write(JSON.stringify(evaluateJson(file, output, a, ev, lang), null, 1) + "\n");
+  else process.stdout.write(evaluationText(file, output, a, ev, lang) + "\n");
+  if (!refused) return EXIT.ok;
+  process.stderr.write(t(lang, "strictRefused", { n: ev.draft!.errors }) + "\n");
+  return EXIT.findings;
 }
