@@ -72,7 +72,7 @@ async function run(task: string, file: string): Promise<Record<string, unknown>>
   if (task === "validate")
     return { summary: summarize(a.findings), readMs: tRead, ms: performance.now() - t0 };
   // evaluate: scores, lists, the report and the patched copy of the workbook (kept in memory).
-  const ev = evaluateLedger(a.ledger);
+  const ev = evaluateLedger(a.ledger, a.findings);
   const out = patchWorkbook(readFileSync(file), buildReport(a, ev), { replace: RESULT_SHEET_NAMES });
   return {
     summary: summarize(a.findings),

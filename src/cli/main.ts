@@ -49,6 +49,7 @@ async function main(argv: string[]): Promise<number> {
     .requiredOption(`-o, --output ${v("file")}`, h("outputCopy"))
     .option(`--as-of ${v("date")}`, h("asOf"))
     .option("--json", h("json"))
+    .option("--strict", h("strict"))
     .option(`--lang ${v("lang")}`, h("lang"), "zh-CN")
     .action(async (ledger: string, o) => {
       file = ledger;

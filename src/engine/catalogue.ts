@@ -188,6 +188,10 @@ export const CATALOGUE = C({
     alsoSeverity: "info",
     clause: "ledger-format §1.3",
   },
+  "after-as-of": {
+    severity: "info",
+    clause: "五、组织领导（四）强化督促检查：以检查基准日为准",
+  },
 });
 
 export type FindingCode = keyof typeof CATALOGUE;

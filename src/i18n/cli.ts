@@ -43,6 +43,11 @@ export const CLI_TEXTS = textOf({
     "zh-CN": "已考评：基层党组织 {orgs} 个次 · 党员 {members} 人次",
     en: "Scored: {orgs} organisation-phases · {members} member-phases",
   },
+  strictRefused: {
+    "zh-CN": "台账有{n}个错误，按 --strict 未写出结果工作簿；请改正后重新考评",
+    en: "The ledger has {n} errors; with --strict no result workbook was written. Correct them and evaluate again",
+  },
+  provisionalList: { "zh-CN": "（拟推荐）", en: " (proposed)" },
   notSelected: {
     "zh-CN": "未入选说明 {n} 条（见“未入选说明”表）",
     en: "{n} not-selected explanations (sheet 未入选说明)",
@@ -162,6 +167,10 @@ export const CLI_HELP = textOf({
   evaluate: {
     "zh-CN": "校验、考评、生成表彰名单，写出带结果表的工作簿副本",
     en: "Check, score and draw up the lists; write a copy of the workbook with the result sheets",
+  },
+  strict: {
+    "zh-CN": "台账有错误时不写出结果工作簿，退出码 1",
+    en: "write no result workbook when the ledger has errors (exit code 1)",
   },
   template: { "zh-CN": "写出空白标准台账", en: "Write a blank standard ledger" },
   rules: { "zh-CN": "列出全部检查项和评分规则", en: "List every check and scoring rule" },

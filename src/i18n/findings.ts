@@ -182,6 +182,11 @@ export const FINDING_TEXTS = textOf<FindingCode>({
     "zh-CN": "台账模板版本“{value}”已过时或无法识别（当前为 {expected}），建议用“新建标准台账”核对表头",
     en: 'Template version "{value}" is outdated or unknown (current: {expected}); compare with a new standard ledger',
   },
+  "after-as-of": {
+    "zh-CN":
+      "本表有{n}条记录的“{field}”晚于检查基准日{expected}（第一条在此），按基准日当天尚无这些记录处理，未计入得分、好评率、覆盖情况和表彰名单；如需计入，请把检查基准日改为更晚的日期",
+    en: "{n} records of this sheet have a {field} after the check date {expected} (the first is here); they did not exist yet on that day and are left out of scores, approval, coverage and lists. To count them, set a later check date",
+  },
 });
 
 /** The codes that have a second severity (e.g. missing-column of an optional column → info). */

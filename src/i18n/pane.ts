@@ -112,6 +112,11 @@ export const PANE_TEXTS = textOf({
   writtenSheets: { "zh-CN": "已写入的工作表", en: "Written sheets" },
   notSelectedCount: { "zh-CN": "未入选说明 {n} 条", en: "{n} not-selected notes" },
   evaluated: { "zh-CN": "考评完成，已写入 {n} 张结果表", en: "Scored; {n} result sheets written" },
+  evaluatedDraft: {
+    "zh-CN": "已写入{n}张结果表；台账尚有错误，表彰名单为试算稿",
+    en: "{n} result sheets written; the ledger still has errors, so the lists are a draft",
+  },
+  draftTitle: { "zh-CN": "试算稿", en: "Draft" },
 
   // 设置
   language: { "zh-CN": "语言", en: "Language" },

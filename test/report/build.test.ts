@@ -18,7 +18,7 @@ function report(mutate: (s: ReturnType<typeof evalSheets>) => void = () => {}) {
   );
   mutate(s);
   const a = analyze(book(s), { asOf: END });
-  return { a, sheets: buildReport(a, evaluateLedger(a.ledger)) };
+  return { a, sheets: buildReport(a, evaluateLedger(a.ledger, a.findings)) };
 }
 
 test("the six result sheets of §6, in order", () => {

@@ -8,6 +8,7 @@ import { type Rec, type Table, cellOf, keyCol } from "../read";
 import { COMMITMENTS, MEMBERS, ORGS, fieldName } from "../schema";
 import { a1 } from "../grid";
 import { resolveSubject } from "./resolve";
+import { countedAt } from "../check-date";
 
 const name = (key: string) => fieldName(COMMITMENTS, key);
 
@@ -27,6 +28,8 @@ export const commitmentsCheck = defineCheck(
     for (const rec of t.records) {
       const subject = commitmentSubject(ledger, rec);
       checkContent(t, rec, subject, sink);
+      // A commitment published after 检查基准日 did not exist yet: not overdue, no coverage (§5.1).
+      if (!countedAt(ledger, "commitments", rec)) continue;
       checkOverdue(ledger, t, rec, subject, sink);
       const pub = num(rec, "published");
       if (subject === undefined || pub === undefined) continue;

@@ -11,6 +11,7 @@ import { a1 } from "../grid";
 import { insideCampaign } from "../campaign";
 import { ended, halfYears, periodOf, quarters } from "../periods";
 import { resolveUnit } from "./resolve";
+import { existedBy } from "../check-date";
 
 export const DISTRICT = "区委";
 
@@ -43,7 +44,7 @@ function inScope(ledger: IndexedLedger, orgId: string, unit: string): boolean {
   return str(ledger.index.orgs.get(orgId)!, "unit") === unit;
 }
 
-/** `${orgId}|${quarter}` and `${unitId}|${halfYear}` that have a review inside the campaign. */
+/** `${orgId}|${quarter}` and `${unitId}|${halfYear}` that have a review inside the campaign, by 检查基准日. */
 export const reviewCoverage = derivedOnce((ledger): ReadonlySet<string> => {
   const { rules } = ledger;
   const qs = quarters(rules);
@@ -51,7 +52,7 @@ export const reviewCoverage = derivedOnce((ledger): ReadonlySet<string> => {
   const covered = new Set<string>();
   for (const rec of recordsOf(ledger.tables.reviews)) {
     const date = num(rec, "date");
-    if (date === undefined || !insideCampaign(rules, date)) continue;
+    if (date === undefined || !insideCampaign(rules, date) || !existedBy(ledger.asOf, date)) continue;
     const district = str(rec, "level") === DISTRICT;
     const reviewer = reviewingUnit(ledger, rec);
     for (const { id } of reviewTargets(ledger, rec)) {

@@ -10,6 +10,7 @@ import { MEMBERS, ORGS, VOTES, fieldName } from "../schema";
 import { a1 } from "../grid";
 import { ended, years } from "../periods";
 import { resolveSubject } from "./resolve";
+import { existedBy } from "../check-date";
 
 /** Votes of one object: good = 好 + 较好, total = 参评人数, per phase (index 1–3). */
 export interface Approval {
@@ -65,7 +66,8 @@ const voteTally = derivedOnce((ledger): VoteTally => {
   for (const rec of recordsOf(ledger.tables.votes)) {
     const id = voteSubject(ledger, rec);
     const date = num(rec, "date");
-    if (id === undefined || date === undefined) continue;
+    // A vote after 检查基准日 had not happened yet: neither coverage nor 好评率 (§5.1).
+    if (id === undefined || date === undefined || !existedBy(ledger.asOf, date)) continue;
     const y = ys.find((p) => date >= p.from && date <= p.to);
     if (y) covered.add(`${id}|${y.label}`);
     // Only a row without errors counts. The checks see it as the error-free row: every cell read
@@ -85,7 +87,7 @@ function addVotes(approval: Map<string, Approval>, id: string, phase: Phase, c: 
   a.total[phase] += c.total;
 }
 
-/** 好评率 per object and phase, from the vote rows without errors for a known object. */
+/** 好评率 per object and phase, from the vote rows without errors for a known object, by 检查基准日. */
 export const approvalByObject = (ledger: IndexedLedger) => voteTally(ledger).approval;
 
 /** `${objectId}|${year}` that have a 群众评议 row (whatever its counts) for a known object. */

@@ -196,11 +196,18 @@ export function evaluateRuns(c: RunContext) {
           evaluation: result,
           workbook,
           show: result.written.find((n) => n === RESULT_SHEETS.commendations) ?? result.written[0],
-          message: success(c, "evaluated", { n: result.written.length }),
+          message: evaluatedMessage(c, result),
         }));
       }),
     activateSheet: (name: string) => {
       if (c.host) c.launch("navigate", activateSheetJob(c.host, name), () => ({}));
     },
   };
+}
+
+/** After 考评: a success only when the ledger has no errors; a draft is a warning (§5.1). */
+function evaluatedMessage(c: RunContext, result: EvaluateResult): PaneMessage {
+  const n = result.written.length;
+  if (!result.evaluation.draft) return success(c, "evaluated", { n });
+  return { intent: "warning", title: t(c.lang, "draftTitle"), text: t(c.lang, "evaluatedDraft", { n }) };
 }
