@@ -60,7 +60,7 @@ export function SubmissionPicker(p: { lang: Lang; busy: boolean; onFiles: (files
         className={s.file}
         type="file"
         multiple
-        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        accept=".xlsx,.xls,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         data-testid="submission-input"
         tabIndex={-1}
         aria-hidden="true"

@@ -5,7 +5,7 @@ import { parseISO } from "../../engine/dates";
 import { listOf } from "../../i18n/text";
 import { t } from "../../i18n/pane";
 import type { SubmissionFile } from "../../app/submissions/read-submission";
-import { isSubmissionName } from "../../app/submissions/read-submission";
+import { isSubmissionName } from "../../app/submissions/names";
 import { downloadBytes } from "../preview/download";
 import { makeSubmissionWorker } from "../submission-workers";
 import { snapshot, success, withHost, type RunContext } from "./run-context";
