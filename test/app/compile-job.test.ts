@@ -7,7 +7,6 @@ import { compileSubmissions, type SubmissionInput } from "../../src/engine/compi
 import { startJob, type JobRun } from "../../src/app/job";
 import { compileJob, districtOf, submissionInput } from "../../src/app/jobs/compile";
 import { noticesJob, writeDistrictJob } from "../../src/app/jobs/district";
-import { summarizeCompilation } from "../../src/app/results/compile-summary";
 import { readSubmission, type SubmissionFile } from "../../src/app/submissions/read-submission";
 import type { SubmissionWorker, WorkerRequest } from "../../src/app/submissions/worker-protocol";
 import { ledgerFileError } from "../../src/hosts/xlsx/errors";
@@ -104,7 +103,7 @@ describe("compileJob", () => {
       expected.submissions.map((s) => s.summary),
     );
     // The broken file is returned with its reason, the earlier submission of the twice-sent unit is set aside.
-    const sum = summarizeCompilation(r);
+    const sum = r.summary;
     const broken = sum.rows.find((row) => row.file === clean.files[1].name)!;
     expect(broken.status).toBe("unreadable");
     expect(sum.counts.superseded).toBe(1);
@@ -146,7 +145,7 @@ describe("compileJob", () => {
     expect(reason(zh)).toMatch(/\.xls/);
     expect(reason(zh)).toMatch(/[\u4e00-\u9fff]/);
     expect(reason(en)).not.toMatch(/[\u4e00-\u9fff]{2}/);
-    expect(summarizeCompilation(zh).rows[1].status).toBe("unreadable");
+    expect(zh.summary.rows[1].status).toBe("unreadable");
   });
 
   test("progress names each file and counts them all; 取消 stops the workers and gives no result", async () => {

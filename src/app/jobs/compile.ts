@@ -16,6 +16,7 @@ import type { Workbook } from "../../engine/grid";
 import { PANE_TEXTS } from "../../i18n/pane";
 import { fill, render, type Lang } from "../../i18n/text";
 import { stage, type Job } from "../job";
+import { summarizeCompilation, type CompileSummary } from "../results/compile-summary";
 import type { SubmissionFile, SubmissionReading } from "../submissions/read-submission";
 import { readSubmissionsJob } from "../submissions/read-submissions-job";
 import type { WorkerFactory } from "../submissions/worker-protocol";
@@ -41,6 +42,8 @@ export interface CompileResult {
   repeated: string[];
   /** The unit list came from the open workbook (else from the submissions themselves). */
   unitsFromWorkbook: boolean;
+  /** What the 汇总报送 tab shows of it. */
+  summary: CompileSummary;
 }
 
 /** The district: the open workbook's unit list and rules when it has units, else the defaults. */
@@ -77,11 +80,13 @@ export function compileJob(files: readonly SubmissionFile[], p: CompileParams): 
     await stage(run, PANE_TEXTS.stageCompile, inputs.length, inputs.length);
     const compilation = compileDistrict(district, checked);
     await stage(run, PANE_TEXTS.stageCompile, inputs.length, inputs.length);
+    const unitsFromWorkbook = district.units !== undefined;
     return {
       compilation,
       skipped: read.skipped,
       repeated: read.repeated,
-      unitsFromWorkbook: district.units !== undefined,
+      unitsFromWorkbook,
+      summary: summarizeCompilation(compilation, read, unitsFromWorkbook),
     };
   };
 }

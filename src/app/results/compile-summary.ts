@@ -3,7 +3,6 @@
 import type { Compilation, Submission } from "../../engine/compile";
 import { unitLabel } from "../../engine/compile/identify";
 import { toISO } from "../../engine/dates";
-import type { CompileResult } from "../jobs/compile";
 
 /** The pane's four statuses: a returned file that could not be used at all is 无法读取. */
 export type PaneStatus = "accepted" | "returned" | "unreadable" | "superseded";
@@ -51,7 +50,13 @@ function rowOf(s: Submission): SubmissionRow {
   };
 }
 
-function skippedOf(r: CompileResult): SkippedFile[] {
+/** What the reader left out: names that are no submission, and files picked twice. */
+export interface LeftOut {
+  skipped: readonly string[];
+  repeated: readonly string[];
+}
+
+function skippedOf(r: LeftOut): SkippedFile[] {
   const base = (n: string) => n.split(/[\\/]/).pop() ?? n;
   return [
     ...r.skipped.map((name) => ({
@@ -62,8 +67,12 @@ function skippedOf(r: CompileResult): SkippedFile[] {
   ];
 }
 
-export function summarizeCompilation(r: CompileResult): CompileSummary {
-  const c: Compilation = r.compilation;
+/** Built with the compilation (in the job's chunk, so the pane's first paint does not load it). */
+export function summarizeCompilation(
+  c: Compilation,
+  left: LeftOut,
+  unitsFromWorkbook: boolean,
+): CompileSummary {
   const rows = c.submissions.map(rowOf);
   const counts: Record<PaneStatus, number> = { accepted: 0, returned: 0, unreadable: 0, superseded: 0 };
   for (const row of rows) counts[row.status]++;
@@ -74,7 +83,7 @@ export function summarizeCompilation(r: CompileResult): CompileSummary {
     counts,
     returnedUnits: returned.size,
     usable: rows.some((row) => row.status !== "unreadable"),
-    skipped: skippedOf(r),
-    units: { n: c.units.length, fromWorkbook: r.unitsFromWorkbook },
+    skipped: skippedOf(left),
+    units: { n: c.units.length, fromWorkbook: unitsFromWorkbook },
   };
 }

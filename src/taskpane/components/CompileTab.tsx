@@ -1,13 +1,8 @@
 // 汇总报送 (ui.md): the drop zone / `选择报送文件`; after the files are read and compiled, the counts per
 // status, the unit list used, the files not compiled, the submissions table (a file opens its
 // findings), `生成全区汇总` (报送情况 + result sheets into the workbook) and `下载退回修改通知`.
-import { useMemo } from "react";
 import { Button, Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
-import {
-  summarizeCompilation,
-  type CompileSummary,
-  type SkippedFile,
-} from "../../app/results/compile-summary";
+import type { CompileSummary, SkippedFile } from "../../app/results/compile-summary";
 import type { CompileState } from "../session/state";
 import { t, type TextKey } from "../../i18n/pane";
 import type { Lang } from "../../i18n/text";
@@ -41,8 +36,7 @@ export interface CompileTabProps {
 export function CompileTab(p: CompileTabProps) {
   const s = useStyles();
   const ts = useTabStyles();
-  const result = p.compile?.result;
-  const summary = useMemo(() => (result ? summarizeCompilation(result) : null), [result]);
+  const summary = p.compile?.result.summary ?? null;
   return (
     <div className={ts.tab}>
       <SubmissionPicker lang={p.lang} busy={p.busy} onFiles={p.onFiles} />

@@ -21,11 +21,12 @@ async function submissionFile(f: File): Promise<SubmissionFile> {
 }
 
 function compiledMessage(c: RunContext, r: CompileResult) {
-  const subs = r.compilation.submissions;
-  const usable = subs.some((s) => s.reason?.kind !== "file" && s.reason?.kind !== "not-ledger");
-  if (!usable) return { intent: "warning" as const, text: t(c.lang, "nothingUsable") };
-  const returned = subs.filter((s) => s.status === "returned").length;
-  return success(c, "compiled", { n: subs.length, returned });
+  const sum = r.summary;
+  if (!sum.usable) return { intent: "warning" as const, text: t(c.lang, "nothingUsable") };
+  return success(c, "compiled", {
+    n: sum.rows.length,
+    returned: sum.counts.returned + sum.counts.unreadable,
+  });
 }
 
 export function compileRuns(c: RunContext) {
