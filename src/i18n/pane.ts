@@ -170,8 +170,8 @@ export const PANE_TEXTS = textOf({
     en: "{n} files compiled; {returned} to return",
   },
   districtWritten: {
-    "zh-CN": "已写入全区汇总：{names}",
-    en: "District summary written: {names}",
+    "zh-CN": "已写入全区汇总：{first}等 {n} 张表",
+    en: "District summary written: {n} sheets, from “{first}”",
   },
   noticesDownloaded: {
     "zh-CN": "已下载 {n} 份退回修改通知：{name}",

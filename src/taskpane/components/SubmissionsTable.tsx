@@ -22,7 +22,7 @@ const useStyles = makeStyles({
   status: { width: "18%" },
   num: { width: "9%" },
   wrap: { wordBreak: "break-all", overflowWrap: "anywhere" },
-  link: { textAlign: "left", wordBreak: "break-all", overflowWrap: "anywhere" },
+  link: { textAlign: "left", fontSize: "inherit", wordBreak: "break-all", overflowWrap: "anywhere" },
   details: { backgroundColor: tokens.colorNeutralBackground2 },
   nowrap: { whiteSpace: "nowrap" },
 });
@@ -31,7 +31,8 @@ export function SubmissionsTable(p: { lang: Lang; rows: SubmissionRow[] }) {
   const s = useStyles();
   const ts = useTabStyles();
   const { lang } = p;
-  const [open, setOpen] = useState<number | null>(null);
+  // The submission whose findings are open: a new compilation has other objects, so none is open.
+  const [open, setOpen] = useState<SubmissionRow["submission"] | null>(null);
   const statusClass: Record<PaneStatus, string> = {
     accepted: ts.ok,
     returned: ts.bad,
@@ -61,8 +62,8 @@ export function SubmissionsTable(p: { lang: Lang; rows: SubmissionRow[] }) {
                 <Link
                   as="button"
                   className={s.link}
-                  aria-expanded={open === i}
-                  onClick={() => setOpen(open === i ? null : i)}
+                  aria-expanded={open === row.submission}
+                  onClick={() => setOpen(open === row.submission ? null : row.submission)}
                 >
                   {row.file}
                 </Link>
@@ -72,7 +73,7 @@ export function SubmissionsTable(p: { lang: Lang; rows: SubmissionRow[] }) {
               <td data-num="">{row.errors}</td>
               <td data-num="">{row.warnings}</td>
             </tr>
-            {open === i && (
+            {open === row.submission && (
               <tr className={s.details}>
                 <td colSpan={5} aria-label={t(lang, "submissionFindings", { file: row.file })}>
                   <SubmissionFindings lang={lang} submission={row.submission} />

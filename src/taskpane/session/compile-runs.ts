@@ -2,7 +2,6 @@
 // district sheets into the open workbook, download the return notices. The jobs load with their own
 // chunk (the .xlsx reader, the compiler), so the pane's first paint does not wait for them.
 import { parseISO } from "../../engine/dates";
-import { listOf } from "../../i18n/text";
 import { t } from "../../i18n/pane";
 import type { SubmissionFile } from "../../app/submissions/read-submission";
 import { isSubmissionName } from "../../app/submissions/names";
@@ -68,7 +67,7 @@ export function compileRuns(c: RunContext) {
             districtWritten: written,
             workbook,
             show: written[0],
-            message: success(c, "districtWritten", { names: listOf(written) }),
+            message: success(c, "districtWritten", { first: written[0], n: written.length }),
           }),
         );
       }),
