@@ -75,7 +75,7 @@ export const CLI_TEXTS = textOf({
     en: "District compilation: {n} files received    As of: {asOf}",
   },
   compileCounts: {
-    "zh-CN": "合格 {accepted} · 退回修改 {returned} · 已替代 {superseded}",
+    "zh-CN": "合格 {accepted} · 退回修改 {returned} · 已被替代 {superseded}",
     en: "{accepted} accepted · {returned} returned · {superseded} superseded",
   },
   compileSkipped: { "zh-CN": "未作为报送文件：", en: "Not taken as submissions:" },
@@ -95,7 +95,7 @@ export const CLI_TEXTS = textOf({
     en: "{file} (this run's output or the units workbook)",
   },
   compileReturned: { "zh-CN": "退回修改：", en: "Returned:" },
-  compileSuperseded: { "zh-CN": "已替代：", en: "Superseded:" },
+  compileSuperseded: { "zh-CN": "已被替代：", en: "Superseded:" },
   compileCross: { "zh-CN": "跨单位问题 {n} 条：", en: "{n} findings across units:" },
   compileWarnings: {
     "zh-CN": "合格文件的警告 {n} 条（见“校验结果”表）",
