@@ -1,7 +1,7 @@
 // Where the pane runs: Excel only when office.js is there and Office.onReady says Excel; the theme
 // from Office when it gives one, else the system's; settings survive a broken storage.
 import { detectEnvironment, systemTheme } from "../../src/app/env";
-import { DEFAULT_SETTINGS, loadSettings, saveSettings } from "../../src/app/settings";
+import { DEFAULT_SETTINGS, loadSettings, saveSettings, settingsKey } from "../../src/app/settings";
 import { officeTheme } from "../../src/hosts/office/env";
 
 function win(search: string, office?: unknown, dark = false) {
@@ -94,4 +94,34 @@ describe("settings", () => {
     expect(loadSettings(broken)).toEqual(DEFAULT_SETTINGS);
     expect(() => saveSettings(s, broken)).not.toThrow();
   });
+});
+
+test("settings are keyed with Office.context.partitionKey when Office gives one", () => {
+  const store = new Map<string, string>();
+  const storage = {
+    getItem: (k: string) => store.get(k) ?? null,
+    setItem: (k: string, v: string) => store.set(k, v),
+  };
+  const g = globalThis as { Office?: unknown };
+  const s = { lang: "en" as const, highlightColor: "#FFC7CE", resultSheets: ["校验结果"] };
+  try {
+    g.Office = { context: { partitionKey: "p-7f3a" } };
+    saveSettings(s, storage);
+    expect([...store.keys()]).toEqual(["p-7f3apioneer-ledger.settings"]);
+    expect(loadSettings(storage)).toEqual(s);
+    // another partition (another document's add-in instance on the web) does not see them
+    g.Office = { context: { partitionKey: "p-other" } };
+    expect(loadSettings(storage)).toEqual(DEFAULT_SETTINGS);
+    // a context whose partitionKey throws (outside Office) means the plain key
+    g.Office = {
+      context: {
+        get partitionKey() {
+          throw new Error("not in Office");
+        },
+      },
+    };
+    expect(settingsKey()).toBe("pioneer-ledger.settings");
+  } finally {
+    delete g.Office;
+  }
 });
