@@ -75,6 +75,8 @@ function showNoticeText(text: string): void {
 }
 
 function start(): void {
+  // Internet Explorer 11 / legacy Edge: the page's ES5 script answers the buttons with its message.
+  if ((window as { PL_OLD_WEBVIEW?: boolean }).PL_OLD_WEBVIEW) return;
   const notice = new URLSearchParams(location.search).get("notice");
   if (notice !== null) showNoticeText(notice);
   else void loadOfficeRibbon().then((ribbon) => ribbon.registerRibbonCommands(COMMANDS));

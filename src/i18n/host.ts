@@ -4,6 +4,13 @@
 // render it in the clerk's language.
 import type { LedgerFileErrorCode } from "../hosts/xlsx/errors";
 import { type Param, type Text, fill, textOf } from "./text";
+import oldWebview from "./old-webview.json";
+
+/**
+ * The message both pages show in Internet Explorer 11 and legacy Edge, before and without the bundle
+ * (the ES5 script src/taskpane/old-webview.es5.js; the build inlines this JSON into the pages).
+ */
+export const OLD_WEBVIEW: { title: Text; body: Text } = oldWebview;
 
 /** HostError texts (src/hosts/common/errors.ts makes the errors). */
 export const HOST_ERRORS = textOf({

@@ -9,6 +9,8 @@ import { loadSettings, saveSettings } from "../app/settings";
 import { App } from "./components/App";
 
 async function main(): Promise<void> {
+  // Internet Explorer 11 / legacy Edge: the page's ES5 script shows why nothing else can run here.
+  if ((window as { PL_OLD_WEBVIEW?: boolean }).PL_OLD_WEBVIEW) return;
   const env = await detectEnvironment();
   const settings = loadSettings();
   if (env.lang) settings.lang = env.lang;
