@@ -113,6 +113,19 @@ export const PANE_TEXTS = textOf({
   notSelectedCount: { "zh-CN": "未入选说明 {n} 条", en: "{n} not-selected notes" },
   evaluated: { "zh-CN": "考评完成，已写入 {n} 张结果表", en: "Scored; {n} result sheets written" },
 
+  // 功能区按钮（校验台账、考评表彰）：Office 约 5 分钟后会结束按钮命令
+  commandTooLarge: {
+    "zh-CN":
+      "这个工作簿较大（约 {cells} 个单元格），在按钮中运行可能超过 Office 允许的时间。请在任务窗格中运行：点击“台账助手”，再在窗格中点击“{action}”。",
+    en: "This workbook is large (about {cells} cells) and could run past the time Office gives a ribbon button. Run it in the task pane: click 台账助手, then “{action}” in the pane.",
+  },
+  commandTooSlow: {
+    "zh-CN":
+      "运行时间过长，已停止，工作簿保持运行前的状态。请在任务窗格中运行：点击“台账助手”，再在窗格中点击“{action}”。",
+    en: "This took too long and was stopped; the workbook is as it was before. Run it in the task pane: click 台账助手, then “{action}” in the pane.",
+  },
+  notes: { "zh-CN": "请注意：", en: "Please note:" },
+
   // 设置
   language: { "zh-CN": "语言", en: "Language" },
   highlightColor: { "zh-CN": "标记颜色", en: "Highlight colour" },
