@@ -126,6 +126,18 @@ export const PANE_TEXTS = textOf({
   },
   notes: { "zh-CN": "请注意：", en: "Please note:" },
 
+  // 启动：Excel 首次启动或 office.js 镜像较慢
+  officeSlow: {
+    "zh-CN": "正在连接 Excel …（首次启动或网络较慢时可能需要一分钟）",
+    en: "Connecting to Excel … (the first start or a slow network can take a minute)",
+  },
+  officeStalled: {
+    "zh-CN":
+      "无法连接 Excel：office.js 没有响应。请检查网络（或单位内网的 office.js 镜像）后点击“重试”，或关闭任务窗格后重新打开。",
+    en: "Cannot connect to Excel: office.js did not answer. Check the network (or the intranet office.js mirror) and click Retry, or close and reopen the task pane.",
+  },
+  retry: { "zh-CN": "重试", en: "Retry" },
+
   // 设置
   language: { "zh-CN": "语言", en: "Language" },
   highlightColor: { "zh-CN": "标记颜色", en: "Highlight colour" },

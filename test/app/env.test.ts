@@ -125,3 +125,49 @@ test("settings are keyed with Office.context.partitionKey when Office gives one"
     delete g.Office;
   }
 });
+
+describe("a slow Office.onReady inside Office", () => {
+  const HOST_INFO = "?_host_Info=Excel$Win32$16.01$zh-CN$$$$0";
+
+  test("opened by Office (its host parameters in the URL): waits longer, says so once, then answers", async () => {
+    let answer: (v: { host: string; platform: null }) => void = () => {};
+    const late = {
+      onReady: () => new Promise((r) => (answer = r)),
+      HostType: { Excel: "Excel" },
+      context: {},
+    };
+    let slow = 0;
+    const pending = detectEnvironment({
+      win: win(HOST_INFO, late),
+      timeoutMs: 10,
+      officeTimeoutMs: 2_000,
+      onSlow: () => slow++,
+    });
+    await new Promise((r) => setTimeout(r, 60)); // past the short wait: still waiting, and said so
+    expect(slow).toBe(1);
+    answer({ host: "Excel", platform: null });
+    expect((await pending).kind).toBe("excel");
+  });
+
+  test("opened by Office and office.js never answers: stalled (a retry message), not the browser preview", async () => {
+    const never = { onReady: () => new Promise(() => {}) };
+    const env = await detectEnvironment({ win: win(HOST_INFO, never), timeoutMs: 5, officeTimeoutMs: 20 });
+    expect(env).toMatchObject({ kind: "preview", stalled: true });
+    // office.js missing altogether inside Office (a mirror down): the same
+    expect((await detectEnvironment({ win: win(HOST_INFO, undefined) })).stalled).toBe(true);
+  });
+
+  test("a plain browser without host parameters keeps the short wait and falls back to preview", async () => {
+    const never = { onReady: () => new Promise(() => {}) };
+    let slow = 0;
+    const env = await detectEnvironment({
+      win: win("?sample=1", never),
+      timeoutMs: 10,
+      officeTimeoutMs: 60_000,
+      onSlow: () => slow++,
+    });
+    expect(env.kind).toBe("preview");
+    expect(env.stalled).toBeUndefined();
+    expect(slow).toBe(0);
+  });
+});
