@@ -131,7 +131,8 @@ function buildMergeFill(grid: Grid, minRow: number, maxRow: number): MergeFill |
     const bottom = Math.min(m.bottom, maxRow);
     for (let r = Math.max(m.top, minRow); r <= bottom; r++) {
       fill.rows.add(r);
-      for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) fill.cells.set(r * 20000 + c, v);
+      for (let c = m.left; c <= m.right; c++)
+        if (r !== m.top || c !== m.left) fill.cells.set(r * 20000 + c, v);
     }
   }
   return fill;

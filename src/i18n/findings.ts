@@ -214,6 +214,13 @@ export const FINDING_ALT_TEXTS = textOf<AltCode>({
   },
 });
 
+/** 校验结果's summary row for the findings of one code and sheet beyond its row cap (§1.4). */
+export const FINDINGS_NOT_LISTED: Text = {
+  "zh-CN":
+    "另有 {count} 条“{code}”未逐条列出（校验结果表最多列出 {max} 行；完整清单见命令行 --json 输出），请先改正已列出的问题后重新校验",
+  en: '{count} more "{code}" findings are not listed (校验结果 lists at most {max} rows; --json on the command line gives them all); correct the listed ones and check again',
+};
+
 /** The rows of a `blank-row` run: one row, or the first and last with the count. */
 export const BLANK_ROWS = textOf({
   one: { "zh-CN": "第{row}行", en: "Row {row} is" },
