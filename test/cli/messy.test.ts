@@ -114,8 +114,9 @@ test("duplicate-id-card at the later cell, naming the earlier one; damaged numbe
   const { findings } = validate((s) => {
     const m = sheetNamed(s, M);
     setCell(m, "D6", String(getCell(m, "D2")) + "\u200b"); // the same card, an invisible character apart
-    setCell(m, "D7", 370112198401034246); // near miss: two damaged numbers with the same 15 digits
-    setCell(m, "D8", 370112198401034299);
+    // near miss: two cards typed into number cells (…034246 and …034299) kept as the same 15 digits
+    setCell(m, "D7", { raw: "3.70112198401034E+17" });
+    setCell(m, "D8", { raw: "370112198401034000" });
   });
   const dup = findings.filter((f) => f.code === "duplicate-id-card");
   expect(dup).toEqual([expect.objectContaining({ sheet: M, cell: "D6", severity: "error" })]);
