@@ -2,6 +2,7 @@
 import { dayFromYMD } from "../../src/engine/dates";
 import { type Rows, AS_OF, baseSheets, book, d, idCard, raisedCodes, run, withCell } from "./fixture";
 import { analyze } from "../../src/engine/analyze";
+import type { FormulaMark } from "../../src/engine/grid";
 import type { Finding } from "../../src/engine/findings";
 import { CATALOGUE, FINDING_CODES, type FindingCode } from "../../src/engine/catalogue";
 import { DISTRICT_COMPILE, PRODUCERS } from "../../src/engine/producers";
@@ -309,9 +310,9 @@ describe("what real workbooks carry (§1.4)", () => {
     members.formulas = [];
     for (const r of [1, 3]) {
       members.rows[r]![5] = null; // 所在党组织: a formula saved without its result
-      (members.formulas[r] = [])[5] = "uncalculated";
+      (members.formulas[r] = [] as FormulaMark[])[5] = "uncalculated";
     }
-    (members.formulas[2] = [])[5] = "cached"; // near miss: a formula with its result
+    (members.formulas[2] = [] as FormulaMark[])[5] = "cached"; // near miss: a formula with its result
     const a = analyze(wb, { asOf: AS_OF });
     for (const f of a.findings) raisedCodes.add(f.code);
     const hit = a.findings.filter((f) => f.code === "formula-not-calculated");
@@ -326,7 +327,7 @@ describe("what real workbooks carry (§1.4)", () => {
     const orgs = wb.sheets.find((g) => g.name === "基层党组织")!;
     const n = orgs.rows.length;
     orgs.formulas = [];
-    for (const r of [n - 2, n - 1]) (orgs.formulas[r] = [])[6] = "cached";
+    for (const r of [n - 2, n - 1]) (orgs.formulas[r] = [] as FormulaMark[])[6] = "cached";
     const a = analyze(wb, { asOf: AS_OF });
     expect(a.findings.filter((f) => f.sheet === "基层党组织" && (f.row ?? 0) >= n - 2)).toEqual([]);
     // near miss: the same 0 typed is content (a row with blank required cells)
