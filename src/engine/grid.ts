@@ -83,15 +83,6 @@ export function visibleRowCount(grid: Grid): number {
   return 0;
 }
 
-/** Number of the last row (exclusive) that has any non-blank cell. */
-export function usedRowCount(grid: Grid): number {
-  for (let r = grid.rows.length - 1; r >= 0; r--) {
-    const row = grid.rows[r];
-    if (row && row.some((v) => !isBlank(v))) return r + 1;
-  }
-  return 0;
-}
-
 /** Whitespace and the characters nobody sees (ledger-format §1.4): a cell holding only these is blank. */
 const BLANK_TEXT = /^[\s\u3000\u00a0\ufeff\u200b-\u200d\u2060\u00ad]*$/;
 
