@@ -1422,6 +1422,23 @@ export class FakeRange extends FakeObject {
     this.requireSet(13, "getMergedAreasOrNullObject");
     return new FakeRangeAreas(this);
   }
+  // Reading where the content is (ledger-format §1.4): see fakeUsedWithin and FakeFormulaAreas below.
+  getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
+    this.requireSet(4, "Range.getUsedRangeOrNullObject");
+    const r = new FakeRange(
+      this.ws,
+      () => fakeUsedWithin(this.ws.state(), this.area(), valuesOnly === true),
+      true,
+    );
+    r.resolveAtSync();
+    return r;
+  }
+  getSpecialCellsOrNullObject(cellType: string): FakeFormulaAreas {
+    this.requireSet(9, "Range.getSpecialCellsOrNullObject");
+    if (cellType !== "Formulas")
+      throw new Error(`fake: getSpecialCellsOrNullObject(${cellType}) is not modelled`);
+    return new FakeFormulaAreas(this);
+  }
 
   /** Applies fn to every cell (at apply time). */
   eachCell(fn: (s: SheetState, r: number, c: number) => void): void {
@@ -1493,6 +1510,67 @@ export class FakeRangeAreas extends FakeObject {
   protected snapshot(prop: string): unknown {
     if (prop === "address")
       return this.rects()
+        .map((r) => `${quoteSheet(this.range.ws.state().name)}!${rectAddress(r)}`)
+        .join(",");
+    return undefined;
+  }
+  get address(): string {
+    return this.read("address");
+  }
+}
+
+/** Range.getUsedRangeOrNullObject: the bounding box of the cells inside `within` that hold a value. */
+function fakeUsedWithin(s: SheetState, within: Rect, valuesOnly: boolean): Rect | null {
+  const all = s.used(valuesOnly);
+  if (!all || !intersects(all, within)) return null;
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = -1;
+  let right = -1;
+  const last = Math.min(within.bottom, s.values.length - 1);
+  for (let r = within.top; r <= last; r++) {
+    const row = s.values[r];
+    if (!row) continue;
+    row.forEach((v, c) => {
+      if (c < within.left || c > within.right || v === null || v === undefined || v === "") return;
+      top = Math.min(top, r);
+      bottom = Math.max(bottom, r);
+      left = Math.min(left, c);
+      right = Math.max(right, c);
+    });
+  }
+  return bottom < 0 ? null : { top, left, bottom, right };
+}
+
+/** Range.getSpecialCellsOrNullObject("Formulas"): the formula cells, as vertical runs per column. */
+export class FakeFormulaAreas extends FakeObject {
+  private list: Rect[] | null = null;
+  constructor(private range: FakeRange) {
+    super(range.context);
+    range.context.enqueue("getSpecialCellsOrNullObject", null, () => {
+      const a = range.area();
+      const cells = [...range.ws.state().formulas]
+        .map((k) => ({ r: Math.floor(k / COLS), c: k % COLS }))
+        .filter(({ r, c }) => r >= a.top && r <= a.bottom && c >= a.left && c <= a.right)
+        .sort((x, y) => x.c - y.c || x.r - y.r);
+      const runs: Rect[] = [];
+      for (const { r, c } of cells) {
+        const last = runs[runs.length - 1];
+        if (last && last.left === c && last.bottom === r - 1) last.bottom = r;
+        else runs.push({ top: r, left: c, bottom: r, right: c });
+      }
+      this.list = runs.length ? runs : null;
+    });
+  }
+  get isNullObject(): boolean {
+    return this.list === null;
+  }
+  protected override isNullNow(): boolean {
+    return this.list === null;
+  }
+  protected snapshot(prop: string): unknown {
+    if (prop === "address")
+      return (this.list ?? [])
         .map((r) => `${quoteSheet(this.range.ws.state().name)}!${rectAddress(r)}`)
         .join(",");
     return undefined;

@@ -31,6 +31,7 @@ export const SET = {
   pageLayout: 9,
   autoFilter: 9,
   fillPattern: 9,
+  specialCells: 9,
   mergedAreas: 13,
 } as const;
 
