@@ -9,7 +9,9 @@ import { evaluateLedger } from "../engine/evaluate";
 import { buildReport } from "../report/build";
 import { patchWorkbook } from "../hosts/xlsx/patch";
 import { RESULT_SHEET_NAMES } from "../engine/schema";
-import { readFileSync, readdirSync } from "fs";
+import { readFileSync, readdirSync, writeFileSync } from "fs";
+import { DISTRICT_SAMPLE, generateLedger } from "../samples/generate";
+import { writeSheetModelsStreaming } from "../hosts/xlsx/write";
 import * as path from "path";
 import { checkSubmission, compileDistrict, openDistrict } from "../engine/compile";
 import { blankWorkbook } from "../hosts/xlsx/blank-workbook";
@@ -40,8 +42,16 @@ function compileFolder(folder: string): Record<string, unknown> {
     readMs,
     outMb: out.length / 2 ** 20,
     lists: c.evaluation.commendations.length,
+    cpuMs: cpuMs(),
     ms: performance.now() - t0,
   };
+}
+
+/** The district sample with `k` times its organisations per unit (k × the rows), for the scaling runs. */
+async function generateScaled(file: string, k: number): Promise<Record<string, unknown>> {
+  const { models, stats } = generateLedger({ ...DISTRICT_SAMPLE, orgsPerUnit: DISTRICT_SAMPLE.orgsPerUnit * k });
+  await writeSheetModelsStreaming(models, file);
+  return { rows: stats.totalRows };
 }
 
 /** CPU time of the process so far (user + system): steadier than wall time on a busy machine. */
@@ -54,6 +64,7 @@ async function run(named: string, file: string): Promise<Record<string, unknown>
   const task = named.replace(/-stray$/, ""); // the same task on the stray-content copy
 
   if (task === "compile") return compileFolder(file);
+  if (task === "gen") return generateScaled(file, Number(process.argv[4]));
   const t0 = performance.now();
   if (task === "exceljs-full") {
     const wb = new ExcelJS.Workbook();
@@ -90,7 +101,9 @@ async function run(named: string, file: string): Promise<Record<string, unknown>
   // evaluate: scores, lists, the report and the patched copy of the workbook (kept in memory).
   const ev = evaluateLedger(a.ledger, a.findings);
   const out = patchWorkbook(readFileSync(file), buildReport(a, ev), { replace: RESULT_SHEET_NAMES });
+  writeFileSync(".tmp/bench-evaluate-out.xlsx", out);
   return {
+    cpuMs: cpuMs(),
     summary: summarize(a.findings),
     readMs: tRead,
     outMb: out.length / 2 ** 20,
