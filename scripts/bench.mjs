@@ -19,7 +19,7 @@ const SST = FILE.replace(/\.xlsx$/, "-sst.xlsx");
 const SCALED = (k) => FILE.replace(/\.xlsx$/, `-x${k}.xlsx`);
 const TASKS = (
   process.env.BENCH_TASKS ??
-  "help,evaluate,evaluate-sst,compile,validate,validate-sst,read,read-sst,exceljs-stream,exceljs-full,exceljs-full-sst,pandas,pandas-sst,scale,office,evaluate-stray,validate-stray"
+  "node,help,evaluate,evaluate-sst,compile,validate,validate-sst,read,read-sst,exceljs-stream,exceljs-full,exceljs-full-sst,pandas,pandas-sst,scale,office,evaluate-stray,validate-stray"
 ).split(",");
 /** Baselines that take long and vary little: one run each. */
 const ONCE = new Set(["exceljs-full", "exceljs-full-sst", "pandas", "pandas-sst", "office"]);
@@ -118,9 +118,13 @@ if (TASKS.some((t) => t.endsWith("-sst")) && !existsSync(SST)) sharedStringsCopy
 /** python3 with pandas and openpyxl (Debian's packages live under /usr/bin/python3). */
 function findPandas() {
   for (const py of ["/usr/bin/python3", "python3"]) {
-    const r = spawnSync(py, ["-c", "import pandas, openpyxl; print(pandas.__version__, openpyxl.__version__)"], {
-      encoding: "utf8",
-    });
+    const r = spawnSync(
+      py,
+      ["-c", "import pandas, openpyxl; print(pandas.__version__, openpyxl.__version__)"],
+      {
+        encoding: "utf8",
+      },
+    );
     if (r.status === 0) return { py, versions: r.stdout.trim() };
   }
   return undefined;
@@ -133,6 +137,7 @@ const pandas = TASKS.some((t) => t.startsWith("pandas")) ? findPandas() : undefi
 
 /** argv of one task: the input file decided by the task's suffix. */
 function command(task) {
+  if (task === "node") return [process.execPath, "-e", "0"]; // Node's own start-up, for scale
   if (task === "help") return [process.execPath, "bin/pioneer-ledger.js", "--help"];
   if (task === "office") return [process.execPath, "dist/bench-office.js", FILE];
   const m = /^(.*?)(?:-(stray|sst|x\d))?$/.exec(task);
@@ -176,7 +181,9 @@ function measure(task, runs = ONCE.has(task) ? 1 : RUNS) {
     out: all[0].out,
   };
   results.set(task, r);
-  process.stderr.write(`${task}: ${r.wall.toFixed(2)} s, CPU ${r.cpu.toFixed(2)} s, ${r.rss.toFixed(0)} MB\n`);
+  process.stderr.write(
+    `${task}: ${r.wall.toFixed(2)} s, CPU ${r.cpu.toFixed(2)} s, ${r.rss.toFixed(0)} MB\n`,
+  );
   return r;
 }
 
@@ -184,7 +191,8 @@ const load0 = loadavg()[0];
 for (const task of TASKS) {
   if (task === "scale") {
     for (const t of ["validate", "evaluate"])
-      for (const k of [1, 2, 4]) if (!(k === 1 && results.has(t))) measure(k === 1 ? t : `${t}-x${k}`, k === 4 ? 1 : RUNS);
+      for (const k of [1, 2, 4])
+        if (!(k === 1 && results.has(t))) measure(k === 1 ? t : `${t}-x${k}`, k === 4 ? 1 : RUNS);
   } else if (task.startsWith("pandas") && !pandas) continue;
   else measure(task);
 }
@@ -197,7 +205,11 @@ console.log(
 console.log(
   `file ${FILE} (${size.toFixed(1)} MB)${existsSync(SST) ? `; shared-strings copy ${(statSync(SST).size / 2 ** 20).toFixed(1)} MB` : ""}`,
 );
-console.log(pandas ? `pandas + openpyxl: ${pandas.versions} (${pandas.py})` : "pandas: not measured — no python3 with pandas and openpyxl (apt-get install python3-pandas python3-openpyxl)");
+console.log(
+  pandas
+    ? `pandas + openpyxl: ${pandas.versions} (${pandas.py})`
+    : "pandas: not measured — no python3 with pandas and openpyxl (apt-get install python3-pandas python3-openpyxl)",
+);
 
 // Ratios first: ours ÷ the baseline's, in wall time and in CPU time; the targets of issue 12.
 const ratioRows = [
@@ -222,10 +234,14 @@ for (const [a, b, target] of ratioRows) {
 }
 
 function detail(o) {
-  if (o.files) return `${o.files} files (${o.accepted} accepted, ${o.returned} returned); read ${f2(o.readMs / 1000)} s; district workbook ${o.outMb.toFixed(1)} MB; ${o.lists} commended`;
-  if (o.outMb) return `read ${f2(o.readMs / 1000)} s; result workbook ${o.outMb.toFixed(1)} MB; ${o.lists} commended`;
-  if (o.findings !== undefined) return `read ${f2(o.readMs / 1000)} s (CPU ${f2(o.readCpuMs / 1000)} s); ${o.findings} findings`;
-  if (o.syncs) return `write ${f2(o.writeMs / 1000)} s (CPU ${f2(o.writeCpuMs / 1000)} s); ${o.cells} cells; ${o.syncs} syncs; largest request ${o.maxRequestMb.toFixed(2)} MB (${o.maxCalls} calls)`;
+  if (o.files)
+    return `${o.files} files (${o.accepted} accepted, ${o.returned} returned); read ${f2(o.readMs / 1000)} s; district workbook ${o.outMb.toFixed(1)} MB; ${o.lists} commended`;
+  if (o.outMb)
+    return `read ${f2(o.readMs / 1000)} s; result workbook ${o.outMb.toFixed(1)} MB; ${o.lists} commended`;
+  if (o.findings !== undefined)
+    return `read ${f2(o.readMs / 1000)} s (CPU ${f2(o.readCpuMs / 1000)} s); ${o.findings} findings`;
+  if (o.syncs)
+    return `write ${f2(o.writeMs / 1000)} s (CPU ${f2(o.writeCpuMs / 1000)} s); ${o.cells} cells; ${o.syncs} syncs; largest request ${o.maxRequestMb.toFixed(2)} MB (${o.maxCalls} calls)`;
   if (o.cells) return `${o.cells} cells`;
   if (o.readCpuMs !== undefined) return `CPU in read ${f2(o.readCpuMs / 1000)} s`;
   return "";
@@ -233,7 +249,9 @@ function detail(o) {
 console.log("\n| task | wall (s) | CPU (s) | peak RSS (MB) | runs | detail |");
 console.log("|---|---|---|---|---|---|");
 for (const r of results.values())
-  console.log(`| ${r.task} | ${f2(r.wall)} | ${f2(r.cpu)} | ${r.rss.toFixed(0)} | ${r.n} | ${detail(r.out)} |`);
+  console.log(
+    `| ${r.task} | ${f2(r.wall)} | ${f2(r.cpu)} | ${r.rss.toFixed(0)} | ${r.n} | ${detail(r.out)} |`,
+  );
 
 /** Least-squares slope of log(y) over log(x): y ∝ x^slope. */
 function exponent(xs, ys) {
@@ -260,7 +278,12 @@ if (TASKS.includes("scale")) {
       ["peak RSS (MB)", "rss", (x) => x.toFixed(0)],
     ])
       console.log(
-        `| ${t} ${label} | ${rs.map((r) => fmt(r[key])).join(" | ")} | ${f2(exponent([1, 2, 4], rs.map((r) => r[key])))} |`,
+        `| ${t} ${label} | ${rs.map((r) => fmt(r[key])).join(" | ")} | ${f2(
+          exponent(
+            [1, 2, 4],
+            rs.map((r) => r[key]),
+          ),
+        )} |`,
       );
   }
 }

@@ -49,7 +49,10 @@ function compileFolder(folder: string): Record<string, unknown> {
 
 /** The district sample with `k` times its organisations per unit (k × the rows), for the scaling runs. */
 async function generateScaled(file: string, k: number): Promise<Record<string, unknown>> {
-  const { models, stats } = generateLedger({ ...DISTRICT_SAMPLE, orgsPerUnit: DISTRICT_SAMPLE.orgsPerUnit * k });
+  const { models, stats } = generateLedger({
+    ...DISTRICT_SAMPLE,
+    orgsPerUnit: (DISTRICT_SAMPLE.orgsPerUnit ?? 33) * k,
+  });
   await writeSheetModelsStreaming(models, file);
   return { rows: stats.totalRows };
 }
