@@ -71,17 +71,20 @@ if (TASKS.some((t) => t.endsWith("-stray")) && !existsSync(STRAY)) {
 }
 
 /**
- * The shared-strings copy: every inline-string cell (`t="inlineStr"><is><t>…</t></is>`) becomes an
- * index into one xl/sharedStrings.xml (each distinct text once), as Excel itself saves a workbook.
+ * The shared-strings copy: every string cell written in place — `t="str"><v>…</v>` (how ExcelJS's
+ * streaming writer writes text) or `t="inlineStr"><is><t>…</t></is>` — becomes an index into one
+ * xl/sharedStrings.xml (each distinct text once), as Excel itself saves a workbook.
  * The texts stay XML-escaped as they were; everything else in the package is kept.
  */
 function sharedStringsCopy(src, target) {
   const files = unzipSync(readFileSync(src));
   const index = new Map();
   let refs = 0;
-  const inline = /<c ([^>]*?)t="inlineStr"([^>]*)><is><t(?: [^>]*)?>([\s\S]*?)<\/t><\/is><\/c>/g;
+  const inline =
+    /<c ([^>]*?)t="(?:inlineStr|str)"([^>]*)>(?:<is><t(?: [^>]*)?>([^<]*)<\/t><\/is>|<v>([^<]*)<\/v>)<\/c>/g;
   for (const name of Object.keys(files).filter((n) => /^xl\/worksheets\/[^/]+\.xml$/.test(n))) {
-    const xml = strFromU8(files[name]).replace(inline, (_, pre, post, text) => {
+    const xml = strFromU8(files[name]).replace(inline, (_, pre, post, t1, t2) => {
+      const text = t1 ?? t2;
       let i = index.get(text);
       if (i === undefined) index.set(text, (i = index.size));
       refs++;

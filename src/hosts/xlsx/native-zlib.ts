@@ -4,7 +4,7 @@
 
 export interface NodeZlib {
   deflateRawSync(data: Uint8Array, opts: { level: number }): Uint8Array;
-  inflateRawSync(data: Uint8Array, opts?: { maxOutputLength?: number }): Uint8Array;
+  inflateRawSync(data: Uint8Array, opts?: { maxOutputLength?: number; chunkSize?: number }): Uint8Array;
   crc32?: (data: Uint8Array) => number;
 }
 
