@@ -3,7 +3,9 @@
 // Grids and check date as checking inline, builds the ledger only when a later step asks for it, and
 // checks inline when no worker can do it.
 import { startJob } from "../../src/app/job";
-import { checkInWorker } from "../../src/app/check/check-in-worker";
+import { checkInWorker, sheetReplies } from "../../src/app/check/check-in-worker";
+import { placeRows } from "../../src/app/check/check-off-thread";
+import type { Grid } from "../../src/engine/grid";
 import type { CheckReply, CheckRequest, CheckWorker } from "../../src/app/check/check-protocol";
 import type { OffThread } from "../../src/app/check/check-off-thread";
 import { validateJob } from "../../src/app/jobs/validate";
@@ -33,7 +35,7 @@ class FakeWorker implements CheckWorker {
       return;
     }
     const replies: CheckReply[] = [];
-    checkInWorker(structuredClone(req), (r) => replies.push(structuredClone(r)));
+    checkInWorker(structuredClone(req, { transfer }), (r) => replies.push(structuredClone(r)));
     replies.forEach((r, i) =>
       setTimeout(() => {
         if (this.terminated) return;
@@ -127,4 +129,44 @@ test("cancelling stops the worker; nothing is returned", async () => {
   started.cancel();
   expect((await started.outcome).status).toBe("cancelled");
   expect(made[0]?.terminated).toBe(true);
+});
+
+test("a large sheet comes in parts and arrives whole: absent rows, formats and formula marks kept in place", () => {
+  const rows: Grid["rows"] = [];
+  const formats: NonNullable<Grid["formats"]> = [];
+  const formulas: NonNullable<Grid["formulas"]> = [];
+  for (let r = 0; r < 50; r++) {
+    if (r % 7 === 3) continue; // an absent (empty) row
+    rows[r] = [`M${r}`, r, r % 2 === 0 ? "是" : null];
+    if (r % 5 === 0) formats[r] = [undefined, "yyyy-mm-dd"];
+    if (r % 11 === 0) formulas[r] = [undefined, "cached"];
+  }
+  const grid: Grid = {
+    name: "党员",
+    hidden: true,
+    rows,
+    formats,
+    formulas,
+    merges: [{ top: 0, left: 0, bottom: 0, right: 2 }],
+  };
+  const replies = sheetReplies(4, grid, 10).map((r) => structuredClone(r));
+  expect(replies.filter((r) => r.kind === "rows").length).toBeGreaterThan(5);
+  const [head, ...parts] = replies;
+  if (head.kind !== "sheet") throw new Error("the sheet comes first");
+  for (const p of parts) if (p.kind === "rows") placeRows(head.grid, p);
+  expect(head.grid).toEqual(grid);
+  expect(head.grid.rows.length).toBe(rows.length);
+  expect(head.grid.rows[3]).toBeUndefined();
+  expect(head.grid.formulas?.[44]).toEqual([undefined, "cached"]);
+});
+
+test("a Buffer's bytes (slice() is a view there) are copied, so the preview keeps its own", async () => {
+  const { host, off } = previewWith(() => new FakeWorker());
+  const asBuffer: OffThread = { ...off, bytes: async () => Buffer.from(host.toBytes()) };
+  const before = host.toBytes().length;
+  const kept = await asBuffer.bytes();
+  const outcome = await startJob(validateJob(host, params, { ...asBuffer, bytes: async () => kept })).outcome;
+  expect(outcome.status).toBe("done");
+  expect(kept.length).toBe(before); // not detached by the transfer
+  expect(kept.byteLength).toBe(before);
 });

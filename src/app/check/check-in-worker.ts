@@ -3,7 +3,31 @@
 import { analyze } from "../../engine/analyze";
 import { isInternalSheet } from "../../hosts/common/internal-sheets";
 import { readXlsx } from "../../hosts/xlsx/read";
+import type { Grid } from "../../engine/grid";
 import type { CheckReply, CheckRequest } from "./check-protocol";
+
+/** Cells per "rows" message: the district's 1.8 M cells in ~100 parts of a few ms each to receive. */
+const CELLS_PER_MESSAGE = 20_000;
+
+/** A sheet as one "sheet" message (no rows) and its rows in parts. */
+export function sheetReplies(index: number, grid: Grid, cellsPerMessage = CELLS_PER_MESSAGE): CheckReply[] {
+  const { rows, formats, formulas, ...head } = grid;
+  const empty: Grid = { ...head, rows: [] };
+  if (formats) empty.formats = [];
+  if (formulas) empty.formulas = [];
+  const out: CheckReply[] = [{ kind: "sheet", index, grid: empty }];
+  for (let from = 0; from < rows.length;) {
+    let to = from;
+    for (let cells = 0; to < rows.length && (to === from || cells < cellsPerMessage); to++)
+      cells += (rows[to]?.length ?? 0) + 1;
+    const part: CheckReply = { kind: "rows", index, from, rows: rows.slice(from, to) };
+    if (formats) part.formats = formats.slice(from, to);
+    if (formulas) part.formulas = formulas.slice(from, to);
+    out.push(part);
+    from = to;
+  }
+  return out;
+}
 
 export function checkInWorker(req: CheckRequest, post: (reply: CheckReply) => void): void {
   let replies: CheckReply[];
@@ -14,7 +38,7 @@ export function checkInWorker(req: CheckRequest, post: (reply: CheckReply) => vo
       wb,
       req.asOf === undefined ? { today: req.today } : { asOf: req.asOf, today: req.today },
     );
-    replies = wb.sheets.map((grid, index) => ({ kind: "sheet", index, grid }));
+    replies = wb.sheets.flatMap((grid, index) => sheetReplies(index, grid));
     replies.push({
       kind: "checked",
       date1904: wb.date1904,

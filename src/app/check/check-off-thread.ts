@@ -43,6 +43,16 @@ function lazyAnalysis(
   };
 }
 
+/** A part of a sheet's rows, where it belongs (positions kept: a row may be absent). */
+export function placeRows(grid: Grid, part: Extract<CheckReply, { kind: "rows" }>): void {
+  const put = <T>(into: T[] | undefined, from: T[] | undefined) => {
+    if (into && from) for (let i = 0; i < from.length; i++) into[part.from + i] = from[i];
+  };
+  put(grid.rows, part.rows);
+  put(grid.formats, part.formats);
+  put(grid.formulas, part.formulas);
+}
+
 /**
  * Reads and checks the workbook in a worker. Undefined when no worker could do it (none can run, its
  * script failed, the file could not be read there): the caller then checks inline, which also gives
@@ -57,7 +67,9 @@ export async function checkOffThread(
   const bytes = await off.bytes();
   const worker = bytes && off.makeWorker();
   if (!bytes || !worker) return undefined;
-  const copy = bytes.slice(); // the preview keeps its bytes; the copy is transferred, not cloned
+  // The preview keeps its bytes; a fresh copy is transferred, not cloned. (Not bytes.slice(): on a
+  // Node Buffer — ExcelJS's browser build hands those out — slice() is a view of the same memory.)
+  const copy = new Uint8Array(bytes);
   const opts: AnalyzeOptions = asOf === undefined ? { today } : { asOf, today };
   return new Promise((resolve, reject) => {
     const sheets: Grid[] = [];
@@ -77,6 +89,10 @@ export async function checkOffThread(
     worker.onmessage = ({ data: r }) => {
       if (r.kind === "sheet") {
         sheets[r.index] = r.grid;
+        return;
+      }
+      if (r.kind === "rows") {
+        placeRows(sheets[r.index], r);
         return;
       }
       end();

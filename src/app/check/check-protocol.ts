@@ -16,7 +16,20 @@ export interface CheckRequest {
 }
 
 export type CheckReply =
+  /** A sheet without its rows (they follow in "rows" messages). */
   | { kind: "sheet"; index: number; grid: Grid }
+  /**
+   * Rows [from, from + rows.length) of sheet `index`, with their formats and formula marks: a large
+   * sheet comes in parts, so that receiving one (the browser decodes it on the main thread) is short.
+   */
+  | {
+      kind: "rows";
+      index: number;
+      from: number;
+      rows: Grid["rows"];
+      formats?: NonNullable<Grid["formats"]>;
+      formulas?: NonNullable<Grid["formulas"]>;
+    }
   | {
       kind: "checked";
       date1904: boolean;
