@@ -106,8 +106,12 @@ export function scoreLines(ev: Evaluation, ledger: Pick<Ledger, "rules" | "asOf"
       .map((c) => `${c.rank}. ${c.name}（${c.id}）${c.total.toFixed(1)}`)
       .join("  ");
     const mark = ev.provisionalPhases.includes(list.phase) ? t(lang, "provisionalList") : "";
+    const people = list.kind === "member" || list.kind === "worker";
+    const count = people
+      ? t(lang, "listCountPeople", { people: entries.length })
+      : t(lang, "listCount", { n: entries.length });
     lines.push(
-      `  ${PHASE_NAMES[list.phase]} ${list.name}${mark}：${entries.length}${entries.length ? "  " + top : ""}`,
+      `  ${PHASE_NAMES[list.phase]} ${list.name}${mark}：${count}${entries.length ? "  " + top : ""}`,
     );
   }
   lines.push(t(lang, "notSelected", { n: ev.notSelected.length }));

@@ -8,7 +8,7 @@ import { type Param, type Text, fill, textOf } from "./text";
 /** HostError texts (src/hosts/common/errors.ts makes the errors). */
 export const HOST_ERRORS = textOf({
   tooManyCells: {
-    "zh-CN": "台账表“{sheet}”超过 500 万个单元格，请拆分后再试",
+    "zh-CN": "台账表“{sheet}”超过500万个单元格，请拆分后再试",
     en: 'Sheet "{sheet}" has more than 5 million cells; split it and try again',
   },
   unreadable: {
@@ -38,7 +38,7 @@ export const HOST_ERRORS = textOf({
     en: 'The workbook already has a sheet named "{name}" that is not a result sheet; rename it and try again',
   },
   cleanupFailed: {
-    "zh-CN": "写入失败，且未能删除临时工作表 {names}，请手动删除后再试",
+    "zh-CN": "写入失败，且未能删除临时工作表{names}，请手动删除后再试",
     en: "Writing failed and the temporary sheets {names} could not be removed; delete them and try again",
   },
   cellEditMode: {
@@ -80,7 +80,7 @@ export const FILE_ERRORS = textOf<LedgerFileErrorCode>({
     en: "The file is too large{size}{why}",
   },
   empty: {
-    "zh-CN": "文件是空的（0 字节）{where}，请确认选择了正确的台账文件{why}",
+    "zh-CN": "文件是空的（0字节）{where}，请确认选择了正确的台账文件{why}",
     en: "The file is empty{where}{why}",
   },
 });
@@ -88,9 +88,9 @@ export const FILE_ERRORS = textOf<LedgerFileErrorCode>({
 /** The parts file errors are put together from. */
 export const FILE_ERROR_PARTS = textOf({
   where: { "zh-CN": "：{path}", en: ": {path}" },
-  sizeAndMax: { "zh-CN": "（{size} MB），上限为 {max} MB", en: " ({size} MB, limit {max} MB)" },
+  sizeAndMax: { "zh-CN": "（{size} MB，上限为{max} MB）", en: " ({size} MB, limit {max} MB)" },
   size: { "zh-CN": "（{size} MB）", en: " ({size} MB)" },
-  max: { "zh-CN": "，上限为 {max} MB", en: " (limit {max} MB)" },
+  max: { "zh-CN": "（上限为{max} MB）", en: " (limit {max} MB)" },
   inUse: {
     "zh-CN": "无法打开文件：{path}，可能没有读取权限或文件正被其他程序占用，请关闭该文件或检查权限后再试",
     en: "Cannot open the file (permission denied or in use): {path}",
@@ -172,8 +172,8 @@ export const HOST_NOTES = textOf({
 /** The stages a host reports while it reads and writes. */
 export const HOST_STAGES = textOf({
   read: { "zh-CN": "读取工作簿", en: "Reading the workbook" },
-  readSheet: { "zh-CN": "读取 {sheet}", en: "Reading {sheet}" },
-  writeSheet: { "zh-CN": "写入 {sheet}", en: "Writing {sheet}" },
+  readSheet: { "zh-CN": "读取“{sheet}”表", en: "Reading {sheet}" },
+  writeSheet: { "zh-CN": "写入“{sheet}”表", en: "Writing {sheet}" },
   written: { "zh-CN": "写入完成", en: "Written" },
   applyFixes: { "zh-CN": "应用修正", en: "Applying fixes" },
   highlight: { "zh-CN": "标记问题单元格", en: "Highlighting cells" },

@@ -161,6 +161,12 @@ test("rules lists every finding code with its clause", () => {
   expect(j.findings.map((c: { code: string }) => c.code)).toEqual(
     expect.arrayContaining(["vote-sum", "review-scope", "plan-late"]),
   );
-  for (const c of j.findings) expect(c.clause.length).toBeGreaterThan(3);
+  // Every code and rule key cites a clause of the 2010 notice: 《实施意见》四（二）, 三、…
+  const clause = /^《实施意见》[一二三四五](、|（[一二三四]）)/;
+  for (const c of [...j.findings, ...j.ruleKeys]) expect(c.clause).toMatch(clause);
   expect(j.ruleKeys.map((k: { key: string }) => k.key)).toContain("第三时段表彰截止");
+  const text = cli(["rules"]);
+  expect(text.stdout).not.toMatch(/ledger-format|§|\b(error|warning|info)\b/);
+  expect(text.stdout).toMatch(/vote-sum +错误 +《实施意见》四（三）群众评议/);
+  expect(text.stdout).toMatch(/plan-late +警告 +《实施意见》五、组织领导/);
 });
