@@ -148,7 +148,6 @@ const SPACED_PLACEHOLDERS = new Set([
 ]);
 /** Placeholders that count people: never followed by 个 (people are counted with 名, 人次). */
 const PEOPLE_COUNTS = new Set(["members", "people", "workers"]);
-const HAN = /\p{Script=Han}/u;
 /** An official name that holds brackets and is one word: its brackets are not a nesting. */
 const BRACKETED_WORDS = /党（工）委/g;
 const PAIRS: readonly [string, string][] = [
