@@ -21,7 +21,7 @@ export function validateText(file: string, a: Analysis, lang: Lang): string {
     `${t(lang, "labelled", { label: t(lang, "ledger"), value: file })}    ${t(lang, "labelled", { label: t(lang, "asOf"), value: toISO(a.ledger.asOf) })}`,
   );
   const found = a.overview.filter((s) => s.foundAs).length;
-  lines.push(`${t(lang, "sheets")} ${found}/${a.overview.length}`);
+  lines.push(t(lang, "sheetsFound", { found, total: a.overview.length }));
   for (const s of a.overview) {
     if (!s.foundAs) {
       lines.push(`  ✗ ${s.name}  ${t(lang, "missing")}`);
@@ -75,7 +75,7 @@ export function evaluationText(
     `${t(lang, "labelled", { label: t(lang, "ledger"), value: file })}    ${t(lang, "labelled", { label: t(lang, "asOf"), value: toISO(a.ledger.asOf) })}`,
   );
   lines.push(
-    `${t(lang, "sheets")} ${found.length}/${a.overview.length} · ${t(lang, "records", { n: records })}`,
+    `${t(lang, "sheetsFound", { found: found.length, total: a.overview.length })} · ${t(lang, "records", { n: records })}`,
   );
   lines.push(t(lang, "summary", sum));
   if (found.length === 0) lines.push(t(lang, "noLedger"));

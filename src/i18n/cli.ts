@@ -5,7 +5,7 @@ import { textOf, translator } from "./text";
 export const CLI_TEXTS = textOf({
   ledger: { "zh-CN": "台账", en: "Ledger" },
   asOf: { "zh-CN": "检查基准日", en: "As of" },
-  sheets: { "zh-CN": "台账表", en: "Ledger sheets" },
+  sheetsFound: { "zh-CN": "台账表：已识别{found}/{total}张", en: "Ledger sheets: {found}/{total}" },
   found: { "zh-CN": "已识别", en: "found" },
   missing: { "zh-CN": "缺少", en: "missing" },
   headerRow: { "zh-CN": "表头在第{n}行", en: "header on row {n}" },

@@ -6,7 +6,7 @@ import { textOf, translator } from "./text";
 export const PANE_TEXTS = textOf({
   appName: { "zh-CN": "先锋台账", en: "Pioneer Ledger" },
   stateLine: {
-    "zh-CN": "已识别台账表{found}/{total}张 · 检查基准日：{asOf}",
+    "zh-CN": "已识别{found}/{total}张台账表 · 检查基准日：{asOf}",
     en: "{found}/{total} ledger sheets found · as of {asOf}",
   },
   stateMissing: { "zh-CN": "（缺少{names}）", en: " (missing {names})" },
@@ -53,6 +53,8 @@ export const PANE_TEXTS = textOf({
   sevErrorOne: { "zh-CN": "错误", en: "Error" },
   sevWarningOne: { "zh-CN": "警告", en: "Warning" },
   sevInfoOne: { "zh-CN": "提示", en: "Info" },
+  /** A severity filter with its count: `错误（14）`. */
+  filterCount: { "zh-CN": "{label}（{n}）", en: "{label} ({n})" },
   filterSeverity: { "zh-CN": "级别", en: "Severity" },
   filterSheet: { "zh-CN": "工作表", en: "Sheet" },
   allSheets: { "zh-CN": "全部工作表", en: "All sheets" },

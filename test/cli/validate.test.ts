@@ -48,8 +48,8 @@ test("the sample with seeded mistakes: exit 1, every seeded mistake at its cell 
 
 test("human output and --lang en", () => {
   const zh = cli(["validate", sample, "--as-of", "2012-11-07"]);
-  expect(zh.stdout).toContain("台账表 8/8");
-  expect(zh.stdout).toMatch(/错误 \d+ · 警告 \d+ · 提示 \d+/);
+  expect(zh.stdout).toContain("台账表：已识别8/8张");
+  expect(zh.stdout).toMatch(/错误\d+条 · 警告\d+条 · 提示\d+条/);
   const en = cli(["validate", sample, "--as-of", "2012-11-07", "--json", "--lang", "en"]);
   const zhJson = JSON.parse(cli(["validate", sample, "--as-of", "2012-11-07", "--json"]).stdout);
   const enJson = JSON.parse(en.stdout);
@@ -103,7 +103,7 @@ describe("unusable input: exit 2 and one zh-CN line, never a stack trace", () =>
     expect(r.code).toBe(2);
     expect(r.stdout).toBe("");
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
-    expect(r.stderr).toMatch(/^文件过大（[\d.]+ MB），上限为 [\d.]+ MB。/);
+    expect(r.stderr).toMatch(/^文件过大（[\d.]+ MB，上限为[\d.]+ MB）。/);
   });
   test("a bad --as-of", () => {
     const r = cli(["validate", sample, "--as-of", "2012/13/01"]);

@@ -62,7 +62,7 @@ function setup(host = new FakeHost(sampleWorkbook())) {
 }
 
 async function openTab() {
-  await screen.findByText(/已识别 8\/8 张台账表/);
+  await screen.findByText(/已识别8\/8张台账表/);
   fireEvent.click(screen.getByRole("tab", { name: "汇总报送" }));
 }
 
