@@ -88,6 +88,10 @@ describe("header and 概况", () => {
   test("the 检查基准日 re-checks the last reading without reading again", async () => {
     const { host } = setup();
     await screen.findByText(/检查基准日：2012-11-07/);
+    // the hint says what the code does: a filled date wins; empty → the 评分规则 sheet's, else today
+    expect(
+      screen.getByText(/^按所填日期检查；留空时用“评分规则”表中的检查基准日，表中也未填的用今天$/),
+    ).toBeTruthy();
     fireEvent.change(screen.getByLabelText("检查基准日"), { target: { value: "2011-12-31" } });
     expect(await screen.findByText("已识别8/8张台账表 · 检查基准日：2011-12-31")).toBeTruthy();
     expect(host.callsOf("readWorkbook")).toHaveLength(1);
@@ -153,7 +157,7 @@ describe("校验", () => {
     fireEvent.click(screen.getByRole("checkbox", { name: "改为“2005-07-01”" }));
     fireEvent.click(button("应用所选修正（1）"));
     const dialog = await screen.findByRole("alertdialog");
-    expect(within(dialog).getByText(/将修改 1 个单元格/)).toBeTruthy();
+    expect(within(dialog).getByText(/将修改1个单元格/)).toBeTruthy();
     // (Tabster may still mark the portal aria-hidden while it moves focus into the dialog.)
     fireEvent.click(within(dialog).getByRole("button", { name: "不修改", hidden: true }));
     await waitFor(() => expect(screen.queryByRole("alertdialog", { hidden: true })).toBeNull());
@@ -249,7 +253,8 @@ describe("考评表彰", () => {
     const { host } = setup();
     await screen.findByText(/已识别8\/8/);
     tab("考评表彰");
-    expect(screen.getByText(/来自“评分规则”表/)).toBeTruthy();
+    // the sheet is named once, not "来自“评分规则”表（评分规则）"
+    expect(screen.getByText("来自“评分规则”表")).toBeTruthy();
     expect(button("插入评分规则表")).toHaveProperty("disabled", true);
     fireEvent.click(button("考评并生成表彰名单"));
     // the sample has errors: a draft, never a plain success (§5.1)
@@ -265,7 +270,14 @@ describe("考评表彰", () => {
     ];
     expect(models.map((m) => m.name)).toEqual(names);
     expect(replace).toEqual(names);
-    expect(screen.getAllByTestId("commendation-list")).toHaveLength(7);
+    const lists = screen.getAllByTestId("commendation-list").map((l) => l.textContent ?? "");
+    expect(lists).toHaveLength(7);
+    // people are counted with 名, organisations and units with 个 (§6.1 Texts)
+    for (const l of lists.filter((x) => /^(优秀共产党员|优秀党务工作者|历城先锋共产党员)：入选/.test(x)))
+      expect(l).toMatch(/：入选\d+名/);
+    for (const l of lists.filter((x) => /^(先进基层党组织|历城先锋基层党组织|先进单位党组织)：入选/.test(x)))
+      expect(l).toMatch(/：入选\d+个/);
+    expect(lists.filter((x) => /：入选\d+名/.test(x)).length).toBeGreaterThan(0);
     expect(screen.getByRole("region", { name: "第二时段" })).toBeTruthy();
     expect(screen.getByTestId("grade-chart")).toBeTruthy();
     // coverage per unit at a glance: one labelled row per 党（工）委, with both percentages
