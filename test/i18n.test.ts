@@ -158,6 +158,13 @@ const PAIRS: readonly [string, string][] = [
   ["[", "]"],
 ];
 
+/** How many （ are open at `at`. */
+function depthAt(s: string, at: number): number {
+  let depth = 0;
+  for (const ch of s.slice(0, at)) depth += ch === "（" ? 1 : ch === "）" ? -1 : 0;
+  return depth;
+}
+
 /** The problems of one zh-CN text under the mechanical rules. */
 function wordingProblems(s: string): string[] {
   const problems: string[] = [];
@@ -176,8 +183,10 @@ function wordingProblems(s: string): string[] {
   if (/[，；。、：][，；。、]/.test(s)) problems.push("doubled punctuation");
   if (/\p{Script=Han}[,;]/u.test(s) || /[,;]\p{Script=Han}/u.test(s))
     problems.push("ASCII , or ; in Chinese text");
-  // Brackets balanced and not nested (党（工）委 is one word).
-  const flat = s.replace(BRACKETED_WORDS, "党工委");
+  if (/\p{Script=Han} ?\(|\) ?\p{Script=Han}/u.test(s)) problems.push("ASCII ( ) in Chinese text: use （ ）");
+  // Brackets balanced and not nested; 党（工）委 counts as one word outside brackets, but inside
+  // brackets it would read as a nesting too, so it is not exempt there.
+  const flat = s.replace(BRACKETED_WORDS, (w, at: number) => (depthAt(s, at) === 0 ? "党工委" : w));
   for (const [open, close] of PAIRS) {
     let depth = 0;
     for (const ch of flat) {
@@ -199,7 +208,9 @@ test("the wording rules catch what they are meant to (a rule that catches nothin
   expect(wordingProblems("请核对，，再试")).toHaveLength(1);
   expect(wordingProblems("（一（二））")).toHaveLength(1);
   expect(wordingProblems("（一")).toHaveLength(1);
+  expect(wordingProblems("（3个党（工）委）")).toHaveLength(1);
   expect(wordingProblems("甲,乙")).toHaveLength(1);
+  expect(wordingProblems("旧版 (.xls) 文件")).toHaveLength(1);
   expect(wordingProblems("文件中没有“党（工）委”表（共3名）")).toEqual([]);
   expect(wordingProblems("2010年底共3名，评为19分，共{n}条")).toEqual([]);
   expect(wordingProblems("请用 -o 指定 {file}")).toEqual([]);

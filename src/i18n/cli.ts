@@ -63,7 +63,7 @@ export const CLI_TEXTS = textOf({
   badLang: { "zh-CN": "--lang 只能是 zh-CN 或 en", en: "--lang must be zh-CN or en" },
   badSize: { "zh-CN": "--size 只能是 small 或 district", en: "--size must be small or district" },
   sampleStats: {
-    "zh-CN": "（{units}个党（工）委、{orgs}个基层党组织、{members}名党员，共{rows}行）",
+    "zh-CN": "共{units}个党（工）委、{orgs}个基层党组织、{members}名党员，{rows}行",
     en: "({units} units · {orgs} organisations · {members} members · {rows} rows)",
   },
   labelled: { "zh-CN": "{label}：{value}", en: "{label}: {value}" },
@@ -198,7 +198,7 @@ export const CLI_HELP = textOf({
     en: "write a return notice for each returned unit into this folder",
   },
   units: {
-    "zh-CN": "全区单位名单工作簿（其“党（工）委”表；有“评分规则”表时按其考评）",
+    "zh-CN": "全区单位名单工作簿：读取其中的“党（工）委”表；如有“评分规则”表，按该表考评",
     en: "the district's units workbook (its 党（工）委 sheet; its 评分规则 sheet when there is one)",
   },
   maxSizeEach: { "zh-CN": "单个文件大小上限（MB），默认为100", en: "size limit per file (MB), default 100" },

@@ -63,7 +63,7 @@ export const FILE_ERRORS = textOf<LedgerFileErrorCode>({
     en: "Not an Excel .xlsx workbook{where}{why}",
   },
   xls: {
-    "zh-CN": "这是旧版 Excel 97-2003 (.xls) 文件{where}，请在 Excel 中另存为 .xlsx 后再试{why}",
+    "zh-CN": "这是旧版 Excel 97-2003（.xls）文件{where}，请在 Excel 中另存为 .xlsx 后再试{why}",
     en: "This is a legacy Excel 97-2003 (.xls) file{where}{why}; save it as .xlsx in Excel and try again",
   },
   encrypted: {

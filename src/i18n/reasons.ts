@@ -10,11 +10,11 @@ export const REASON_TEXTS = textOf<Reason>({
   veto: { "zh-CN": "有一票否决事项或违纪违法情况", en: "vetoed" },
   probationary: { "zh-CN": "预备党员不参加评选", en: "probationary member" },
   "not-party-worker": { "zh-CN": "不是党务工作者", en: "not a party-affairs worker" },
-  errors: { "zh-CN": "本人（本组织）的台账记录有错误，需先改正", en: "own ledger rows have errors" },
+  errors: { "zh-CN": "本人或本组织的台账记录有错误，须先改正", en: "own ledger rows have errors" },
   "no-evaluation": { "zh-CN": "本时段没有有效的考评记录", en: "no valid evaluation in this phase" },
   grade: { "zh-CN": "考评等次未达到优秀", en: "grade below 优秀" },
   approval: {
-    "zh-CN": "群众评议好评率未达到评分规则“表彰-好评率下限”",
+    "zh-CN": "群众评议好评率未达到表彰要求（见评分规则“表彰-好评率下限”）",
     en: "approval rate below the rule 表彰-好评率下限",
   },
   "commitment-overdue": { "zh-CN": "有逾期未完成的公开承诺", en: "an overdue commitment" },
@@ -22,7 +22,7 @@ export const REASON_TEXTS = textOf<Reason>({
   "plan-late": { "zh-CN": "实施方案未按时报送", en: "plan submitted late" },
   "review-missing": { "zh-CN": "有半年未经区委点评", en: "a half-year without a 区委 review" },
   "mean-score": {
-    "zh-CN": "所属基层党组织平均综合得分未达到评分规则“先进单位-平均分下限”",
+    "zh-CN": "所属基层党组织平均综合得分未达到先进单位要求（见评分规则“先进单位-平均分下限”）",
     en: "organisations' mean score below the rule 先进单位-平均分下限",
   },
 });

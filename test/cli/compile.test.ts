@@ -28,7 +28,7 @@ const BAD: Record<string, string> = {
   "坏-截断.xlsx": "文件已损坏或不完整",
   "坏-乱码.xlsx": "这不是 Excel 工作簿（.xlsx）文件",
   "坏-加密.xlsx": "文件设有打开密码",
-  "坏-旧版.xls": "旧版 Excel 97-2003 (.xls) 文件",
+  "坏-旧版.xls": "旧版 Excel 97-2003（.xls）文件",
   "坏-空文件.xlsx": "文件是空的",
   "坏-通讯录.xlsx": "没有找到任何台账表",
   "坏-过大.xlsx": "文件过大",
