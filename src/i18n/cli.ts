@@ -78,7 +78,7 @@ export const CLI_TEXTS = textOf({
     en: "District compilation: {n} files received    As of: {asOf}",
   },
   compileCounts: {
-    "zh-CN": "合格{accepted}份 · 退回修改{returned}份 · 已被替代{superseded}份",
+    "zh-CN": "合格{accepted}个 · 退回修改{returned}个 · 已被替代{superseded}个",
     en: "{accepted} accepted · {returned} returned · {superseded} superseded",
   },
   compileSkipped: { "zh-CN": "未作为报送文件：", en: "Not taken as submissions:" },

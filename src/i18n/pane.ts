@@ -133,7 +133,7 @@ export const PANE_TEXTS = textOf({
     en: "{n} submitted files · as of {asOf}",
   },
   compileCounts: {
-    "zh-CN": "合格{accepted}份 · 退回修改{returned}份 · 无法读取{unreadable}份 · 已被替代{superseded}份",
+    "zh-CN": "合格{accepted}个 · 退回修改{returned}个 · 无法读取{unreadable}个 · 已被替代{superseded}个",
     en: "Accepted {accepted} · Returned {returned} · Unreadable {unreadable} · Superseded {superseded}",
   },
   unitsFromWorkbook: {

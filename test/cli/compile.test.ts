@@ -266,7 +266,7 @@ describe("exit codes and messages", () => {
     const out = path.join(dir, "z.xlsx");
     const zh = compile([subs, "-o", out]);
     expect(zh.code).toBe(0);
-    expect(zh.stdout).toContain("合格2份 · 退回修改9份 · 已被替代1份");
+    expect(zh.stdout).toContain("合格2个 · 退回修改9个 · 已被替代1个");
     expect(zh.stdout).toContain(
       "退回修改：\n  U01 历城区莲花街道党工委（U01-历城区莲花街道党工委.xlsx）：台账有2处错误",
     );

@@ -132,7 +132,7 @@ async function pickAndCheck(page: Page, paths: string[], extra: string[] = []): 
   const n = (st: keyof typeof LABEL) => expected.submissions.filter((s) => label(s) === LABEL[st]).length;
   await page
     .getByText(
-      `合格${n("accepted")}份 · 退回修改${n("returned")}份 · 无法读取${n("unreadable")}份 · 已被替代${n("superseded")}份`,
+      `合格${n("accepted")}个 · 退回修改${n("returned")}个 · 无法读取${n("unreadable")}个 · 已被替代${n("superseded")}个`,
     )
     .waitFor();
   const rows = page.getByTestId("submissions-table").locator("tbody > tr");

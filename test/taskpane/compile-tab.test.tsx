@@ -86,7 +86,7 @@ test("picked files: counts, one row per file with ui.md's status, skipped files 
       return s.status === st && !unreadable;
     }).length;
   expect(counts.textContent).toBe(
-    `合格${by("accepted")}份 · 退回修改${by("returned")}份 · 无法读取${by("unreadable")}份 · 已被替代${by("superseded")}份`,
+    `合格${by("accepted")}个 · 退回修改${by("returned")}个 · 无法读取${by("unreadable")}个 · 已被替代${by("superseded")}个`,
   );
   expect(by("unreadable")).toBe(1);
   expect(by("superseded")).toBe(1);
