@@ -7,7 +7,7 @@ import { CATALOGUE, FINDING_CODES, type FindingCode } from "../src/engine/catalo
 import { REASONS } from "../src/engine/commend";
 import type { Finding } from "../src/engine/findings";
 import { FINDING_ALT_TEXTS, FINDING_TEXTS, messageOf } from "../src/i18n/findings";
-import { REASON_TEXTS } from "../src/i18n/reasons";
+import { REASON_TEXTS, reasonDetailOf } from "../src/i18n/reasons";
 import { LANGS, type Text, fill, isText, listOf, placeholdersOf, render } from "../src/i18n/text";
 
 const I18N = resolve(__dirname, "../src/i18n");
@@ -228,4 +228,27 @@ test("lists are joined with 、 in zh-CN (listOf), with commas in en", () => {
     "zh-CN": "区委组织部、区委宣传部",
     en: "区委组织部, 区委宣传部",
   });
+});
+
+test("review periods read in words: 2011年第一季度, 2011年上半年 (the finding keeps 2011Q1 as data)", () => {
+  const f: Finding = {
+    severity: "warning",
+    code: "review-missing",
+    sheet: "基层党组织",
+    cell: "A5",
+    object: "O0003",
+    period: "2011Q1",
+    params: { expected: "上级党（工）委“U01”" },
+  };
+  expect(messageOf(f)).toBe("“O0003”在2011年第一季度没有上级党（工）委“U01”点评记录，请补录或安排点评");
+  expect(messageOf(f, "en")).toContain("in Q1 2011");
+  expect(reasonDetailOf({ reason: "review-missing", detail: "2011H1、2011H2" }, "zh-CN")).toBe(
+    "2011年上半年、2011年下半年",
+  );
+  expect(reasonDetailOf({ reason: "review-missing", detail: "2011H1、2011H2" }, "en")).toBe(
+    "the first half of 2011, the second half of 2011",
+  );
+  expect(reasonDetailOf({ reason: "over-quota", place: { quota: 3, rank: 5 } }, "zh-CN")).toBe(
+    "名额3，排第5位",
+  );
 });

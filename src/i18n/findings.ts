@@ -243,7 +243,7 @@ export const PERIOD_WORDS = textOf({
   H2: { "zh-CN": "{year}年下半年", en: "the second half of {year}" },
 });
 
-function periodInWords(period: string, lang: Lang): string {
+export function periodInWords(period: string, lang: Lang): string {
   const m = /^(\d{4})(Q[1-4]|H[12])$/.exec(period);
   return m ? render(PERIOD_WORDS[m[2] as keyof typeof PERIOD_WORDS], lang, { year: m[1] }) : period;
 }

@@ -1,6 +1,7 @@
 // Why someone is not on a commendation list (未入选说明), zh-CN and en, keyed by the engine's reasons.
 import type { NotSelected, Reason } from "../engine/commend";
-import { type Lang, render, textOf } from "./text";
+import { periodInWords } from "./findings";
+import { LIST_SEPARATOR, type Lang, render, textOf } from "./text";
 
 export const REASON_TEXTS = textOf<Reason>({
   "already-selected": {
@@ -36,6 +37,16 @@ export function reasonOf(n: Pick<NotSelected, "reason">, lang: Lang): string {
 }
 
 /** What explains the reason: the place against the quota, or the engine's number (好评率, score …). */
-export function reasonDetailOf(n: Pick<NotSelected, "detail" | "place">, lang: Lang): string | undefined {
-  return n.place ? render(REASON_DETAILS.place, lang, n.place) : n.detail;
+export function reasonDetailOf(
+  n: Pick<NotSelected, "reason" | "detail" | "place">,
+  lang: Lang,
+): string | undefined {
+  if (n.place) return render(REASON_DETAILS.place, lang, n.place);
+  // review-missing names the half-years (`2011H1、2011H2`): in words, as the findings say them
+  if (n.reason === "review-missing" && n.detail !== undefined)
+    return n.detail
+      .split("、")
+      .map((p) => periodInWords(p, lang))
+      .join(LIST_SEPARATOR[lang]);
+  return n.detail;
 }
