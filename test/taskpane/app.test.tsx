@@ -230,12 +230,12 @@ describe("long runs", () => {
     host.fail.set(
       "writeSheets",
       new HostError({
-        "zh-CN": "台账表“党员”超过 500 万个单元格，请拆分后再试",
+        "zh-CN": "台账表“党员”超过500万个单元格，请拆分后再试",
         en: "Sheet too large; split it",
       }),
     );
     fireEvent.click(button("写入校验结果表"));
-    expect(await screen.findByText("台账表“党员”超过 500 万个单元格，请拆分后再试")).toBeTruthy();
+    expect(await screen.findByText("台账表“党员”超过500万个单元格，请拆分后再试")).toBeTruthy();
     expect(screen.getByText("出错了")).toBeTruthy();
   });
 
