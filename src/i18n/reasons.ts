@@ -16,7 +16,7 @@ export const REASON_TEXTS = textOf<Reason>({
   grade: { "zh-CN": "考评等次未达到优秀", en: "grade below 优秀" },
   approval: {
     "zh-CN": "群众评议好评率未达到表彰要求（见评分规则“表彰-好评率下限”）",
-    en: "approval rate below the rule 表彰-好评率下限",
+    en: "approval rate below what commendation requires (rule 表彰-好评率下限)",
   },
   "commitment-overdue": { "zh-CN": "有逾期未完成的公开承诺", en: "an overdue commitment" },
   "over-quota": { "zh-CN": "符合条件，但超出本单位名额", en: "eligible but over the unit's quota" },
@@ -24,7 +24,7 @@ export const REASON_TEXTS = textOf<Reason>({
   "review-missing": { "zh-CN": "有半年未经区委点评", en: "a half-year without a 区委 review" },
   "mean-score": {
     "zh-CN": "所属基层党组织平均综合得分未达到先进单位要求（见评分规则“先进单位-平均分下限”）",
-    en: "organisations' mean score below the rule 先进单位-平均分下限",
+    en: "organisations' mean score below what an advanced unit requires (rule 先进单位-平均分下限)",
   },
 });
 
