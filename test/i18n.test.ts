@@ -3,6 +3,7 @@
 // both languages, non-empty, with the same {placeholders}. Finding messages cover every code.
 import { readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { RULE_KEYS } from "../src/engine/campaign";
 import { CATALOGUE, FINDING_CODES, type FindingCode } from "../src/engine/catalogue";
 import { REASONS } from "../src/engine/commend";
 import type { Finding } from "../src/engine/findings";
@@ -72,6 +73,14 @@ test("the engine's catalogue holds what a code is, not what it says (messages ar
       Object.keys(CATALOGUE[code]).filter((k) => !["severity", "alsoSeverity", "clause"].includes(k)),
     ).toEqual([]);
   expect(Object.keys(REASON_TEXTS).sort()).toEqual([...REASONS].sort());
+});
+
+test("every code and rule key cites a clause of the 2010 notice (《实施意见》四（二）…), not the spec", () => {
+  const clause = /^《实施意见》[一二三四五](、|（[一二三四]）)/;
+  for (const code of FINDING_CODES)
+    expect(`${code}: ${CATALOGUE[code].clause}`).toMatch(/^[\w-]+: 《实施意见》/);
+  for (const c of [...FINDING_CODES.map((k) => CATALOGUE[k].clause), ...RULE_KEYS.map((r) => r.clause)])
+    expect(c).toMatch(clause);
 });
 
 test("render fills placeholders; a missing one is empty, a Text param follows the language", () => {
@@ -174,6 +183,8 @@ function wordingProblems(s: string): string[] {
   for (const m of [...s.matchAll(before), ...s.matchAll(after)]) {
     const name = m.groups?.name;
     if (name !== undefined && SPACED_PLACEHOLDERS.has(name)) continue;
+    // a number that ends a Latin name (Office 2019, Internet Explorer 11, WebView2) is part of it
+    if (name === undefined && /[A-Za-z][\w.-]* ?[\d.]*$/.test(s.slice(0, m.index))) continue;
     problems.push(
       `space beside a number or {placeholder}: “${s.slice(Math.max(0, m.index - 4), m.index + 6)}”`,
     );
@@ -214,6 +225,7 @@ test("the wording rules catch what they are meant to (a rule that catches nothin
   expect(wordingProblems("文件中没有“党（工）委”表（共3名）")).toEqual([]);
   expect(wordingProblems("2010年底共3名，评为19分，共{n}条")).toEqual([]);
   expect(wordingProblems("请用 -o 指定 {file}")).toEqual([]);
+  expect(wordingProblems("Office 2019 请先安装 WebView2 运行时")).toEqual([]);
 });
 
 test("every zh-CN text keeps the rules of official Chinese (§6.1 Texts)", async () => {

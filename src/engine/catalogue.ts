@@ -88,6 +88,18 @@ export const CATALOGUE = C({
     severity: "error",
     clause: "《实施意见》四（四）评选表彰（身份证号按GB 11643—1999校验）",
   },
+  "id-as-number": {
+    severity: "error",
+    clause: "《实施意见》四（四）评选表彰（身份证号按GB 11643—1999校验）",
+  },
+  "duplicate-id-card": {
+    severity: "error",
+    clause: "《实施意见》四（四）评选表彰（身份证号按GB 11643—1999校验，一人一号）",
+  },
+  "formula-not-calculated": {
+    severity: "error",
+    clause: "《实施意见》五（四）强化督促检查：了解活动进展情况",
+  },
   "id-birth": {
     severity: "warning",
     clause: "《实施意见》四（四）评选表彰（身份证号按GB 11643—1999校验）",

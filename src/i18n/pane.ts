@@ -190,6 +190,31 @@ export const PANE_TEXTS = textOf({
   stageCompile: { "zh-CN": "全区汇总 …", en: "Compiling the district …" },
   stageNotices: { "zh-CN": "生成退回修改通知 …", en: "Building the return notices …" },
 
+  // 功能区按钮（校验台账、考评表彰）：Office 约 5 分钟后会结束按钮命令
+  commandTooLarge: {
+    "zh-CN":
+      "这个工作簿较大（约{cells}个单元格），在按钮中运行可能超过 Office 允许的时间。请在任务窗格中运行：点击“台账助手”，再在窗格中点击“{action}”。",
+    en: "This workbook is large (about {cells} cells) and could run past the time Office gives a ribbon button. Run it in the task pane: click 台账助手, then “{action}” in the pane.",
+  },
+  commandTooSlow: {
+    "zh-CN":
+      "运行时间过长，已停止，工作簿保持运行前的状态。请在任务窗格中运行：点击“台账助手”，再在窗格中点击“{action}”。",
+    en: "This took too long and was stopped; the workbook is as it was before. Run it in the task pane: click 台账助手, then “{action}” in the pane.",
+  },
+  notes: { "zh-CN": "请注意：", en: "Please note:" },
+
+  // 启动：Excel 首次启动或 office.js 镜像较慢
+  officeSlow: {
+    "zh-CN": "正在连接 Excel …（首次启动或网络较慢时可能需要一分钟）",
+    en: "Connecting to Excel … (the first start or a slow network can take a minute)",
+  },
+  officeStalled: {
+    "zh-CN":
+      "无法连接 Excel：office.js 没有响应。请检查网络（或单位内网的 office.js 镜像）后点击“重试”，或关闭任务窗格后重新打开。",
+    en: "Cannot connect to Excel: office.js did not answer. Check the network (or the intranet office.js mirror) and click Retry, or close and reopen the task pane.",
+  },
+  retry: { "zh-CN": "重试", en: "Retry" },
+
   // 设置
   language: { "zh-CN": "语言", en: "Language" },
   highlightColor: { "zh-CN": "标记颜色", en: "Highlight colour" },
