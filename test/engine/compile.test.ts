@@ -161,7 +161,7 @@ describe("unit-twice", () => {
     ]);
     expect(where(c)).toEqual(["unit-twice @ U01.xlsx 填报信息!B6"]);
     expect(messageOf(c.submissions[0].findings[0])).toBe(
-      "本单位另报送了“U01-再报.xlsx”（报出时间 2012-11-03 16:30），以较晚的那份为准，本文件不参加汇总；如需以本文件为准，请重新报送并更新报出时间",
+      "本单位另报送了“U01-再报.xlsx”（报出时间：2012-11-03 16:30），以较晚的那份为准，本文件不参加汇总；如需以本文件为准，请重新报送并更新报出时间",
     );
     expect(reasonText(c.submissions[0])).toBe("本单位已另报较晚的“U01-再报.xlsx”，本文件不参加汇总");
     // the district counts U01 once
