@@ -47,7 +47,6 @@ export function noticeSheet(returned: readonly Submission[], date: Day, lang: La
     rows,
     rowKinds,
     freezeHeader: true,
-    fitRowHeights: true,
     print: { landscape: true, repeatHeader: true, footer: { center: "第 &P 页 共 &N 页" } },
   };
 }

@@ -105,7 +105,6 @@ export function submissionsSheet(c: Compilation, lang: Lang = "zh-CN"): SheetMod
     rows,
     rowKinds,
     freezeHeader: true,
-    fitRowHeights: true,
     print: { landscape: true, repeatHeader: true, footer: { center: "第 &P 页 共 &N 页" } },
     conditional: [
       { fromCol: 4, toCol: 4, equals: "退回修改", style: "bad" },
