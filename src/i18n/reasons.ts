@@ -33,3 +33,8 @@ export function reasonOf(n: Pick<NotSelected, "reason">, lang: Lang): string {
 export function reasonDetailOf(n: Pick<NotSelected, "detail" | "place">, lang: Lang): string | undefined {
   return n.place ? render(REASON_DETAILS.place, lang, n.place) : n.detail;
 }
+
+/** The first error cell of an object left out for `errors` (ledger-format.md §6.1). */
+export const ERROR_CELL = textOf({
+  cell: { "zh-CN": "首个错误在{cell}", en: "first error at {cell}" },
+});

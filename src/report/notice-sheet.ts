@@ -10,7 +10,7 @@ import { messageOf } from "../i18n/findings";
 import type { CellValue } from "../engine/grid";
 import type { ColumnModel, RowKind, SheetModel } from "./sheet-model";
 import { maskIdCard } from "./mask";
-import { chineseDate } from "./submissions-sheet";
+import { chineseDate } from "./doc-text";
 
 export const NOTICE_SHEET = "退回修改通知";
 

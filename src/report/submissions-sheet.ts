@@ -8,7 +8,10 @@ import type { Lang } from "../i18n/text";
 import { messageOf } from "../i18n/findings";
 import type { CellValue } from "../engine/grid";
 import { RESULT_SHEETS } from "../engine/schema";
-import { toISO, ymd, type Day } from "../engine/dates";
+import { toISO, type Day } from "../engine/dates";
+import { chineseDate } from "./doc-text";
+
+export { chineseDate };
 import type { RowKind, SheetModel } from "./sheet-model";
 import { maskIdCard } from "./mask";
 
@@ -26,12 +29,6 @@ export function statusLabel(s: Submission): string {
   return s.status === "returned" && s.reason && (s.reason.kind === "file" || s.reason.kind === "not-ledger")
     ? "无法读取"
     : STATUS_LABEL[s.status];
-}
-
-/** `2012年11月7日`, as dates are written in a document (§6.1). */
-export function chineseDate(day: Day): string {
-  const { y, m, d } = ymd(day);
-  return `${y}年${m}月${d}日`;
 }
 
 /** `党员!D5 message`, the ID numbers in it masked. */

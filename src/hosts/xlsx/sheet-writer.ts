@@ -298,7 +298,8 @@ export function pageTextCode(t: PageText): string {
 function printXml(plan: SheetPlan): string {
   const p = plan.print;
   let x = '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
-  x += `<pageSetup paperSize="9" orientation="${p.orientation}"${p.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ""}/>`;
+  const scale = p.scale !== undefined ? ` scale="${p.scale}"` : "";
+  x += `<pageSetup paperSize="9"${scale} orientation="${p.orientation}"${p.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ""}/>`;
   if (p.header || p.footer) {
     const h = p.header ? `<oddHeader>${escapeText(stripIllegalXml(pageTextCode(p.header)))}</oddHeader>` : "";
     const f = p.footer ? `<oddFooter>${escapeText(stripIllegalXml(pageTextCode(p.footer)))}</oddFooter>` : "";

@@ -224,9 +224,10 @@ const UNPRINTED = "不打印";
 
 function printModels(): SheetModel[] {
   const rows = Array.from({ length: 6 }, (_, i) => [`U0${i + 1}`, i]);
+  // 2 × (80 × 7 + 5) = 1130 pixels: 988 / 1130 of A4 landscape's width, 87 %
   const columns = [
-    { header: "单位", format: "text" as const },
-    { header: "分数", format: "integer" as const },
+    { header: "单位", format: "text" as const, width: 80 },
+    { header: "分数", format: "integer" as const, width: 80 },
   ];
   return [
     {
@@ -249,10 +250,12 @@ function printModels(): SheetModel[] {
 }
 
 const EXPECTED_PRINT: Record<string, PrintLook> = {
+  // page breaks of its own: a fixed scale that fits the width (Excel ignores manual breaks under "fit to")
   [PRINTED]: {
     paper: "A4",
     orientation: "landscape",
-    fitToWidth: true,
+    fitToWidth: false,
+    scale: 87,
     titleRows: "$2:$2",
     header: { center: "第 &P 页 共 &N 页" },
     footer: { left: "历城区委组织部", right: "&D" },
