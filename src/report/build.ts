@@ -20,7 +20,7 @@ export function buildReport(
   const progress = progressSheet(a.ledger, ev.progress, ev.scores);
   if (!ev.blockedBy.length)
     sheets.push(
-      scoresSheet(a.ledger, ev.scores, "organization", progress),
+      scoresSheet(a.ledger, ev.scores, "organization"),
       scoresSheet(a.ledger, ev.scores, "member"),
       commendationsSheet(a.ledger, ev),
       notSelectedSheet(a.ledger, ev, a.findings),

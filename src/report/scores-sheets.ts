@@ -21,15 +21,11 @@ const num = (header: string, format: ColumnModel["format"] = "decimal1", width =
   width,
 });
 
-/**
- * `progress` (the 进度督查 model) holds the grade counts per unit: the organisations' sheet charts
- * them (Excel's own chart, drawn from that sheet's rows).
- */
+/** One row per object and phase; the grade mix per unit is charted on 进度督查. */
 export function scoresSheet(
   ledger: Ledger,
   scores: readonly Score[],
   kind: "organization" | "member",
-  progress?: SheetModel,
 ): SheetModel {
   const org = kind === "organization";
   const list = scores
@@ -87,24 +83,6 @@ export function scoresSheet(
         ]),
   ];
   const gradeCol = columns.findIndex((c) => c.header === "等次");
-  const gradeCols = (progress?.columns ?? []).flatMap((c, i) =>
-    /组织(优秀|良好|一般|较差|否决)$/.test(c.header) ? [i] : [],
-  );
-  const chart =
-    org && progress && gradeCols.length && list.length
-      ? [
-          {
-            title: `各单位基层党组织考评等次分布（${progress.columns[gradeCols[0]].header.replace(/组织优秀$/, "")}）`,
-            kind: "columnStacked" as const,
-            dataSheet: progress.name,
-            categoryCol: 1,
-            seriesCols: gradeCols,
-            // 优秀 green, 良好 blue, 一般 amber, 较差 orange, 否决 red
-            colors: ["70AD47", "4472C4", "FFC000", "ED7D31", "C00000"],
-            anchor: { cell: `${a1(0, columns.length + 1).replace(/\d+$/, "")}2`, cols: 9, rows: 18 },
-          },
-        ]
-      : undefined;
   return {
     name: org ? RESULT_SHEETS.orgScores : RESULT_SHEETS.memberScores,
     title: org ? "基层党组织“五个好”考评结果" : "党员“五带头”考评结果",
@@ -118,7 +96,6 @@ export function scoresSheet(
     table: true,
     wrapText: true,
     print: documentPrint(),
-    ...(chart ? { charts: chart } : {}),
     conditional: [
       { fromCol: gradeCol, toCol: gradeCol, equals: "否决", style: "bad" },
       { fromCol: gradeCol, toCol: gradeCol, equals: "较差", style: "bad" },

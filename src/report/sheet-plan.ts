@@ -112,13 +112,11 @@ export interface PlannedValidation {
 export interface PrintPlan {
   paper: "A4";
   orientation: "portrait" | "landscape";
-  /** Fit all columns on one page width, as many pages down as needed. */
-  fitToWidth: boolean;
   /**
-   * A fixed scale in percent instead, for a sheet with page breaks of its own: Excel ignores manual
-   * breaks under "fit to", so the plan computes the scale that fits the width itself.
+   * Fit all columns on one page width, as many pages down as needed (fitToHeight 0: Excel, WPS and
+   * LibreOffice then keep the manual row breaks, which a fixed page count would override).
    */
-  scale?: number;
+  fitToWidth: boolean;
   /** Rows repeated at the top of every printed page (1-based, inclusive). */
   titleRows?: { first: number; last: number };
   /** Page header and footer texts in Excel's codes (&P this page, &N pages). */
@@ -416,12 +414,10 @@ function planPrint(model: SheetModel, headerRow: number, firstDataRow: number): 
   const rowBreaks = (p?.breakBefore ?? [])
     .filter((i) => i > 0 && i < model.rows.length)
     .map((i) => firstDataRow + i);
-  const scale = p && rowBreaks.length ? Math.max(10, Math.floor(printScale(model) * 100)) : undefined;
   return {
     paper: "A4",
     orientation: p?.landscape ? "landscape" : "portrait",
-    fitToWidth: p !== undefined && scale === undefined,
-    ...(scale !== undefined ? { scale } : {}),
+    fitToWidth: p !== undefined,
     titleRows: p?.repeatHeader && !model.noHeaderRow ? { first: headerRow, last: headerRow } : undefined,
     header: p?.header,
     footer: p?.footer,

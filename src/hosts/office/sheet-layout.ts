@@ -377,7 +377,6 @@ async function writePrint(ws: Excel.Worksheet, plan: SheetPlan, env: LayoutEnv):
   page.paperSize = "A4";
   page.orientation = p.orientation === "landscape" ? "Landscape" : "Portrait";
   if (p.fitToWidth) page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-  else if (p.scale !== undefined) page.zoom = { scale: p.scale };
   if (p.titleRows) page.setPrintTitleRows(`$${p.titleRows.first}:$${p.titleRows.last}`);
   if (p.header || p.footer) {
     const hf = page.headersFooters.defaultForAllPages;

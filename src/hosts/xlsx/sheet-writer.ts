@@ -183,7 +183,9 @@ function writeRows(plan: SheetPlan, opts: SheetXmlOptions, letters: string[], ou
     if (fill) for (let c = 1; c < plan.ncols; c++) cells += `<c r="${letters[c]}${r}" s="${s}"/>`;
     out.push(`<row r="${r}"${rowAttrs(plan, r)}>${cells}</row>`);
   };
-  for (let r = 1; r < plan.headerRow; r++) {
+  // title and preamble rows: up to the header row, or the row above the data when there is none
+  const lastBanner = plan.hasHeader ? plan.headerRow - 1 : plan.headerRow;
+  for (let r = 1; r <= lastBanner; r++) {
     const b = banners.get(r);
     if (b) bannerRow(r, b.text, styles.xf(b.role, TEXT_FORMAT), false);
   }
@@ -298,8 +300,7 @@ export function pageTextCode(t: PageText): string {
 function printXml(plan: SheetPlan): string {
   const p = plan.print;
   let x = '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
-  const scale = p.scale !== undefined ? ` scale="${p.scale}"` : "";
-  x += `<pageSetup paperSize="9"${scale} orientation="${p.orientation}"${p.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ""}/>`;
+  x += `<pageSetup paperSize="9" orientation="${p.orientation}"${p.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ""}/>`;
   if (p.header || p.footer) {
     const h = p.header ? `<oddHeader>${escapeText(stripIllegalXml(pageTextCode(p.header)))}</oddHeader>` : "";
     const f = p.footer ? `<oddFooter>${escapeText(stripIllegalXml(pageTextCode(p.footer)))}</oddFooter>` : "";

@@ -247,7 +247,6 @@ function writePrint(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
     ws.pageSetup.fitToWidth = 1;
     ws.pageSetup.fitToHeight = 0;
   }
-  if (p.scale !== undefined) ws.pageSetup.scale = p.scale;
   if (p.titleRows) ws.pageSetup.printTitlesRow = `${p.titleRows.first}:${p.titleRows.last}`;
   const header = headerFooterOf(p.header);
   const footer = headerFooterOf(p.footer);

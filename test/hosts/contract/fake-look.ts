@@ -36,7 +36,6 @@ function printOf(s: SheetState): PrintLook {
     fitToWidth: p.zoom?.horizontalFitToPages === 1 && p.zoom.verticalFitToPages === 0,
     rowBreaks: s.rowBreaks.map((r) => r + 1).sort((x, y) => x - y),
   };
-  if (p.zoom?.scale !== undefined && p.zoom.scale !== 100) print.scale = p.zoom.scale;
   const rows = titleRowsOf(p.printTitles);
   if (rows) print.titleRows = rows;
   const header = pageText({ left: hf.leftHeader, center: hf.centerHeader, right: hf.rightHeader });

@@ -45,8 +45,6 @@ export interface PrintLook {
   orientation: "portrait" | "landscape";
   /** One page wide, as many pages tall as needed. */
   fitToWidth: boolean;
-  /** A fixed scale in percent (not "fit to"). */
-  scale?: number;
   /** Rows repeated on every page, as "$3:$3". */
   titleRows?: string;
   header?: PageTextLook;

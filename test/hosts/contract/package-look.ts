@@ -249,9 +249,6 @@ function printOf(xml: string, titles: string | undefined): PrintLook {
     fitToWidth: fitToPage && Number(setup.fitToWidth ?? 1) === 1 && Number(setup.fitToHeight ?? 1) === 0,
     rowBreaks: [],
   };
-  // 100 % is the default scale
-  if (!fitToPage && setup.scale !== undefined && Number(setup.scale) !== 100)
-    print.scale = Number(setup.scale);
   const rows = titleRowsOf(titles);
   if (rows) print.titleRows = rows;
   const header = headerFooter(textOf(hf, "oddHeader"));
