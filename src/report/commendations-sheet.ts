@@ -87,6 +87,19 @@ function yearMonth(day: number | undefined): string | null {
   return `${y}.${String(m).padStart(2, "0")}`;
 }
 
+const PARTY_BODIES = ["党支部", "党总支", "党委"];
+
+/**
+ * 所在党组织及职务: `高家河村党支部书记` for a party post (the body not said twice), `祥和村党支部、村民`
+ * for another post, the organisation alone without one.
+ */
+export function orgAndPost(orgName: string, post: string | undefined): string {
+  if (!post) return orgName;
+  const body = PARTY_BODIES.find((b) => orgName.endsWith(b) && post.startsWith(b));
+  if (body) return orgName + post.slice(body.length);
+  return /书记|委员/.test(post) ? orgName + post : `${orgName}、${post}`;
+}
+
 function memberCells(ledger: Ledger, c: Commendation, n: number): CellValue[] {
   const m = ledger.index.members.get(c.id);
   const orgId = m && str(m, "org");
@@ -99,7 +112,7 @@ function memberCells(ledger: Ledger, c: Commendation, n: number): CellValue[] {
     (m && str(m, "sex")) ?? null,
     yearMonth(day("birth")),
     yearMonth(day("joined")),
-    `${orgName}${(m && str(m, "post")) ?? "党员"}`,
+    orgAndPost(orgName, m && str(m, "post")),
     recommendation(ledger, c),
   ];
 }
@@ -138,6 +151,8 @@ interface Block {
   heading: Row[];
   header: Row | undefined;
   entries: Row[];
+  /** Entries of all the lists of the block's phase. */
+  phaseEntries: number;
 }
 
 function listBlock(
@@ -157,6 +172,7 @@ function listBlock(
   ];
   const layout = people ? MEMBER_LAYOUT : ORG_LAYOUT;
   return {
+    phaseEntries: ev.commendations.filter((c) => c.phase === list.phase).length,
     heading,
     header: entries.length
       ? layoutRow(
@@ -172,7 +188,7 @@ function listBlock(
 }
 
 function phaseHeading(phase: Phase, occasion: string): Row {
-  return line(`${NUMERALS[phase - 1]}、${PHASE_NAMES[phase]}（${occasion.replace(/\s+/g, "")}）`, "section");
+  return line(`${NUMERALS[phase - 1]}、${PHASE_NAMES[phase]}：${occasion.replace(/\s+/g, "")}`, "section");
 }
 
 function blocks(ledger: Ledger, ev: Evaluation): Block[] {
@@ -270,11 +286,18 @@ function paginate(base: SheetModel, list: Block[], sign: Row[]): SheetModel {
       breaks.push(rows.length);
       used = 0;
     };
+    // a phase with entries starts a page, and so does a list with entries after another one
+    let pageHasEntries = false;
     list.forEach((b, bi) => {
       const lead = [...b.heading, ...(b.header ? [b.header] : [])];
       const leadH =
         lead.reduce((n, r) => n + height.get(r)!, 0) + (b.entries[0] ? height.get(b.entries[0])! : 0);
-      if (rows.length && (b.entries.length || used + leadH > room)) newPage();
+      const phaseStart = b.heading.length > 1 && b.phaseEntries > 0;
+      if (rows.length && ((b.entries.length && pageHasEntries) || phaseStart || used + leadH > room)) {
+        newPage();
+        pageHasEntries = false;
+      }
+      pageHasEntries ||= b.entries.length > 0;
       lead.forEach(place);
       b.entries.forEach((e, i) => {
         const last = bi === list.length - 1 && i === b.entries.length - 1 && i > 0;

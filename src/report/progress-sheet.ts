@@ -10,6 +10,7 @@ import { type Phase, PHASE_NAMES } from "../engine/campaign";
 import type { CellValue } from "../engine/grid";
 import { documentPrint, type ChartModel, type ColumnModel, type SheetModel } from "./sheet-model";
 import { asOfLine } from "./doc-text";
+import { measureRows, pageRowPoints } from "./sheet-plan";
 
 const ratio = (xs: Ratio[]): number | null => {
   const total = xs.reduce((n, x) => n + x.total, 0);
@@ -127,7 +128,7 @@ export function progressSheet(ledger: Ledger, p: Progress, scores: readonly Scor
         percent: true,
         anchor,
       };
-  return {
+  const model: SheetModel = {
     name: RESULT_SHEETS.progress,
     title: "创先争优活动进度督查",
     preamble: [`${asOfLine(ledger.asOf)}，只列已到期的时段。✓ 已完成  ✗ 未完成`],
@@ -143,4 +144,17 @@ export function progressSheet(ledger: Ledger, p: Progress, scores: readonly Scor
       { fromCol: 2, toCol: 2, equals: "✗", style: "bad" },
     ],
   };
+  return chartOnItsPage(model, anchor.rows);
+}
+
+/** The chart starts a page when it would not fit below the table (it is never cut in two). */
+function chartOnItsPage(model: SheetModel, chartRows: number): SheetModel {
+  let used = 0;
+  for (const h of measureRows(model).values()) used += h.points;
+  const room = pageRowPoints(model);
+  // what the table leaves on its last page, and the chart's rows below it (15 points each)
+  const last = used % room;
+  return last + (chartRows + 4) * 15 <= room
+    ? model
+    : { ...model, print: { ...model.print, breakBefore: [model.rows.length] } };
 }

@@ -96,7 +96,7 @@ export interface PrintModel {
   repeatHeader?: boolean;
   header?: PageText;
   footer?: PageText;
-  /** 0-based data row indexes that start a new printed page. */
+  /** 0-based data row indexes that start a new printed page (`rows.length`: the row after the data). */
   breakBefore?: number[];
 }
 

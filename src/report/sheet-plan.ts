@@ -411,8 +411,9 @@ function planValidations(
 
 function planPrint(model: SheetModel, headerRow: number, firstDataRow: number): PrintPlan {
   const p = model.print;
+  // a break before the row after the data puts what is drawn below it (a chart) on a page of its own
   const rowBreaks = (p?.breakBefore ?? [])
-    .filter((i) => i > 0 && i < model.rows.length)
+    .filter((i) => i > 0 && i <= model.rows.length)
     .map((i) => firstDataRow + i);
   return {
     paper: "A4",

@@ -48,7 +48,7 @@ test("rows holding wrapped text get a height that fits it", () => {
   const row = plan.model.rows.findIndex((r) => String(r[7]).includes("\n"));
   const lines = linesNeeded(String(plan.model.rows[row][7]), 62);
   expect(lines).toBeGreaterThan(1);
-  expect(plan.rowHeights.get(plan.firstDataRow + row)).toBe(lines * 15 + 3);
+  expect(plan.rowHeights.get(plan.firstDataRow + row)).toBe(lines * 15 + 4); // 11 pt lines, padding
   expect(linesNeeded("一二三四五", 6)).toBe(2); // CJK count two
   expect(linesNeeded("ab\ncd", 10)).toBe(2);
 });
