@@ -38,7 +38,7 @@ export function noticeSheet(returned: readonly Submission[], date: Day, lang: La
     ]);
   const rowKinds: RowKind[] = rows.map(() => undefined);
   rows.push([], [`区委创先争优活动领导小组办公室（盖章）                    日期：${chineseDate(date)}`]);
-  rowKinds.push(undefined, "section");
+  rowKinds.push(undefined, "note");
   return {
     name: NOTICE_SHEET,
     title: "创先争优活动台账退回修改通知",

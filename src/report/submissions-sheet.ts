@@ -82,7 +82,7 @@ export function submissionsSheet(c: Compilation, lang: Lang = "zh-CN"): SheetMod
   const rows: CellValue[][] = c.submissions.map((s, i) => row(s, i, lang));
   const rowKinds: RowKind[] = rows.map(() => undefined);
   rows.push(totalRow(c), [], [signatureLine(asOf)]);
-  rowKinds.push(undefined, undefined, "section");
+  rowKinds.push(undefined, undefined, "note");
   return {
     name: RESULT_SHEETS.submissions,
     title: "创先争优活动台账报送情况",

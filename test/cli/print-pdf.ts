@@ -108,6 +108,30 @@ export async function printSheets(
   }
 }
 
+/** A whole workbook file printed to PDF: the lines of each page. */
+export function printFile(file: string, dir: string): PdfLine[][] {
+  const profile = mkdtempSync(join(tmpdir(), "pl-lo-profile-"));
+  try {
+    execFileSync(
+      "soffice",
+      [
+        `-env:UserInstallation=file://${profile}`,
+        "--headless",
+        "--norestore",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        dir,
+        file,
+      ],
+      { timeout: 300000, stdio: "pipe" },
+    );
+    return pdfLines(join(dir, `${basename(file, ".xlsx")}.pdf`));
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
 /**
  * Pairs of lines on one page printed over each other: their boxes share more than `slack` points
  * across and more than 40 % of the lower line's height (a glyph box is a little taller than the line

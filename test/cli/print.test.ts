@@ -3,19 +3,23 @@
 // the lists of 表彰名单 on the pages the sheet planned, no line of text over another — and every row
 // at least as tall as its text needs, by a measure of its own (not the plan's). Set PRINT_KEEP to a
 // folder to keep the PDFs for looking at them.
-import { mkdirSync } from "fs";
+import { mkdirSync, writeFileSync } from "fs";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
+import { patchWorkbook } from "../../src/hosts/xlsx/patch";
 import { join } from "path";
 import { analyze } from "../../src/engine/analyze";
 import { evaluateLedger } from "../../src/engine/evaluate";
 import { RESULT_SHEETS } from "../../src/engine/schema";
 import { readXlsx } from "../../src/hosts/xlsx/read";
-import { writeSheetModels } from "../../src/hosts/xlsx/write";
+import { writeGrids, writeSheetModels } from "../../src/hosts/xlsx/write";
 import { buildReport } from "../../src/report/build";
 import { lookOf } from "../../src/report/cell-looks";
 import type { SheetModel } from "../../src/report/sheet-model";
 import { planWorkbook, type SheetPlan } from "../../src/report/sheet-plan";
 import { DISTRICT_SAMPLE, SMALL_SAMPLE, generateLedger } from "../../src/samples/generate";
-import { overlappingLines, printSheets, type PrintedSheet } from "./print-pdf";
+import { LEDGER_SHEETS } from "../../src/engine/schema";
+import { cli, tmpDir } from "./run-cli";
+import { overlappingLines, printFile, printSheets, type PrintedSheet } from "./print-pdf";
 
 async function report(size: "small" | "district"): Promise<SheetModel[]> {
   const { models } = generateLedger(size === "small" ? SMALL_SAMPLE : DISTRICT_SAMPLE);
@@ -150,6 +154,26 @@ describe("the demo sample on paper", () => {
     expect(pages[RESULT_SHEETS.findings]).toBeLessThanOrEqual(3);
   });
 
+  test("the overlap check sees text printed over text: 表彰名单 with every row 15 points tall", async () => {
+    const model = models.find((m) => m.name === RESULT_SHEETS.commendations)!;
+    const files = unzipSync(
+      patchWorkbook(
+        await writeGrids({ date1904: false, sheets: [{ name: "封面页", rows: [["x"]], merges: [] }] }),
+        [model],
+        {
+          replace: [],
+        },
+      ),
+    );
+    for (const k of Object.keys(files).filter((f) => f.startsWith("xl/worksheets/")))
+      files[k] = strToU8(strFromU8(files[k]).replace(/ ht="[\d.]+"/g, ' ht="15"'));
+    const dir = tmpDir();
+    writeFileSync(join(dir, "short.xlsx"), zipSync(files));
+    expect(
+      printFile(join(dir, "short.xlsx"), dir).flatMap((p) => overlappingLines(p)).length,
+    ).toBeGreaterThan(0);
+  }, 120000);
+
   test("表彰名单 reads as the document: title first, signature block on the last page", () => {
     const s = printed.get(RESULT_SHEETS.commendations)!;
     const text = (p: number) => s.pages[p].map((l) => l.text).join("\n");
@@ -191,3 +215,20 @@ describe("the district sample on paper", () => {
     expect(printed.get(RESULT_SHEETS.progress)!.pages.length).toBeLessThanOrEqual(2);
   });
 });
+
+test("the blank template on paper: 填报说明 on one page, each ledger sheet one page wide with its header", () => {
+  const dir = keep("template") ?? tmpDir();
+  const file = join(dir, "template.xlsx");
+  expect(cli(["template", "-o", file]).code).toBe(0);
+  const pages = printFile(file, dir).map((p) => p.map((l) => l.text).join("\n"));
+  expect(pages[0]).toMatch(/^创先争优活动台账填报说明[\s\S]*用途[\s\S]*不要修改/);
+  expect(pages[1]).toMatch(/^项目[\s\S]*填报单位/);
+  // an empty ledger sheet prints one page: all its headers on it, numbered
+  for (const def of LEDGER_SHEETS) {
+    const on = pages.filter(
+      (p) => p.includes(def.fields[0].name) && p.includes(def.fields[def.fields.length - 1].name),
+    );
+    expect([def.name, on.length]).toEqual([def.name, 1]);
+  }
+  expect(pages.every((p, i) => p.includes(`第${i + 1}页共${pages.length}页`))).toBe(true);
+}, 300000);

@@ -38,7 +38,7 @@ test("报送情况: a row per file with status and main problems, a total row, t
   const total = m.rows[4];
   expect(total[0]).toBe("合计");
   expect(total[5]).toBe(c.submissions.reduce((n, s) => n + s.summary.error, 0));
-  expect(m.rowKinds?.[m.rows.length - 1]).toBe("section");
+  expect(m.rowKinds?.[m.rows.length - 1]).toBe("note");
   expect(String(m.rows[m.rows.length - 1][0])).toContain("日期：2012年11月7日");
   expect(m.print).toEqual({ landscape: true, repeatHeader: true, footer: { center: "第 &P 页 共 &N 页" } });
 });
