@@ -38,7 +38,8 @@ const NUMERALS = ["一", "二", "三", "四", "五", "六", "七", "八", "九",
 const GRID: ColumnModel[] = [5, 9, 5, 10, 10, 14, 16, 8, 52].map((width, i) => ({
   header: "",
   width,
-  format: i === 0 ? "integer" : "text",
+  // 序号 and 党员数 hold numbers (text in a number column is still written as text)
+  format: i === 0 || i === 7 ? "integer" : "text",
   wrap: i > 0,
 }));
 

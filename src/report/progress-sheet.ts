@@ -152,9 +152,10 @@ function chartOnItsPage(model: SheetModel, chartRows: number): SheetModel {
   let used = 0;
   for (const h of measureRows(model).values()) used += h.points;
   const room = pageRowPoints(model);
-  // what the table leaves on its last page, and the chart's rows below it (15 points each)
+  // what the table leaves on its last page, and the chart below it: a blank row, then its rows
+  // (15 points each: default rows)
   const last = used % room;
-  return last + (chartRows + 4) * 15 <= room
+  return last + (chartRows + 1) * 15 <= room
     ? model
     : { ...model, print: { ...model.print, breakBefore: [model.rows.length] } };
 }
