@@ -147,15 +147,14 @@ export function progressSheet(ledger: Ledger, p: Progress, scores: readonly Scor
   return chartOnItsPage(model, anchor.rows);
 }
 
-/** The chart starts a page when it would not fit below the table (it is never cut in two). */
+/** The chart starts a page unless it fits below the table on the same page (never cut in two). */
 function chartOnItsPage(model: SheetModel, chartRows: number): SheetModel {
   let used = 0;
   for (const h of measureRows(model).values()) used += h.points;
   const room = pageRowPoints(model);
-  // what the table leaves on its last page, and the chart below it: a blank row, then its rows
-  // (15 points each: default rows)
-  const last = used % room;
-  return last + (chartRows + 1) * 15 <= room
+  // the table and the chart below it (a blank row, then its rows of 15 points) on one page; a table
+  // of several pages ends where each program's own breaks put it, so the chart takes a fresh page
+  return used + (chartRows + 1) * 15 <= room
     ? model
     : { ...model, print: { ...model.print, breakBefore: [model.rows.length] } };
 }
