@@ -14,6 +14,12 @@ const { addinSettings, renderManifest } = require("./scripts/addin-config.cjs");
 const DIST = path.resolve(__dirname, "dist");
 const EXCELJS_BROWSER = require.resolve("exceljs/dist/exceljs.bare.min.js");
 
+/** The ES5 old-webview check inlined at the start of both pages, and its message (src/i18n). */
+const oldWebview = {
+  script: fs.readFileSync(path.resolve(__dirname, "src/taskpane/old-webview.es5.js"), "utf8"),
+  text: JSON.parse(fs.readFileSync(path.resolve(__dirname, "src/i18n/old-webview.json"), "utf8")),
+};
+
 /** Files of the add-in build in dist/ (the CLI's dist/cli.js and friends are left alone). */
 const OWN =
   /^(js\/|assets\/icon-|taskpane\.html$|commands\.html$|support\.html$|manifest\.xml$|size-report\.json$)/;
@@ -98,14 +104,14 @@ module.exports = async (_env, argv) => {
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
         chunks: ["taskpane"],
-        templateParameters: { officeJsUrl },
+        templateParameters: { officeJsUrl, oldWebview },
         scriptLoading: "defer",
       }),
       new HtmlWebpackPlugin({
         filename: "commands.html",
         template: "./src/commands/commands.html",
         chunks: ["commands"],
-        templateParameters: { officeJsUrl },
+        templateParameters: { officeJsUrl, oldWebview },
         scriptLoading: "defer",
       }),
       new HtmlWebpackPlugin({

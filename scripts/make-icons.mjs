@@ -1,4 +1,4 @@
-// Draws the add-in icons (assets/icons/icon-{16,32,64,80}.png) with Node alone: a red rounded square
+// Draws the add-in icons (assets/icons/icon-{16,20,24,32,40,48,64,80}.png) with Node alone: a red rounded square
 // with a gold five-pointed star and a white ledger line, anti-aliased by 4×4 supersampling, written
 // as RGBA PNGs (zlib + CRC-32). Run `node scripts/make-icons.mjs` after changing the drawing.
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -8,7 +8,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const OUT = join(dirname(fileURLToPath(import.meta.url)), "..", "assets", "icons");
-export const SIZES = [16, 32, 64, 80];
+export const SIZES = [16, 20, 24, 32, 40, 48, 64, 80];
 
 const RED = [200, 16, 46];
 const GOLD = [255, 214, 0];

@@ -194,7 +194,7 @@ describe("manifest.xml", () => {
       expect(s.getAttribute("DefaultValue")!.length).toBeLessThanOrEqual(250);
   });
 
-  test("icons: 16/32/80 for the ribbon, 32/64 for the add-in, files of those pixel sizes", () => {
+  test("icons: 16/20/24/32/40/48/64/80 on every ribbon control, 32/64 for the add-in, files of those pixel sizes", () => {
     const icons = urlsOf(doc).filter((u) => u.endsWith(".png"));
     expect(icons.length).toBeGreaterThanOrEqual(5);
     for (const url of icons) {
@@ -210,7 +210,12 @@ describe("manifest.xml", () => {
       const def = all(doc, "Image").find((x) => x.getAttribute("id") === img.getAttribute("resid"));
       expect(def?.getAttribute("DefaultValue")).toMatch(new RegExp(`icon-${size}\\.png$`));
     }
-    for (const size of [16, 32, 64, 80])
+    // every control offers all the sizes Office picks from at 100–250 % scaling (16/32/80 required)
+    for (const icon of all(doc, "Icon"))
+      expect(
+        [...icon.getElementsByTagNameNS(BT, "Image")].map((x) => Number(x.getAttribute("size"))),
+      ).toEqual([16, 20, 24, 32, 40, 48, 64, 80]);
+    for (const size of [16, 20, 24, 32, 40, 48, 64, 80])
       expect(pngSize(join(ROOT, "assets", "icons", `icon-${size}.png`))).toEqual({
         width: size,
         height: size,

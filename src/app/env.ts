@@ -12,11 +12,17 @@ export interface PaneEnv {
   /** URL flags: `?sample=1` loads the sample ledger in preview; `?lang=en` starts in English. */
   sample: boolean;
   lang?: "zh-CN" | "en";
+  /** Opened by Office, but office.js never answered: show a retry message, not the browser preview. */
+  stalled?: boolean;
 }
 
 export interface DetectOptions {
   /** How long to wait for Office.onReady before treating the page as outside Office. */
   timeoutMs?: number;
+  /** How long inside Office (its host parameters in the URL). */
+  officeTimeoutMs?: number;
+  /** Called when Office is slow to answer inside Office. */
+  onSlow?: () => void;
   win?: Window & { Office?: unknown };
 }
 
@@ -27,10 +33,17 @@ export async function detectEnvironment(o: DetectOptions = {}): Promise<PaneEnv>
   const langParam = params.get("lang");
   const lang = langParam === "en" ? "en" : langParam === "zh-CN" || langParam === "zh" ? "zh-CN" : undefined;
   const office =
-    params.get("office") === "0" ? { excel: false } : await detectOffice({ win, timeoutMs: o.timeoutMs });
+    params.get("office") === "0"
+      ? { excel: false }
+      : await detectOffice({
+          win,
+          timeoutMs: o.timeoutMs,
+          officeTimeoutMs: o.officeTimeoutMs,
+          onSlow: o.onSlow,
+        });
   const kind: HostKind = office.excel ? "excel" : "preview";
   const theme = office.theme ?? systemTheme(win);
-  return { kind, theme, sample, lang };
+  return office.stalled ? { kind, theme, sample, lang, stalled: true } : { kind, theme, sample, lang };
 }
 
 export function systemTheme(win: Pick<Window, "matchMedia"> | undefined): ThemeName {

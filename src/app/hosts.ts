@@ -20,15 +20,19 @@ export async function loadOfficeHost(): Promise<LedgerHost> {
 
 /** What the ribbon commands need from Office besides the workbook: a dialog and their binding. */
 export interface OfficeRibbon {
-  /** Shows a text in a small dialog; resolves when it is closed (at once outside Office). */
-  showNotice(text: string): Promise<void>;
+  /** Shows a text in a small dialog; resolves when it is closed or has closed itself (at once outside Office). */
+  showNotice(text: string, closeAfterMs?: number): Promise<void>;
+  /** Cells in the workbook's used ranges (the command hands large workbooks to the pane). */
+  workbookCells(): Promise<number>;
+  /** Opens the task pane where Office lets a command do it; false elsewhere. */
+  showTaskpane(): Promise<boolean>;
   /** Binds the handlers to the manifest's function names once Office is ready; false outside Office. */
   registerRibbonCommands(handlers: Readonly<Record<string, RibbonHandler>>): boolean;
 }
 
 export async function loadOfficeRibbon(): Promise<OfficeRibbon> {
-  const { showNotice, registerRibbonCommands } = await officeModule();
-  return { showNotice, registerRibbonCommands };
+  const { showNotice, registerRibbonCommands, workbookCells, showTaskpane, excelRun } = await officeModule();
+  return { showNotice, registerRibbonCommands, showTaskpane, workbookCells: () => workbookCells(excelRun) };
 }
 
 async function previewSession(bytes: Uint8Array, name: string): Promise<PreviewSession> {

@@ -4,6 +4,7 @@
 // reads and writes and leave the workbook as it was when cancelled.
 import { CancelledError, throwIfCancelled, type HostProgress } from "../hosts/host";
 import type { Text } from "../i18n/text";
+import type { HostNote } from "../hosts/host";
 
 export type { HostProgress };
 
@@ -11,6 +12,8 @@ export type { HostProgress };
 export interface JobRun {
   signal: AbortSignal;
   onProgress: (p: HostProgress) => void;
+  /** What a run that succeeded could not do (RunOptions.onNote), to show with its result. */
+  onNote?: (note: HostNote) => void;
 }
 
 export type Job<T> = (run: JobRun) => Promise<T>;
@@ -47,13 +50,18 @@ export interface StartedJob<T> {
 }
 
 /** Starts a job with its own AbortController. Progress reported after cancel() is dropped. */
-export function startJob<T>(job: Job<T>, onProgress: (p: HostProgress) => void = () => {}): StartedJob<T> {
+export function startJob<T>(
+  job: Job<T>,
+  onProgress: (p: HostProgress) => void = () => {},
+  onNote?: (note: HostNote) => void,
+): StartedJob<T> {
   const ctrl = new AbortController();
   const run: JobRun = {
     signal: ctrl.signal,
     onProgress: (p) => {
       if (!ctrl.signal.aborted) onProgress({ ...p });
     },
+    onNote,
   };
   const outcome = (async (): Promise<JobOutcome<T>> => {
     try {
@@ -70,7 +78,7 @@ export function startJob<T>(job: Job<T>, onProgress: (p: HostProgress) => void =
  * can no longer restore the workbook, so it no longer stops (and never claims it is unchanged).
  */
 export function afterWrite(run: JobRun): JobRun {
-  return { signal: new AbortController().signal, onProgress: run.onProgress };
+  return { signal: new AbortController().signal, onProgress: run.onProgress, onNote: run.onNote };
 }
 
 /** Runs a job that nobody can cancel or watch (the ribbon commands): its result, or its error. */

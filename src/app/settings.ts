@@ -1,6 +1,8 @@
 // The 设置 tab's settings (language, highlight colour, which result sheets to write), read by the
-// ribbon commands too. Kept in the browser's localStorage (per add-in origin); a blocked storage
-// just means the defaults each time.
+// ribbon commands too. Kept in the browser's localStorage (per add-in origin), under a key prefixed
+// with Office.context.partitionKey when Office gives one: Excel on the web partitions storage per
+// host and expects add-ins to use it (without it, settings can leak between documents' add-in
+// instances or be lost). A blocked storage just means the defaults each time.
 import { RESULT_SHEETS } from "../engine/schema";
 import type { Lang } from "../i18n/text";
 
@@ -31,9 +33,25 @@ export const DEFAULT_SETTINGS: Settings = {
 
 const KEY = "pioneer-ledger.settings";
 
+/** Office.context.partitionKey, or undefined outside Office (reading it there may throw). */
+function officePartitionKey(): string | undefined {
+  try {
+    const office = (globalThis as { Office?: { context?: { partitionKey?: unknown } } }).Office;
+    const key = office?.context?.partitionKey;
+    return typeof key === "string" && key ? key : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The storage key: prefixed with the partition key when Office gives one. */
+export function settingsKey(partitionKey: string | undefined = officePartitionKey()): string {
+  return partitionKey ? `${partitionKey}${KEY}` : KEY;
+}
+
 export function loadSettings(storage: Pick<Storage, "getItem"> | undefined = safeStorage()): Settings {
   try {
-    const raw = storage?.getItem(KEY);
+    const raw = storage?.getItem(settingsKey());
     if (!raw) return { ...DEFAULT_SETTINGS };
     const v = JSON.parse(raw) as Partial<Settings>;
     return {
@@ -56,7 +74,7 @@ export function saveSettings(
   storage: Pick<Storage, "setItem"> | undefined = safeStorage(),
 ): void {
   try {
-    storage?.setItem(KEY, JSON.stringify(s));
+    storage?.setItem(settingsKey(), JSON.stringify(s));
   } catch {
     // Storage can be disabled (private windows, some Office webviews): settings last for this session.
   }

@@ -4,14 +4,20 @@ import type { Evaluation } from "../engine/evaluate";
 import type { Lang } from "../i18n/text";
 import { validateJson } from "./findings-json";
 
-export function evaluateJson(file: string, output: string, a: Analysis, ev: Evaluation, lang: Lang) {
+export function evaluateJson(file: string, output: string | null, a: Analysis, ev: Evaluation, lang: Lang) {
   return { ...validateJson(file, a, lang), output, ...resultsJson(ev) };
 }
 
-/** blockedBy, scores, commendations and notSelected (evaluate and compile). */
+/**
+ * blockedBy, the draft mark, scores, commendations and notSelected (evaluate and compile). A list of
+ * a phase in `provisionalPhases` is provisional even when it is empty (§5.1).
+ */
 export function resultsJson(ev: Evaluation) {
   return {
     blockedBy: ev.blockedBy,
+    draft: ev.draft !== null,
+    unscored: ev.draft?.unscored ?? 0,
+    provisionalPhases: ev.provisionalPhases,
     scores: ev.scores.map((s) => ({
       kind: s.kind,
       id: s.id,
@@ -35,6 +41,7 @@ export function resultsJson(ev: Evaluation) {
       unit: c.unit,
       total: c.total,
       ...(c.approval !== undefined ? { approval: c.approval } : {}),
+      provisional: ev.provisionalPhases.includes(c.phase),
     })),
     notSelected: ev.notSelected.map((n) => ({
       phase: n.phase,

@@ -1,6 +1,6 @@
 // Shared CLI plumbing: options, reading a ledger file, exit codes, one-line errors (never a stack).
-import { isLedgerFileError } from "../hosts/xlsx/errors";
-import { render, type Lang } from "../i18n/text";
+import type { Lang } from "../i18n/text";
+import { maskIdCard } from "../report/mask";
 import { parseISO, type Day } from "../engine/dates";
 import { t } from "../i18n/cli";
 
@@ -37,16 +37,27 @@ export function asOfOf(o: CommonOptions, lang: Lang): Day | undefined {
 
 /** Progress on stderr, only when stderr is a terminal (cli.md). */
 export function progress(msg: string): void {
-  if (process.stderr.isTTY) process.stderr.write(msg + "\n");
+  if (process.stderr.isTTY) process.stderr.write(maskIdCard(msg) + "\n");
 }
 
-export function describeFailure(e: unknown, lang: Lang, file: string): string {
-  if (e instanceof CliFailure) return e.message;
-  if (isLedgerFileError(e)) return render(e.text, lang);
-  const why = e instanceof Error ? e.message : String(e);
-  return t(lang, "internal", { file, why });
+/** Every line the CLI prints goes through here: 身份证号 masked as in the sheets. */
+export function printOut(text: string): void {
+  process.stdout.write(maskIdCard(text) + "\n");
 }
 
-export function exitCodeOf(e: unknown): number {
-  return e instanceof CliFailure ? e.exitCode : EXIT.unusable;
+/** JSON output: every string value masked (numbers are left alone: a float's digits are no ID). */
+export function printJson(value: unknown): void {
+  process.stdout.write(JSON.stringify(masked(value), null, 1) + "\n");
+}
+
+function masked(value: unknown): unknown {
+  if (typeof value === "string") return maskIdCard(value);
+  if (Array.isArray(value)) return value.map(masked);
+  if (value !== null && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, masked(v)]));
+  return value;
+}
+
+export function printErr(text: string): void {
+  process.stderr.write(maskIdCard(text) + "\n");
 }

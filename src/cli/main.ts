@@ -1,6 +1,8 @@
 // `pioneer-ledger`: the engine over .xlsx files (cli.md). Every failure is one line on stderr and
 // an exit code; no stack trace reaches the clerk.
 import { Command, CommanderError } from "commander";
+import { COMMANDS, argumentFailure, isHelpExit, localizeParser } from "./parser-text";
+import { type Placeholder, helpWord, placeholder } from "../i18n/cli-errors";
 import { validateCommand } from "./commands/validate";
 import { evaluateCommand } from "./commands/evaluate";
 import { templateCommand } from "./commands/template";
@@ -8,7 +10,8 @@ import { rulesCommand } from "./commands/rules";
 import { demoCommand } from "./commands/demo";
 import { sampleCommand } from "./commands/sample";
 import { compileCommand } from "./commands/compile";
-import { EXIT, describeFailure, exitCodeOf } from "./io";
+import { EXIT, printErr } from "./io";
+import { describeFailure, exitCodeOf } from "./failure";
 import { CLI_HELP } from "../i18n/cli";
 import { render, type Lang } from "../i18n/text";
 
@@ -17,48 +20,51 @@ function langFromArgv(argv: string[]): Lang {
   return i >= 0 && argv[i + 1] === "en" ? "en" : "zh-CN";
 }
 
+function commandOf(argv: readonly string[]): string {
+  return argv.find((a) => (COMMANDS as readonly string[]).includes(a)) ?? "";
+}
+
 async function main(argv: string[]): Promise<number> {
   const lang = langFromArgv(argv);
   const h = (key: keyof typeof CLI_HELP) => render(CLI_HELP[key], lang);
-  const program = new Command("pioneer-ledger")
-    .description(h("program"))
-    .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s.split("\n")[0] + "\n") });
+  const v = (name: Placeholder) => `<${placeholder(lang, name)}>`;
+  const program = localizeParser(new Command("pioneer-ledger"), lang).description(h("program"));
   let code: number = EXIT.ok;
   let file = "";
 
   program
-    .command("validate <ledger>")
+    .command(`validate ${v("ledger")}`)
     .description(h("validate"))
-    .option("--as-of <date>", h("asOf"))
+    .option(`--as-of ${v("date")}`, h("asOf"))
     .option("--json", h("json"))
-    .option("--max-size <MB>", h("maxSize"))
-    .option("--lang <lang>", h("lang"), "zh-CN")
+    .option(`--max-size ${v("MB")}`, h("maxSize"))
+    .option(`--lang ${v("lang")}`, h("lang"), "zh-CN")
     .action(async (ledger: string, o) => {
       file = ledger;
       code = await validateCommand(ledger, o);
     });
   program
-    .command("evaluate <ledger>")
+    .command(`evaluate ${v("ledger")}`)
     .description(h("evaluate"))
-    .requiredOption("-o, --output <file>", h("outputCopy"))
-    .option("--as-of <date>", h("asOf"))
+    .requiredOption(`-o, --output ${v("file")}`, h("outputCopy"))
+    .option(`--as-of ${v("date")}`, h("asOf"))
     .option("--json", h("json"))
-    .option("--lang <lang>", h("lang"), "zh-CN")
+    .option("--strict", h("strict"))
+    .option(`--lang ${v("lang")}`, h("lang"), "zh-CN")
     .action(async (ledger: string, o) => {
       file = ledger;
       code = await evaluateCommand(ledger, o);
     });
   program
-    .command("compile <files...>")
+    .command(`compile ${v("files")}`)
     .description(h("compile"))
-    .requiredOption("-o, --output <file>", h("outputDistrict"))
-    .option("--as-of <date>", h("asOf"))
+    .requiredOption(`-o, --output ${v("file")}`, h("outputDistrict"))
+    .option(`--as-of ${v("date")}`, h("asOf"))
     .option("--json", h("json"))
-    .option("--notices <folder>", h("notices"))
-    .option("--units <file>", h("units"))
-    .option("--max-size <MB>", h("maxSizeEach"))
-    .option("--lang <lang>", h("lang"), "zh-CN")
+    .option(`--notices ${v("folder")}`, h("notices"))
+    .option(`--units ${v("file")}`, h("units"))
+    .option(`--max-size ${v("MB")}`, h("maxSizeEach"))
+    .option(`--lang ${v("lang")}`, h("lang"), "zh-CN")
     .action(async (files: string[], o) => {
       file = files.join(" ");
       code = await compileCommand(files, o);
@@ -66,9 +72,9 @@ async function main(argv: string[]): Promise<number> {
   program
     .command("template")
     .description(h("template"))
-    .requiredOption("-o, --output <file>", h("output"))
+    .requiredOption(`-o, --output ${v("file")}`, h("output"))
     .option("--json", h("json"))
-    .option("--lang <lang>", h("lang"), "zh-CN")
+    .option(`--lang ${v("lang")}`, h("lang"), "zh-CN")
     .action(async (o) => {
       code = await templateCommand(o);
     });
@@ -76,32 +82,32 @@ async function main(argv: string[]): Promise<number> {
     .command("rules")
     .description(h("rules"))
     .option("--json", h("json"))
-    .option("--lang <lang>", h("lang"), "zh-CN")
+    .option(`--lang ${v("lang")}`, h("lang"), "zh-CN")
     .action((o) => {
       code = rulesCommand(o);
     });
   program
     .command("demo")
     .description(h("demo"))
-    .option("-o, --output <folder>", h("outputFolder"), "demo-output")
-    .option("--as-of <date>", h("asOfDemo"), "2012-11-07")
-    .option("--lang <lang>", h("lang"), "zh-CN")
+    .option(`-o, --output ${v("folder")}`, h("outputFolder"), "demo-output")
+    .option(`--as-of ${v("date")}`, h("asOfDemo"), "2012-11-07")
+    .option(`--lang ${v("lang")}`, h("lang"), "zh-CN")
     .action(async (o) => {
       code = await demoCommand(o);
     });
   program
     .command("sample")
     .description(h("sample"))
-    .option("-o, --output <file>", h("output"))
-    .option("--size <size>", "small | district", "small")
+    .option(`-o, --output ${v("file")}`, h("output"))
+    .option(`--size ${v("size")}`, helpWord(lang, "size"), "small")
     .option("--clean", h("clean"))
-    .option("--split-by-unit <folder>", h("splitByUnit"))
+    .option(`--split-by-unit ${v("folder")}`, h("splitByUnit"))
     .option("--broken-file", h("brokenFile"))
     .option("--duplicate-member", h("duplicateMember"))
     .option("--unit-twice", h("unitTwice"))
     .option("--unknown-unit", h("unknownUnit"))
-    .option("--units-list <file>", h("unitsList"))
-    .option("--lang <lang>", h("lang"), "zh-CN")
+    .option(`--units-list ${v("file")}`, h("unitsList"))
+    .option(`--lang ${v("lang")}`, h("lang"), "zh-CN")
     .action(async (o) => {
       code = await sampleCommand(o);
     });
@@ -110,9 +116,11 @@ async function main(argv: string[]): Promise<number> {
     await program.parseAsync(argv, { from: "user" });
     return code;
   } catch (e) {
-    if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.unusable;
-    process.stderr.write(describeFailure(e, lang, file) + "\n");
-    return exitCodeOf(e);
+    // Help asked for exits 0; help shown because no command was given exits 2 (nothing was done).
+    if (isHelpExit(e)) return e.exitCode === 0 ? EXIT.ok : EXIT.unusable;
+    const failure = e instanceof CommanderError ? argumentFailure(e, lang, commandOf(argv)) : e;
+    printErr(describeFailure(failure, lang, file));
+    return exitCodeOf(failure);
   }
 }
 
@@ -121,7 +129,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (e) => {
-    process.stderr.write(String(e instanceof Error ? e.message : e) + "\n");
+    printErr(String(e instanceof Error ? e.message : e));
     process.exitCode = EXIT.unusable;
   },
 );

@@ -8,6 +8,9 @@ import { t } from "../i18n/cli";
 import type { Evaluation } from "../engine/evaluate";
 import { COMMENDATION_LISTS } from "../engine/commend";
 import { PHASE_NAMES } from "../engine/campaign";
+import { begunPhases } from "../engine/check-date";
+import type { Ledger } from "../engine/ledger";
+import { draftLine } from "../i18n/draft";
 
 const LIMIT = 40;
 const SEVERITY_KEYS = { error: "sevError", warning: "sevWarning", info: "sevInfo" } as const;
@@ -59,7 +62,7 @@ const TOP = 3;
 /** evaluate / demo: counts, findings by severity, the top of each list and the output path. */
 export function evaluationText(
   file: string,
-  output: string,
+  output: string | null,
   a: Analysis,
   ev: Evaluation,
   lang: Lang,
@@ -76,25 +79,35 @@ export function evaluationText(
   );
   lines.push(t(lang, "summary", sum));
   if (found.length === 0) lines.push(t(lang, "noLedger"));
-  lines.push(...scoreLines(ev, lang));
-  lines.push(t(lang, "written", { file: output }));
+  lines.push(...draftLines(ev, lang), ...scoreLines(ev, a.ledger, lang));
+  if (output !== null) lines.push(t(lang, "written", { file: output }));
   return lines.join("\n");
 }
 
-/** What was scored and the top of each commendation list (or why nothing was scored). */
-export function scoreLines(ev: Evaluation, lang: Lang): string[] {
+/** The line the 表彰名单 carries under its title while the ledger has errors (§5.1). */
+export function draftLines(ev: Evaluation, lang: Lang): string[] {
+  return ev.draft ? [draftLine(ev.draft, lang)] : [];
+}
+
+/**
+ * What was scored and the top of each list of the phases begun by 检查基准日 (provisional ones marked
+ * 拟推荐), or why nothing was scored.
+ */
+export function scoreLines(ev: Evaluation, ledger: Pick<Ledger, "rules" | "asOf">, lang: Lang): string[] {
   if (ev.blockedBy.length) return [t(lang, "blocked", { keys: listOf(ev.blockedBy) })];
   const lines: string[] = [];
   const orgs = ev.scores.filter((s) => s.kind === "organization").length;
   lines.push(t(lang, "scored", { orgs, members: ev.scores.length - orgs }));
-  for (const list of COMMENDATION_LISTS) {
+  const begun = begunPhases(ledger.rules, ledger.asOf);
+  for (const list of COMMENDATION_LISTS.filter((l) => begun.includes(l.phase))) {
     const entries = ev.commendations.filter((c) => c.phase === list.phase && c.list === list.name);
     const top = entries
       .slice(0, TOP)
       .map((c) => `${c.rank}. ${c.name}（${c.id}）${c.total.toFixed(1)}`)
       .join("  ");
+    const mark = ev.provisionalPhases.includes(list.phase) ? t(lang, "provisionalList") : "";
     lines.push(
-      `  ${PHASE_NAMES[list.phase]} ${list.name}：${entries.length}${entries.length ? "  " + top : ""}`,
+      `  ${PHASE_NAMES[list.phase]} ${list.name}${mark}：${entries.length}${entries.length ? "  " + top : ""}`,
     );
   }
   lines.push(t(lang, "notSelected", { n: ev.notSelected.length }));

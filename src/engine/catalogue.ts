@@ -87,6 +87,18 @@ export const CATALOGUE = C({
     severity: "error",
     clause: "GB 11643-1999 公民身份号码",
   },
+  "id-as-number": {
+    severity: "error",
+    clause: "ledger-format §1.4 身份证号以数字保存",
+  },
+  "duplicate-id-card": {
+    severity: "error",
+    clause: "GB 11643-1999 公民身份号码：一人一号",
+  },
+  "formula-not-calculated": {
+    severity: "error",
+    clause: "ledger-format §1.4 公式未计算",
+  },
   "id-birth": {
     severity: "warning",
     clause: "GB 11643-1999 公民身份号码",
@@ -187,6 +199,10 @@ export const CATALOGUE = C({
     severity: "warning",
     alsoSeverity: "info",
     clause: "ledger-format §1.3",
+  },
+  "after-as-of": {
+    severity: "info",
+    clause: "五、组织领导（四）强化督促检查：以检查基准日为准",
   },
 });
 

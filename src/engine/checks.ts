@@ -16,6 +16,7 @@ import { commitmentsCheck } from "./rules/commitments";
 import { reviewsCheck } from "./rules/reviews";
 import { votesCheck } from "./rules/votes";
 import { evaluationsCheck } from "./rules/evaluations";
+import { afterAsOfCheck } from "./rules/as-of";
 
 export const CHECKS: readonly Check[] = [
   cellValuesCheck,
@@ -31,6 +32,7 @@ export const CHECKS: readonly Check[] = [
   reviewsCheck,
   votesCheck,
   evaluationsCheck,
+  afterAsOfCheck,
 ];
 
 export function runChecks(ledger: IndexedLedger, checks: readonly Check[] = CHECKS): Finding[] {

@@ -6,6 +6,7 @@ import { type Ledger, str } from "./ledger";
 import type { Rec } from "./read";
 import type { Score } from "./score";
 import { round1 } from "./score";
+import { phaseBegun } from "./check-date";
 
 export type ListKind = "organization" | "member" | "worker" | "unit";
 
@@ -104,7 +105,8 @@ export function selectCommendations(ledger: Ledger, scores: readonly Score[]): C
   for (const s of scores) scoreOf.set(`${s.kind}|${s.id}|${s.phase}`, s);
   const selectedInPhase = new Map<Phase, Set<string>>();
 
-  for (const list of COMMENDATION_LISTS) {
+  // A phase that has not begun by 检查基准日 has no lists at all, not even reasons (§5.1).
+  for (const list of COMMENDATION_LISTS.filter((l) => phaseBegun(rules, ledger.asOf, l.phase))) {
     const chosen = selectedInPhase.get(list.phase) ?? new Set<string>();
     selectedInPhase.set(list.phase, chosen);
     if (list.kind === "unit") {

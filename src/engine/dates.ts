@@ -34,7 +34,8 @@ const EPOCH_1904 = dayFromYMD(1904, 1, 1)!;
 
 export function serialToDay(serial: number, date1904: boolean): Day | undefined {
   if (!Number.isFinite(serial) || serial < 1) return undefined;
-  const whole = Math.floor(serial);
+  // Binary noise (40543.99999999999) is read as Excel shows it: rounded to the nearest second.
+  const whole = Math.floor(Math.round(serial * 86400) / 86400);
   if (date1904) return EPOCH_1904 + whole;
   return whole > 60 ? EPOCH_1900 + whole : EPOCH_1900 + whole + 1;
 }

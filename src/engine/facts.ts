@@ -42,6 +42,10 @@ export function deriveFacts(ledger: IndexedLedger, findings: readonly Finding[])
     const rec = f.severity === "error" ? recordAt(f) : undefined;
     if (rec) recordsWithErrors.add(rec);
   }
+  // A row with a cell whose value is unknown (a formula without its result) is not scored either,
+  // though its one formula-not-calculated finding is at the column's first such cell (§1.4).
+  for (const t of Object.values(ledger.tables))
+    for (const rec of t.records) if (rec.err) recordsWithErrors.add(rec);
   return {
     recordsWithErrors,
     objectsWithErrors: objectsWithErrors(ledger, recordsWithErrors),

@@ -30,7 +30,15 @@ export interface Grid {
   formats?: ((string | undefined)[] | undefined)[];
   /** Merged areas (e.g. the title row, two-row headers). */
   merges: CellRange[];
+  /**
+   * Formula cells, parallel to `rows` (same indices); optional, like `formats`. A `cached` formula's
+   * saved result is its value in `rows`; an `uncalculated` one was saved without a result (files
+   * written by programs that do not calculate): its value is unknown, not blank (ledger-format §1.4).
+   */
+  formulas?: ((FormulaMark | undefined)[] | undefined)[];
 }
+
+export type FormulaMark = "cached" | "uncalculated";
 
 /** One workbook as the engine sees it. */
 export interface Workbook {
@@ -52,17 +60,34 @@ export function formatAt(grid: Grid, row: number, col: number): string | undefin
   return grid.formats?.[row]?.[col];
 }
 
-/** Number of the last row (exclusive) that has any non-blank cell. */
-export function usedRowCount(grid: Grid): number {
+export function formulaAt(grid: Grid, row: number, col: number): FormulaMark | undefined {
+  return grid.formulas?.[row]?.[col];
+}
+
+/**
+ * One past the last row the clerk sees as filled (ledger-format §1.4): a typed value, or a formula
+ * showing a value. Formulas showing blank or 0 (filled down past the data) and formulas without a
+ * saved result do not make a row filled.
+ */
+export function visibleRowCount(grid: Grid): number {
+  const marks = grid.formulas;
   for (let r = grid.rows.length - 1; r >= 0; r--) {
     const row = grid.rows[r];
-    if (row && row.some((v) => !isBlank(v))) return r + 1;
+    if (!row) continue;
+    const rowMarks = marks?.[r];
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (!isBlank(v) && (v !== 0 || rowMarks?.[c] === undefined)) return r + 1;
+    }
   }
   return 0;
 }
 
+/** Whitespace and the characters nobody sees (ledger-format §1.4): a cell holding only these is blank. */
+const BLANK_TEXT = /^[\s\u3000\u00a0\ufeff\u200b-\u200d\u2060\u00ad]*$/;
+
 export function isBlank(v: CellValue | undefined): boolean {
-  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+  return v === null || v === undefined || (typeof v === "string" && BLANK_TEXT.test(v));
 }
 
 /** 0-based column index → letters (0 → A, 26 → AA). */

@@ -75,6 +75,14 @@ export function num(rec: Rec, key: string): number | undefined {
   return typeof v === "number" ? v : undefined;
 }
 
+/**
+ * The field's cell is there but its value is not known: a formula without its result, or a value
+ * that could not be read (type-date …). No coverage finding is derived from it (§1.4).
+ */
+export function unread(rec: Rec, key: string): boolean {
+  return rec.unread?.includes(key) ?? false;
+}
+
 export function recordsOf(t: Table | undefined): readonly Rec[] {
   return t ? t.records : [];
 }

@@ -7,9 +7,30 @@ import type { EnumDef } from "./schema";
 /** Whitespace incl. U+3000 ideographic space and NBSP. */
 const WS = /[\s\u3000\u00a0\ufeff]+/g;
 
+/**
+ * Characters nobody sees (§1.4): zero-width space and joiners, word joiner, BOM, soft hyphen. Pasted
+ * from web pages and Word, they are removed like spaces.
+ */
+const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
+/** A line break with the spaces around it. */
+const LINE_BREAK = /[ \t\u3000\u00a0]*(?:\r\n|[\r\n\u2028\u2029\v\f])[\s\u3000\u00a0]*/g;
+/** CJK ideographs and punctuation: no space is put between two of them where a line broke. */
+const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/;
+
+/**
+ * The text as a clerk sees it on screen (§1.4): invisible characters removed; a line break (with the
+ * spaces around it) removed, between two CJK characters without a trace, elsewhere as one space.
+ */
+export function visibleText(s: string): string {
+  const t = s.replace(INVISIBLE, "");
+  return t.replace(LINE_BREAK, (m: string, at: number, all: string) =>
+    at > 0 && at + m.length < all.length && CJK.test(all[at - 1]) && CJK.test(all[at + m.length]) ? "" : " ",
+  );
+}
+
 /** Key for whole-text matching of sheet names, headers and enumeration values (§7). */
 export function matchKey(s: string): string {
-  return s.normalize("NFKC").replace(WS, "");
+  return s.normalize("NFKC").replace(INVISIBLE, "").replace(WS, "");
 }
 
 export function cellText(v: CellValue): string {
@@ -19,33 +40,49 @@ export function cellText(v: CellValue): string {
   return v;
 }
 
-/** A number as the clerk sees it (integers without a trailing .0; no float noise). */
+/**
+ * A number as the clerk sees it (integers without a trailing .0; no float noise). Excel keeps 15
+ * significant digits: a large integer is shown with those, never with the binary double's digits.
+ */
 export function numberText(n: number): string {
-  if (Number.isInteger(n) && Math.abs(n) < 1e21) return n.toFixed(0);
+  if (Number.isInteger(n) && Math.abs(n) < 1e15) return n.toFixed(0);
+  if (Number.isInteger(n) && Math.abs(n) < 1e21) return fifteenDigitInteger(n);
   return String(Number(n.toPrecision(15)));
+}
+
+/** A number of 16 or more digits: Excel kept only 15 of them, so it is not what was typed (§1.4). */
+export function lostDigits(v: CellValue): v is number {
+  return typeof v === "number" && Math.abs(v) >= 1e15;
+}
+
+/** 370112196812041024 → "370112196812041000": 15 significant digits, then zeros. */
+function fifteenDigitInteger(n: number): string {
+  const [mantissa, exp] = Math.abs(n).toExponential(14).split("e");
+  const digits = mantissa.replace(".", "");
+  return (n < 0 ? "-" : "") + digits + "0".repeat(Number(exp) - 14);
 }
 
 export function trimAll(s: string): string {
   return s.replace(/^[\s\u3000\u00a0\ufeff]+|[\s\u3000\u00a0\ufeff]+$/g, "");
 }
 
-/** Free text: trimmed. */
+/** Free text: as seen (§1.4), trimmed. */
 export function readText(v: CellValue): string {
-  return trimAll(cellText(v));
+  return trimAll(visibleText(cellText(v)));
 }
 
-/** Names: trimmed, internal runs of spaces collapsed to one. */
+/** Names: as seen (§1.4), trimmed, internal runs of spaces collapsed to one. */
 export function readName(v: CellValue): string {
-  return trimAll(cellText(v)).replace(WS, " ");
+  return trimAll(visibleText(cellText(v))).replace(WS, " ");
 }
 
-/** Codes and IDs: NFKC (full-width → half-width), no whitespace at all. */
+/** Codes and IDs: NFKC (full-width → half-width), no whitespace or invisible character at all. */
 export function readCode(v: CellValue): string {
-  return cellText(v).normalize("NFKC").replace(WS, "");
+  return matchKey(cellText(v));
 }
 
 const FULL_DATE = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/;
-const CN_DATE = /^(\d{4})年(\d{1,2})月(\d{1,2})日?$/;
+const CN_DATE = /^(\d{4})年(\d{1,2})月(\d{1,2})[日号]?$/;
 const COMPACT_DATE = /^(\d{4})(\d{2})(\d{2})$/;
 
 export interface DateRead {
@@ -68,7 +105,7 @@ export function readDate(v: CellValue, date1904: boolean): DateRead {
     return { day: serialToDay(v, date1904), changed: false };
   }
   if (typeof v !== "string") return { changed: false };
-  const s = v.normalize("NFKC").trim();
+  const s = trimAll(visibleText(v.normalize("NFKC")));
   const m = FULL_DATE.exec(s) ?? CN_DATE.exec(s) ?? COMPACT_DATE.exec(s);
   if (!m) return { changed: true };
   return { day: dayFromYMD(+m[1], +m[2], +m[3]), changed: true };

@@ -3,6 +3,7 @@
 // completion and 群众评议 coverage per year — for the periods that have ended by 检查基准日.
 import { type Ledger, num, str } from "./ledger";
 import { ended, halfYears, quarters, years } from "./periods";
+import { countedAt } from "./check-date";
 
 export interface Ratio {
   done: number;
@@ -43,6 +44,7 @@ export function computeProgress(ledger: Ledger): Progress {
     }
   const commitments = new Map<string, { total: number; done: number; overdue: number }>();
   for (const rec of tables.commitments?.records ?? []) {
+    if (!countedAt(ledger, "commitments", rec)) continue;
     const subject = str(rec, "subject");
     const unit = subject !== undefined ? unitOfObject.get(subject) : undefined;
     if (unit === undefined) continue;

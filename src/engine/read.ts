@@ -2,7 +2,7 @@
 // turn its rows into typed records that remember their cells. Problems with a sheet's structure
 // become findings here; a cell that could not be read as written is remembered on its record and
 // reported by the cell-values check (rules/cells.ts), like every other problem of a row.
-import { type Grid, type CellValue, type Workbook, a1, isBlank, usedRowCount } from "./grid";
+import { type Grid, type CellValue, type Workbook, a1, formulaAt, isBlank, visibleRowCount } from "./grid";
 import type { FindingSink, FindingValue } from "./findings";
 import type { Producer } from "./check";
 import {
@@ -17,6 +17,7 @@ import {
 import {
   cellText,
   enumMatcher,
+  lostDigits,
   matchKey,
   numberText,
   readCode,
@@ -41,6 +42,7 @@ export const READ_CODES = [
   "blank-row",
   "total-row",
   "total-mismatch",
+  "formula-not-calculated",
 ] as const;
 export type ReadCode = (typeof READ_CODES)[number];
 export const TABLE_READ: Producer = { id: "read-tables", codes: READ_CODES };
@@ -68,6 +70,11 @@ export interface Rec {
   err: boolean;
   /** Cells read with a fix or not readable, in column order; absent when every cell read cleanly. */
   cells?: CellProblem[];
+  /**
+   * Field keys whose value is not known: a formula saved without its result, or a cell that could
+   * not be read. Nothing is derived from them (ledger-format §1.4).
+   */
+  unread?: string[];
 }
 
 export interface Table {
@@ -100,28 +107,33 @@ export function rawOf(t: Table, rec: Rec, field: string): CellValue {
   return c === undefined ? null : cellValue(t.grid, rec.row, c, undefined);
 }
 
-/** Cell value with merged areas filled from their top-left cell (what Excel shows). */
-function cellValue(
-  grid: Grid,
-  r: number,
-  c: number,
-  mergeFill: Map<number, CellValue> | undefined,
-): CellValue {
-  const v = grid.rows[r]?.[c];
-  if (v !== undefined && v !== null) return v;
-  return mergeFill?.get(r * 20000 + c) ?? null;
+/** Merged areas' values by cell (row * 20000 + col) and the rows holding any of them. */
+interface MergeFill {
+  cells: Map<number, CellValue>;
+  rows: Set<number>;
 }
 
-function buildMergeFill(grid: Grid, maxRow: number): Map<number, CellValue> | undefined {
+/** Cell value with merged areas filled from their top-left cell (what Excel shows). */
+function cellValue(grid: Grid, r: number, c: number, mergeFill: MergeFill | undefined): CellValue {
+  const v = grid.rows[r]?.[c];
+  if (v !== undefined && v !== null) return v;
+  return mergeFill?.cells.get(r * 20000 + c) ?? null;
+}
+
+/** Only rows below `minRow` and up to `maxRow` (data rows) are filled. */
+function buildMergeFill(grid: Grid, minRow: number, maxRow: number): MergeFill | undefined {
   if (grid.merges.length === 0) return undefined;
-  const fill = new Map<number, CellValue>();
+  const fill: MergeFill = { cells: new Map(), rows: new Set() };
   for (const m of grid.merges) {
-    if (m.top > maxRow) continue;
+    if (m.top > maxRow || m.bottom < minRow) continue;
     const v = grid.rows[m.top]?.[m.left] ?? null;
-    if (v === null) continue;
+    if (isBlank(v)) continue;
     const bottom = Math.min(m.bottom, maxRow);
-    for (let r = m.top; r <= bottom; r++)
-      for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) fill.set(r * 20000 + c, v);
+    for (let r = Math.max(m.top, minRow); r <= bottom; r++) {
+      fill.rows.add(r);
+      for (let c = m.left; c <= m.right; c++)
+        if (r !== m.top || c !== m.left) fill.cells.set(r * 20000 + c, v);
+    }
   }
   return fill;
 }
@@ -160,16 +172,29 @@ interface HeaderCell {
   text: string;
 }
 
-function headerCells(grid: Grid, r: number, fill: Map<number, CellValue> | undefined): HeaderCell[] {
-  const row = grid.rows[r];
-  const width = Math.max(
-    row?.length ?? 0,
-    ...grid.merges.filter((m) => m.top <= r && m.bottom >= r).map((m) => m.right + 1),
-  );
+/**
+ * The header texts of row `r`: its own non-blank cells, and a cell merged down from above into this
+ * row (a two-row header's single-row column). A merged area counts once, at its left column: the
+ * empty cells a title merged across K1:XFD1 covers are not columns (§1.4).
+ */
+function headerTexts(grid: Grid, r: number): Map<number, CellValue> {
+  const texts = new Map<number, CellValue>();
+  grid.rows[r]?.forEach((v, c) => {
+    if (!isBlank(v)) texts.set(c, v);
+  });
+  for (const m of grid.merges) {
+    if (m.top >= r || m.bottom < r || texts.has(m.left)) continue;
+    const v = grid.rows[m.top]?.[m.left];
+    if (!isBlank(v)) texts.set(m.left, v!);
+  }
+  return texts;
+}
+
+function headerCells(grid: Grid, r: number): HeaderCell[] {
+  const texts = headerTexts(grid, r);
   const out: HeaderCell[] = [];
-  for (let c = 0; c < width; c++) {
-    const v = cellValue(grid, r, c, fill);
-    if (isBlank(v)) continue;
+  for (const c of [...texts.keys()].sort((a, b) => a - b)) {
+    const v = texts.get(c)!;
     const text = cellText(v);
     const names = [matchKey(text)];
     if (r > 0) {
@@ -178,7 +203,7 @@ function headerCells(grid: Grid, r: number, fill: Map<number, CellValue> | undef
         (m) => m.top <= r - 1 && m.bottom === r - 1 && m.left <= c && m.right >= c && m.right > m.left,
       );
       if (group) {
-        const g = cellValue(grid, group.top, group.left, fill);
+        const g = grid.rows[group.top]?.[group.left] ?? null;
         if (!isBlank(g)) names.unshift(matchKey(cellText(g)) + "/" + names[0]);
       }
     }
@@ -209,15 +234,14 @@ export interface HeaderGuess {
 /** §1.1/§7: the first of the first 10 rows matching ≥ ceil(n/2) columns; a two-row header's lower row. */
 export function detectHeader(def: SheetDef, grid: Grid): HeaderGuess | undefined {
   const need = Math.ceil(def.fields.length / 2);
-  const fill = buildMergeFill(grid, 11);
   const limit = Math.min(10, grid.rows.length);
   for (let r = 0; r < limit; r++) {
-    const cells = headerCells(grid, r, fill);
+    const cells = headerCells(grid, r);
     const matched = countMatches(def, cells);
     if (matched < need) continue;
     // The upper row of a two-row header can already match half the columns; the lower row matches more.
     if (r + 1 < grid.rows.length) {
-      const next = headerCells(grid, r + 1, fill);
+      const next = headerCells(grid, r + 1);
       const nextMatched = countMatches(def, next);
       if (nextMatched > matched) return { row: r + 1, cells: next, matched: nextMatched };
     }
@@ -340,7 +364,39 @@ export function readTable(
   }
   const table: Table = { def, grid, cols, headerRow: guess.row, records: [], foundBy: by };
   readRows(table, ctx);
+  reportUncalculated(table, sink);
   return table;
+}
+
+/**
+ * §1.4: formulas saved without a result, one finding per column at its first such cell with the
+ * count. Rows below the data count too: once calculated they may show values.
+ */
+function reportUncalculated(t: Table, sink: FindingSink<ReadCode>): void {
+  const marks = t.grid.formulas;
+  if (!marks) return;
+  const found = new Map<number, { row: number; count: number }>();
+  const mapped = Object.values(t.cols);
+  for (let r = t.headerRow + 1; r < marks.length; r++) {
+    const row = marks[r];
+    if (!row) continue;
+    for (const c of mapped) {
+      if (row[c] !== "uncalculated") continue;
+      const at = found.get(c);
+      if (at) at.count++;
+      else found.set(c, { row: r, count: 1 });
+    }
+  }
+  for (const f of t.def.fields) {
+    const c = t.cols[f.key];
+    const at = c === undefined ? undefined : found.get(c);
+    if (!at) continue;
+    sink.add("formula-not-calculated", t.grid.name, a1(at.row, c!), {
+      field: f.name,
+      row: at.row,
+      params: { count: at.count },
+    });
+  }
 }
 
 interface TotalState {
@@ -348,21 +404,24 @@ interface TotalState {
   sinceSubtotal: Map<string, number>;
 }
 
+/** Rows below the header up to the last one the clerk sees as filled (§1.4). */
 function readRows(t: Table, ctx: ReadContext): void {
   const { grid, def, cols } = t;
-  const end = usedRowCount(grid);
-  const fill = grid.merges.length ? buildMergeFill(grid, end) : undefined;
+  const end = visibleRowCount(grid);
+  const fill = buildMergeFill(grid, t.headerRow + 1, end - 1);
   const mapped = def.fields.filter((f) => cols[f.key] !== undefined);
   const integerFields = mapped.filter((f) => f.type === "integer");
   const totals: TotalState = { sums: new Map(), sinceSubtotal: new Map() };
+  const blanks = new BlankRuns(grid.name, ctx.sink);
 
   for (let r = t.headerRow + 1; r < end; r++) {
     const row = grid.rows[r];
     const first = row?.find((v) => !isBlank(v));
-    if (first === undefined && !rowHasMerged(fill, r, row)) {
-      ctx.sink.add("blank-row", grid.name, a1(r, 0), { row: r, params: { row: r + 1 } });
+    if (first === undefined && !fill?.rows.has(r) && !hasUncalculated(grid, r)) {
+      blanks.add(r);
       continue;
     }
+    blanks.end();
     const total = totalLabel(first);
     if (total !== undefined) {
       checkTotalRow(t, r, integerFields, totals, ctx, total);
@@ -371,6 +430,10 @@ function readRows(t: Table, ctx: ReadContext): void {
     const rec: Rec = { row: r, v: {}, err: false };
     for (const f of mapped) {
       const c = cols[f.key];
+      if (formulaAt(grid, r, c) === "uncalculated") {
+        unknown(rec, f.key);
+        continue;
+      }
       const raw = cellValue(grid, r, c, fill);
       const v = readField(f, raw, rec, c, ctx.date1904);
       if (v !== undefined) rec.v[f.key] = v;
@@ -392,15 +455,35 @@ function totalLabel(first: CellValue | undefined): string | undefined {
   return TOTAL_LABELS.includes(k) ? k : undefined;
 }
 
-function rowHasMerged(
-  fill: Map<number, CellValue> | undefined,
-  r: number,
-  row: CellValue[] | undefined,
-): boolean {
-  if (!fill) return false;
-  const width = Math.max(row?.length ?? 0, 64);
-  for (let c = 0; c < width; c++) if (fill.has(r * 20000 + c)) return true;
-  return false;
+function hasUncalculated(grid: Grid, r: number): boolean {
+  return grid.formulas?.[r]?.includes("uncalculated") ?? false;
+}
+
+/** §1.4: one `blank-row` per run of consecutive blank rows, at the run's first row, with the count. */
+class BlankRuns {
+  private first = -1;
+  private count = 0;
+  constructor(
+    private readonly sheet: string,
+    private readonly sink: FindingSink<ReadCode>,
+  ) {}
+  add(r: number): void {
+    if (this.first < 0) this.first = r;
+    this.count++;
+  }
+  end(): void {
+    if (this.first < 0) return;
+    const { first, count } = this;
+    this.sink.add("blank-row", this.sheet, a1(first, 0), { row: first, params: { row: first + 1, count } });
+    this.first = -1;
+    this.count = 0;
+  }
+}
+
+/** A cell whose value is unknown (a formula without its result): the row takes no part in scoring. */
+function unknown(rec: Rec, key: string): void {
+  (rec.unread ??= []).push(key);
+  rec.err = true;
 }
 
 /** 小计 sums the rows since the previous 小计; 合计/总计 sum every data row above. */
@@ -444,6 +527,7 @@ function fail(
   const p: CellProblem = { code, col, field: f.name, value: findingValue(raw) };
   if (params) p.params = params;
   (rec.cells ??= []).push(p);
+  if (code !== "required") (rec.unread ??= []).push(f.key); // a blank cell is known to be blank
   rec.err = true;
   return undefined;
 }
@@ -466,6 +550,8 @@ function readField(f: FieldDef, raw: CellValue, rec: Rec, c: number, date1904: b
     case "code":
     case "idcard":
     case "idlist": {
+      // §1.4: a card stored as a number lost its last digits; the id-cards check reports it.
+      if (f.type === "idcard" && lostDigits(raw)) return undefined;
       let s = f.type === "name" ? readName(raw) : f.type === "code" ? readCode(raw) : readText(raw);
       if (f.type === "idcard") s = readCode(raw).toUpperCase();
       if (typeof raw === "string" && s !== raw) normalized(f, raw, rec, c, s);

@@ -6,6 +6,7 @@ import { type Ledger, str } from "./ledger";
 import type { Rec, Table } from "./read";
 import { approvalOf } from "./rules/votes";
 import { phaseOfRecord, vetoOf } from "./rules/evaluations";
+import { countedAt, phaseBegun } from "./check-date";
 
 export type ObjectKindName = "organization" | "member";
 /** The grades, best first (否决: vetoed). */
@@ -56,17 +57,21 @@ export function ratingPoints(rules: Rules, v: unknown): number | undefined {
   return undefined;
 }
 
-/** The first error-free evaluation of each object and phase. */
+/**
+ * The first error-free evaluation of each object and phase that existed at 检查基准日, in the phases
+ * that have begun by then (§5.1).
+ */
 function evaluationsByObject(
-  t: Table | undefined,
-  withErrors: ReadonlySet<Rec>,
+  ledger: Ledger,
+  sheet: "orgEvals" | "memberEvals",
 ): Map<string, (Rec | undefined)[]> {
+  const { rules, asOf, facts } = ledger;
   const out = new Map<string, (Rec | undefined)[]>();
-  for (const rec of t?.records ?? []) {
-    if (withErrors.has(rec)) continue;
+  for (const rec of ledger.tables[sheet]?.records ?? []) {
+    if (facts.recordsWithErrors.has(rec) || !countedAt(ledger, sheet, rec)) continue;
     const id = str(rec, "object");
     const phase = phaseOfRecord(rec);
-    if (id === undefined || phase === undefined) continue;
+    if (id === undefined || phase === undefined || !phaseBegun(rules, asOf, phase)) continue;
     let slots = out.get(id);
     if (!slots) out.set(id, (slots = [undefined, undefined, undefined, undefined]));
     slots[phase] ??= rec;
@@ -90,8 +95,8 @@ function sourceOf(ledger: Ledger, t: Table, rec: Rec): Score["source"] {
 export function computeScores(ledger: Ledger): Score[] {
   const { rules, facts, index, tables } = ledger;
   const out: Score[] = [];
-  const orgEvals = evaluationsByObject(tables.orgEvals, facts.recordsWithErrors);
-  const memberEvals = evaluationsByObject(tables.memberEvals, facts.recordsWithErrors);
+  const orgEvals = evaluationsByObject(ledger, "orgEvals");
+  const memberEvals = evaluationsByObject(ledger, "memberEvals");
 
   const score = (
     kind: ObjectKindName,

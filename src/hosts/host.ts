@@ -16,6 +16,11 @@ export interface RunOptions {
   onProgress?: (p: HostProgress) => void;
   /** Cancelling leaves the workbook as it was before the run. */
   signal?: AbortSignal;
+  /**
+   * What a run that succeeded could not do (a result sheet's drop-downs, a formula cell left as it
+   * was): shown to the clerk after the run, never an error.
+   */
+  onNote?: (note: HostNote) => void;
 }
 
 /** A note the pane shows in the clerk's language (src/i18n/host.ts). */

@@ -27,10 +27,6 @@ export const CLI_TEXTS = textOf({
     "zh-CN": "输出文件不能与输入文件相同，请用 -o 指定另一个文件名",
     en: "The output must not be the input file; give another name with -o",
   },
-  cannotWrite: {
-    "zh-CN": "无法写入 {file}：{why}。请检查文件夹是否存在、文件是否正在 Excel 中打开",
-    en: "Cannot write {file}: {why}. Check that the folder exists and the file is not open in Excel",
-  },
   internal: {
     "zh-CN": "处理 {file} 时出错：{why}。请把该文件发给技术支持",
     en: "Failed while processing {file}: {why}. Please send the file to support",
@@ -47,6 +43,11 @@ export const CLI_TEXTS = textOf({
     "zh-CN": "已考评：基层党组织 {orgs} 个次 · 党员 {members} 人次",
     en: "Scored: {orgs} organisation-phases · {members} member-phases",
   },
+  strictRefused: {
+    "zh-CN": "台账有{n}个错误，按 --strict 未写出结果工作簿；请改正后重新考评",
+    en: "The ledger has {n} errors; with --strict no result workbook was written. Correct them and evaluate again",
+  },
+  provisionalList: { "zh-CN": "（拟推荐）", en: " (proposed)" },
   notSelected: {
     "zh-CN": "未入选说明 {n} 条（见“未入选说明”表）",
     en: "{n} not-selected explanations (sheet 未入选说明)",
@@ -74,7 +75,7 @@ export const CLI_TEXTS = textOf({
     en: "District compilation: {n} files received    As of: {asOf}",
   },
   compileCounts: {
-    "zh-CN": "合格 {accepted} · 退回修改 {returned} · 已替代 {superseded}",
+    "zh-CN": "合格 {accepted} · 退回修改 {returned} · 已被替代 {superseded}",
     en: "{accepted} accepted · {returned} returned · {superseded} superseded",
   },
   compileSkipped: { "zh-CN": "未作为报送文件：", en: "Not taken as submissions:" },
@@ -94,7 +95,7 @@ export const CLI_TEXTS = textOf({
     en: "{file} (this run's output or the units workbook)",
   },
   compileReturned: { "zh-CN": "退回修改：", en: "Returned:" },
-  compileSuperseded: { "zh-CN": "已替代：", en: "Superseded:" },
+  compileSuperseded: { "zh-CN": "已被替代：", en: "Superseded:" },
   compileCross: { "zh-CN": "跨单位问题 {n} 条：", en: "{n} findings across units:" },
   compileWarnings: {
     "zh-CN": "合格文件的警告 {n} 条（见“校验结果”表）",
@@ -166,6 +167,10 @@ export const CLI_HELP = textOf({
   evaluate: {
     "zh-CN": "校验、考评、生成表彰名单，写出带结果表的工作簿副本",
     en: "Check, score and draw up the lists; write a copy of the workbook with the result sheets",
+  },
+  strict: {
+    "zh-CN": "台账有错误时不写出结果工作簿，退出码 1",
+    en: "write no result workbook when the ledger has errors (exit code 1)",
   },
   template: { "zh-CN": "写出空白标准台账", en: "Write a blank standard ledger" },
   rules: { "zh-CN": "列出全部检查项和评分规则", en: "List every check and scoring rule" },

@@ -25,8 +25,8 @@ export const FINDING_TEXTS = textOf<FindingCode>({
     en: 'Column "{value}" is not a ledger column and was ignored',
   },
   "blank-row": {
-    "zh-CN": "第 {row} 行是空行，已跳过",
-    en: "Row {row} is blank and was skipped",
+    "zh-CN": "{rows}是空行，已跳过",
+    en: "{rows} blank and skipped",
   },
   "total-row": {
     "zh-CN": "第 {row} 行是“{value}”行，已跳过",
@@ -79,6 +79,19 @@ export const FINDING_TEXTS = textOf<FindingCode>({
   "id-checksum": {
     "zh-CN": "身份证号“{value}”{expected}，请核对后重新填写（以文本格式录入）",
     en: 'ID card number "{value}" {expected}; check it and re-enter it as text',
+  },
+  "id-as-number": {
+    "zh-CN": "身份证号“{value}”以数字形式保存，末尾数字已丢失；请把该列设为文本后重新录入",
+    en: 'ID card number "{value}" is stored as a number and its last digits are lost; format the column as text and re-enter it',
+  },
+  "duplicate-id-card": {
+    "zh-CN": "身份证号“{value}”与 {other} 重复，同一身份证号只能登记一名党员；请核对后改正其中一处",
+    en: 'ID card number "{value}" is the same as in {other}; one ID card number belongs to one member — correct one of them',
+  },
+  "formula-not-calculated": {
+    "zh-CN":
+      "“{field}”列有 {count} 个公式单元格没有保存计算结果（文件由不计算公式的程序生成），无法检查；请用 Excel 或 WPS 打开并保存该文件后重新检查",
+    en: 'The "{field}" column has {count} formula cells saved without their results (written by a program that does not calculate) and cannot be checked; open and save the file in Excel or WPS, then check again',
   },
   "id-birth": {
     "zh-CN": "身份证号中的出生日期 {expected} 与“出生日期”{value} 不一致，请核对",
@@ -182,6 +195,11 @@ export const FINDING_TEXTS = textOf<FindingCode>({
     "zh-CN": "台账模板版本“{value}”已过时或无法识别（当前为 {expected}），建议用“新建标准台账”核对表头",
     en: 'Template version "{value}" is outdated or unknown (current: {expected}); compare with a new standard ledger',
   },
+  "after-as-of": {
+    "zh-CN":
+      "本表有{n}条记录的“{field}”晚于检查基准日{expected}（第一条在此），按基准日当天尚无这些记录处理，未计入得分、好评率、覆盖情况和表彰名单；如需计入，请把检查基准日改为更晚的日期",
+    en: "{n} records of this sheet have a {field} after the check date {expected} (the first is here); they did not exist yet on that day and are left out of scores, approval, coverage and lists. To count them, set a later check date",
+  },
 });
 
 /** The codes that have a second severity (e.g. missing-column of an optional column → info). */
@@ -199,6 +217,19 @@ export const FINDING_ALT_TEXTS = textOf<AltCode>({
     "zh-CN": "本台账不是由标准模板（{expected} 版）制作，已按表名和表头识别各表",
     en: "This ledger was not made from the standard template ({expected}); sheets were found by name and header",
   },
+});
+
+/** 校验结果's summary row for the findings of one code and sheet beyond its row cap (§1.4). */
+export const FINDINGS_NOT_LISTED: Text = {
+  "zh-CN":
+    "另有 {count} 条“{code}”未逐条列出（校验结果表最多列出 {max} 行；完整清单见命令行 --json 输出），请先改正已列出的问题后重新校验",
+  en: '{count} more "{code}" findings are not listed (校验结果 lists at most {max} rows; --json on the command line gives them all); correct the listed ones and check again',
+};
+
+/** The rows of a `blank-row` run: one row, or the first and last with the count. */
+export const BLANK_ROWS = textOf({
+  one: { "zh-CN": "第{row}行", en: "Row {row} is" },
+  run: { "zh-CN": "第{row}–{last}行（共{count}行）", en: "Rows {row}–{last} ({count} rows) are" },
 });
 
 /** Parts of messages a finding's params select (they differ by language beyond a translation). */
@@ -222,6 +253,11 @@ const DERIVED: Partial<Record<FindingCode, (p: Params, lang: Lang) => Params>> =
   "org-two-units": english("other"),
   "unit-twice": english("otherTime"),
   "report-header": english("detail"),
+  "blank-row": (p, lang) => {
+    const count = Number(p.count ?? 1);
+    const last = Number(p.row) + count - 1;
+    return { rows: render(count > 1 ? BLANK_ROWS.run : BLANK_ROWS.one, lang, { ...p, last }) };
+  },
   "commitment-missing": (p, lang) => ({
     when: render(p.days === undefined ? COMMITMENT_WINDOW.phase1 : COMMITMENT_WINDOW.newMember, lang, p),
   }),

@@ -4,6 +4,13 @@
 // render it in the clerk's language.
 import type { LedgerFileErrorCode } from "../hosts/xlsx/errors";
 import { type Param, type Text, fill, textOf } from "./text";
+import oldWebview from "./old-webview.json";
+
+/**
+ * The message both pages show in Internet Explorer 11 and legacy Edge, before and without the bundle
+ * (the ES5 script src/taskpane/old-webview.es5.js; the build inlines this JSON into the pages).
+ */
+export const OLD_WEBVIEW: { title: Text; body: Text } = oldWebview;
 
 /** HostError texts (src/hosts/common/errors.ts makes the errors). */
 export const HOST_ERRORS = textOf({
@@ -38,8 +45,23 @@ export const HOST_ERRORS = textOf({
     en: 'The workbook already has a sheet named "{name}" that is not a result sheet; rename it and try again',
   },
   cleanupFailed: {
-    "zh-CN": "写入失败，且未能删除临时工作表 {names}，请手动删除后再试",
-    en: "Writing failed and the temporary sheets {names} could not be removed; delete them and try again",
+    "zh-CN": "写入失败，且未能恢复写入前的工作表（{names}）。请关闭工作簿（不保存）后重新打开再试",
+    en: "Writing failed and the sheets as they were could not be restored ({names}); close the workbook without saving, reopen it and try again",
+  },
+  structureProtected: {
+    "zh-CN":
+      "工作簿结构受保护，无法添加或替换工作表。请在“审阅”选项卡点击“保护工作簿”取消保护（可能需要密码）后再试，什么都没有改动",
+    en: "The workbook structure is protected: sheets cannot be added or replaced. Unprotect it (Review → Protect Workbook, perhaps with a password) and try again; nothing was changed",
+  },
+  sheetProtected: {
+    "zh-CN":
+      "工作表“{sheet}”受保护，无法修改其中的单元格。请在“审阅”选项卡点击“撤消工作表保护”（可能需要密码）后再试，什么都没有改动",
+    en: 'Sheet "{sheet}" is protected: its cells cannot be changed. Unprotect it (Review → Unprotect Sheet, perhaps with a password) and try again; nothing was changed',
+  },
+  accessDenied: {
+    "zh-CN":
+      "Excel 拒绝了修改：工作簿或工作表可能受保护，或是共享工作簿。请在“审阅”选项卡取消保护（或取消共享）后再试",
+    en: "Excel refused the change: the workbook or a sheet may be protected, or it is a shared workbook. Unprotect (or unshare) it in the Review tab and try again",
   },
   cellEditMode: {
     "zh-CN": "Excel 正在编辑单元格，请按 Enter 或 Esc 结束编辑后再试",
@@ -167,6 +189,37 @@ export const HOST_NOTES = textOf({
     "zh-CN": "浏览器预览：新建的台账表没有下拉列表和输入提示；修改只在内存中，请用“下载结果工作簿”保存",
     en: "Browser preview: new ledger sheets get no drop-down lists or hints; changes stay in memory until you download the result workbook",
   },
+});
+
+/** What a write could not do although it succeeded: shown after the run (never an error). */
+export const WRITE_NOTES = textOf({
+  decorationFailed: {
+    "zh-CN": "结果表“{sheet}”的{part}未能设置，表中数据已完整写入",
+    en: 'The {part} of result sheet "{sheet}" could not be set; its data is complete',
+  },
+  backupsLeft: {
+    "zh-CN": "旧的结果表未能删除（隐藏的 {names}），下次写入结果表时会自动删除",
+    en: "The old result sheets could not be deleted (hidden {names}); the next write of result sheets removes them",
+  },
+  highlightsInPane: {
+    "zh-CN":
+      "工作簿结构受保护，无法保存标记前的填充色：它们只记在本任务窗格中，请在关闭任务窗格或 Excel 之前点击“清除标记”",
+    en: "The workbook structure is protected, so the original fills are kept in this task pane only: clear the marks before closing the pane or Excel",
+  },
+  formulasSkipped: {
+    "zh-CN": "{n} 个单元格含有公式，未修改：{cells}。请检查公式或其引用的单元格",
+    en: "{n} cells hold formulas and were not changed: {cells}. Check the formulas or the cells they use",
+  },
+});
+
+/** The parts of a result sheet a note may name. */
+export const DECORATION_PARTS = textOf({
+  table: { "zh-CN": "表格和筛选", en: "table and filter" },
+  conditionals: { "zh-CN": "条件格式", en: "conditional formats" },
+  validations: { "zh-CN": "下拉列表", en: "drop-down lists" },
+  print: { "zh-CN": "打印设置", en: "print setup" },
+  freeze: { "zh-CN": "冻结表头", en: "frozen header" },
+  charts: { "zh-CN": "图表", en: "charts" },
 });
 
 /** The stages a host reports while it reads and writes. */

@@ -17,10 +17,6 @@ export const PANE_TEXTS = textOf({
   tabEvaluate: { "zh-CN": "考评表彰", en: "Scores" },
   tabCompile: { "zh-CN": "汇总报送", en: "District" },
   tabSettings: { "zh-CN": "设置", en: "Settings" },
-  compileNote: {
-    "zh-CN": "汇总报送（全区汇总、退回修改通知）将在后续版本提供。",
-    en: "District compilation comes in a later version.",
-  },
 
   // 概况
   colSheet: { "zh-CN": "台账表", en: "Sheet" },
@@ -112,6 +108,109 @@ export const PANE_TEXTS = textOf({
   writtenSheets: { "zh-CN": "已写入的工作表", en: "Written sheets" },
   notSelectedCount: { "zh-CN": "未入选说明 {n} 条", en: "{n} not-selected notes" },
   evaluated: { "zh-CN": "考评完成，已写入 {n} 张结果表", en: "Scored; {n} result sheets written" },
+  evaluatedDraft: {
+    "zh-CN": "已写入{n}张结果表；台账尚有错误，表彰名单为试算稿",
+    en: "{n} result sheets written; the ledger still has errors, so the lists are a draft",
+  },
+  draftTitle: { "zh-CN": "试算稿", en: "Draft" },
+
+  // 汇总报送
+  pickSubmissions: { "zh-CN": "选择报送文件", en: "Choose submitted files" },
+  dropHint: {
+    "zh-CN": "把各单位报送的台账（.xlsx，可多选）拖到这里，或",
+    en: "Drop the units' ledgers here (.xlsx, several at once), or",
+  },
+  dropZone: { "zh-CN": "报送文件拖放区", en: "Drop zone for submitted files" },
+  compileHint: {
+    "zh-CN": "每个文件在后台单独读取和校验，不改动当前工作簿；“生成全区汇总”才写入“报送情况”和结果表。",
+    en: "Each file is read and checked on its own in the background; this workbook changes only with “Write district summary”.",
+  },
+  compiledLine: {
+    "zh-CN": "共 {n} 个报送文件 · 检查基准日 {asOf}",
+    en: "{n} submitted files · as of {asOf}",
+  },
+  compileCounts: {
+    "zh-CN": "合格 {accepted} · 退回修改 {returned} · 无法读取 {unreadable} · 已被替代 {superseded}",
+    en: "Accepted {accepted} · Returned {returned} · Unreadable {unreadable} · Superseded {superseded}",
+  },
+  unitsFromWorkbook: {
+    "zh-CN": "单位名单：当前工作簿的“党（工）委”表（{n} 个单位）",
+    en: "Unit list: this workbook's 党（工）委 sheet ({n} units)",
+  },
+  unitsFromSubmissions: {
+    "zh-CN": "单位名单：各报送文件中的单位（{n} 个）",
+    en: "Unit list: the units the files name ({n})",
+  },
+  skippedLock: {
+    "zh-CN": "{name}：Office 临时文件（~$ 开头），未汇总",
+    en: "{name}: an Office lock file (~$…); not compiled",
+  },
+  skippedNotXlsx: {
+    "zh-CN": "{name}：不是 .xlsx 文件，未汇总",
+    en: "{name}: not an .xlsx file; not compiled",
+  },
+  repeatedFile: {
+    "zh-CN": "{name}：同一文件选了两次，只汇总一次",
+    en: "{name}: the same file was chosen twice; compiled once",
+  },
+  colFile: { "zh-CN": "文件", en: "File" },
+  colUnit: { "zh-CN": "单位", en: "Unit" },
+  colStatus: { "zh-CN": "状态", en: "Status" },
+  colErrors: { "zh-CN": "错误", en: "Errors" },
+  colWarnings: { "zh-CN": "警告", en: "Warn." },
+  statusAccepted: { "zh-CN": "合格", en: "Accepted" },
+  statusReturned: { "zh-CN": "退回修改", en: "Returned" },
+  statusUnreadable: { "zh-CN": "无法读取", en: "Unreadable" },
+  statusSuperseded: { "zh-CN": "已被替代", en: "Superseded" },
+  submissionFindings: { "zh-CN": "“{file}”的问题", en: "Findings of “{file}”" },
+  submissionReason: { "zh-CN": "原因：{reason}", en: "Reason: {reason}" },
+  generateDistrict: { "zh-CN": "生成全区汇总", en: "Write district summary" },
+  downloadNotices: { "zh-CN": "下载退回修改通知", en: "Download return notices" },
+  nothingUsable: {
+    "zh-CN": "没有可以汇总的报送文件：所选文件都无法读取。请让各单位重新报送后再试。",
+    en: "No submission can be compiled: none of the files could be read. Ask the units to submit again.",
+  },
+  compiled: {
+    "zh-CN": "已汇总 {n} 个报送文件，退回修改 {returned} 个",
+    en: "{n} files compiled; {returned} to return",
+  },
+  districtWritten: {
+    "zh-CN": "已写入全区汇总：{first}等 {n} 张表",
+    en: "District summary written: {n} sheets, from “{first}”",
+  },
+  noticesDownloaded: {
+    "zh-CN": "已下载 {n} 份退回修改通知：{name}",
+    en: "Downloaded {n} return notices: {name}",
+  },
+  noNotices: { "zh-CN": "没有需要退回修改的单位", en: "No unit has to be sent back" },
+  stageCompileFile: { "zh-CN": "汇总 {file}", en: "Compiling {file}" },
+  stageCompile: { "zh-CN": "全区汇总 …", en: "Compiling the district …" },
+  stageNotices: { "zh-CN": "生成退回修改通知 …", en: "Building the return notices …" },
+
+  // 功能区按钮（校验台账、考评表彰）：Office 约 5 分钟后会结束按钮命令
+  commandTooLarge: {
+    "zh-CN":
+      "这个工作簿较大（约 {cells} 个单元格），在按钮中运行可能超过 Office 允许的时间。请在任务窗格中运行：点击“台账助手”，再在窗格中点击“{action}”。",
+    en: "This workbook is large (about {cells} cells) and could run past the time Office gives a ribbon button. Run it in the task pane: click 台账助手, then “{action}” in the pane.",
+  },
+  commandTooSlow: {
+    "zh-CN":
+      "运行时间过长，已停止，工作簿保持运行前的状态。请在任务窗格中运行：点击“台账助手”，再在窗格中点击“{action}”。",
+    en: "This took too long and was stopped; the workbook is as it was before. Run it in the task pane: click 台账助手, then “{action}” in the pane.",
+  },
+  notes: { "zh-CN": "请注意：", en: "Please note:" },
+
+  // 启动：Excel 首次启动或 office.js 镜像较慢
+  officeSlow: {
+    "zh-CN": "正在连接 Excel …（首次启动或网络较慢时可能需要一分钟）",
+    en: "Connecting to Excel … (the first start or a slow network can take a minute)",
+  },
+  officeStalled: {
+    "zh-CN":
+      "无法连接 Excel：office.js 没有响应。请检查网络（或单位内网的 office.js 镜像）后点击“重试”，或关闭任务窗格后重新打开。",
+    en: "Cannot connect to Excel: office.js did not answer. Check the network (or the intranet office.js mirror) and click Retry, or close and reopen the task pane.",
+  },
+  retry: { "zh-CN": "重试", en: "Retry" },
 
   // 设置
   language: { "zh-CN": "语言", en: "Language" },

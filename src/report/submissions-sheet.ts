@@ -21,10 +21,10 @@ const MAIN_PROBLEMS = 3;
 export const STATUS_LABEL: Record<Submission["status"], string> = {
   accepted: "合格",
   returned: "退回修改",
-  superseded: "已替代",
+  superseded: "已被替代",
 };
 
-/** 合格 / 退回修改 / 无法读取 / 已替代, as the task pane shows them (ui.md). */
+/** 合格 / 退回修改 / 无法读取 / 已被替代, as the task pane shows them (ui.md). */
 export function statusLabel(s: Submission): string {
   return s.status === "returned" && s.reason && (s.reason.kind === "file" || s.reason.kind === "not-ledger")
     ? "无法读取"
@@ -73,7 +73,7 @@ function totalRow(c: Compilation): CellValue[] {
     null,
     sum("error"),
     sum("warning"),
-    `合格${count("accepted")}个，退回修改${count("returned")}个，已替代${count("superseded")}个`,
+    `合格${count("accepted")}个，退回修改${count("returned")}个，已被替代${count("superseded")}个`,
   ];
 }
 
@@ -106,7 +106,7 @@ export function submissionsSheet(c: Compilation, lang: Lang = "zh-CN"): SheetMod
     conditional: [
       { fromCol: 4, toCol: 4, equals: "退回修改", style: "bad" },
       { fromCol: 4, toCol: 4, equals: "无法读取", style: "bad" },
-      { fromCol: 4, toCol: 4, equals: "已替代", style: "warn" },
+      { fromCol: 4, toCol: 4, equals: "已被替代", style: "warn" },
     ],
   };
 }

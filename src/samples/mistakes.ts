@@ -5,7 +5,7 @@
 // rows (an additional commitment, vote or review added for that purpose) or rows whose loss does not
 // uncover anything, so coverage (commitment-missing, review-missing, evaluation-missing) is unaffected.
 // Known side effects (no extra findings are expected, but scores and lists change):
-// - unique: the duplicated 党员 row belongs to the organisation seeded with member-count, whose
+// - unique (and duplicate-id-card, the copied row's 身份证号): the duplicated 党员 row belongs to the organisation seeded with member-count, whose
 //   党员人数 is off by +2 from the distinct count (and +1 from the row count), so member-count is
 //   reported once whichever way an engine counts the duplicate row.
 // - vote-sum / enum: on an extra 群众评议 row of a member who keeps a valid row in that phase and year;
@@ -150,6 +150,19 @@ export function seedMistakes(rng: Rng, data: LedgerData): SeedRef[] {
     out.push(
       ref("unique", "error", "members", dup, "memberId", dupOf.id, "同一党员重复登记（党员编号重复）"),
     );
+    // The copied row repeats the 身份证号 too (ledger-format §1.4).
+    if (dup.idcard)
+      out.push(
+        ref(
+          "duplicate-id-card",
+          "error",
+          "members",
+          dup,
+          "idcard",
+          dupOf.id,
+          "同一党员重复登记（身份证号重复）",
+        ),
+      );
     oCount.rec.memberCount = oCount.members.length + 2;
     out.push(
       ref("member-count", "warning", "orgs", oCount.rec, "memberCount", oCount.id, "党员人数比花名册多2人"),

@@ -122,7 +122,7 @@ describe("compile over a folder with good and bad files", () => {
       expect(String(byFile.get(file)?.[7])).toContain(reason);
     }
     expect(String(byFile.get("不存在.xlsx")?.[7])).toContain("找不到文件");
-    expect(byFile.get("U03-历城区财政局党委（初报）.xlsx")?.[4]).toBe("已替代");
+    expect(byFile.get("U03-历城区财政局党委（初报）.xlsx")?.[4]).toBe("已被替代");
     expect(byFile.get("U01-历城区莲花街道党工委.xlsx")?.[4]).toBe("退回修改");
     expect(String(byFile.get("U01-历城区莲花街道党工委.xlsx")?.[7])).toMatch(
       /^党员!A\d+ 党员编号“M\d+”也出现在U03/,
@@ -130,7 +130,7 @@ describe("compile over a folder with good and bad files", () => {
     expect(byFile.get("U91-历城区科创园区党工委.xlsx")?.[4]).toBe("合格");
     expect(body).toHaveLength(5 + Object.keys(BAD).length + 1);
     const total = rows.find((r) => r[0] === "合计")!;
-    expect(total[7]).toBe("合格2个，退回修改10个，已替代1个"); // 7 bad + the missing one + U01 + U03
+    expect(total[7]).toBe("合格2个，退回修改10个，已被替代1个"); // 7 bad + the missing one + U01 + U03
   });
 
   test("the lock file, the text file and the file given twice are left out, with a note", () => {
@@ -266,7 +266,7 @@ describe("exit codes and messages", () => {
     const out = path.join(dir, "z.xlsx");
     const zh = compile([subs, "-o", out]);
     expect(zh.code).toBe(0);
-    expect(zh.stdout).toContain("合格 2 · 退回修改 9 · 已替代 1");
+    expect(zh.stdout).toContain("合格 2 · 退回修改 9 · 已被替代 1");
     expect(zh.stdout).toContain(
       "退回修改：\n  U01 历城区莲花街道党工委（U01-历城区莲花街道党工委.xlsx）：台账有2处错误",
     );

@@ -24,7 +24,7 @@ import { overlappingLines, printFile, printSheets, type PrintedSheet } from "./p
 async function report(size: "small" | "district"): Promise<SheetModel[]> {
   const { models } = generateLedger(size === "small" ? SMALL_SAMPLE : DISTRICT_SAMPLE);
   const a = analyze(readXlsx(await writeSheetModels(models)));
-  return buildReport(a, evaluateLedger(a.ledger));
+  return buildReport(a, evaluateLedger(a.ledger, a.findings));
 }
 
 const keep = (name: string) => {

@@ -111,7 +111,11 @@ test("preview: sample → 校验台账 → 考评并生成表彰名单 → 下�
   // 考评表彰
   await page.getByRole("tab", { name: "考评表彰" }).click();
   await page.getByRole("button", { name: "考评并生成表彰名单" }).click();
-  await page.getByText("考评完成，已写入 6 张结果表").waitFor({ timeout: 60_000 });
+  // the sample has seeded errors: the lists are a draft, said as a warning (§5.1)
+  await page.getByText("已写入6张结果表；台账尚有错误，表彰名单为试算稿").waitFor({ timeout: 60_000 });
+  expect(await page.getByTestId("draft-warning").textContent()).toMatch(
+    /台账尚有\d+处错误，\d+个对象因错误未参加考评；改正后请重新考评。/,
+  );
   await page.getByTestId("grade-chart").waitFor();
   const viewerSheets = await page
     .getByRole("combobox", { name: "查看工作表" })

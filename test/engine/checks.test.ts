@@ -2,6 +2,7 @@
 import { dayFromYMD } from "../../src/engine/dates";
 import { type Rows, AS_OF, baseSheets, book, d, idCard, raisedCodes, run, withCell } from "./fixture";
 import { analyze } from "../../src/engine/analyze";
+import type { FormulaMark } from "../../src/engine/grid";
 import type { Finding } from "../../src/engine/findings";
 import { CATALOGUE, FINDING_CODES, type FindingCode } from "../../src/engine/catalogue";
 import { DISTRICT_COMPILE, PRODUCERS } from "../../src/engine/producers";
@@ -276,6 +277,62 @@ describe("references", () => {
       .filter((x) => x.code === "review-missing" && x.period === "2010Q2")
       .map((x) => x.object);
     expect(missing).toEqual(["O002", "O003"]);
+  });
+});
+
+describe("what real workbooks carry (§1.4)", () => {
+  test("id-as-number: 16+ digits as a number, shown with 15; no id-checksum, id-sex or id-birth", () => {
+    const fs = findingsOf((s) => {
+      withCell(s, "党员", 0, "身份证号", 370112197003150000);
+      withCell(s, "党员", 0, "性别", "女");
+      withCell(s, "党员", 1, "身份证号", 370112851102002); // near miss: 15 digits, kept exactly
+    });
+    const f = expectFinding(fs, "id-as-number", "党员", "D2");
+    expect(f.value).toBe("370112197003150000");
+    expect(fs.filter((x) => x.cell === "D2").map((x) => x.code)).toEqual(["id-as-number"]);
+    expect(fs.filter((x) => x.cell === "D3").map((x) => x.code)).toEqual(["id-checksum"]);
+  });
+
+  test("duplicate-id-card at the later row, naming the earlier cell", () => {
+    const card = idCard("1970-03-15", 1, true);
+    const fs = findingsOf((s) => withCell(s, "党员", 2, "身份证号", card.toLowerCase()));
+    expect(expectFinding(fs, "duplicate-id-card", "党员", "D4").params).toEqual({ other: "D2" });
+    none(
+      findingsOf(() => {}),
+      "duplicate-id-card",
+    );
+  });
+
+  test("formula-not-calculated: one per column at its first cell; the unknown cells raise nothing", () => {
+    const s = baseSheets();
+    const wb = book(s);
+    const members = wb.sheets.find((g) => g.name === "党员")!;
+    members.formulas = [];
+    for (const r of [1, 3]) {
+      members.rows[r]![5] = null; // 所在党组织: a formula saved without its result
+      (members.formulas[r] = [] as FormulaMark[])[5] = "uncalculated";
+    }
+    (members.formulas[2] = [] as FormulaMark[])[5] = "cached"; // near miss: a formula with its result
+    const a = analyze(wb, { asOf: AS_OF });
+    for (const f of a.findings) raisedCodes.add(f.code);
+    const hit = a.findings.filter((f) => f.code === "formula-not-calculated");
+    expect(hit.map((f) => [f.cell, f.params])).toEqual([["F2", { count: 2 }]]);
+    expect(a.findings.filter((f) => ["required", "foreign-key"].includes(f.code))).toEqual([]);
+  });
+
+  test("a row of formulas showing 0 or blank below the data is outside it", () => {
+    const s = baseSheets();
+    s["基层党组织"].push([null, null, null, null, null, null, 0], [null, "", null, null, null, null, 0]);
+    const wb = book(s);
+    const orgs = wb.sheets.find((g) => g.name === "基层党组织")!;
+    const n = orgs.rows.length;
+    orgs.formulas = [];
+    for (const r of [n - 2, n - 1]) (orgs.formulas[r] = [] as FormulaMark[])[6] = "cached";
+    const a = analyze(wb, { asOf: AS_OF });
+    expect(a.findings.filter((f) => f.sheet === "基层党组织" && (f.row ?? 0) >= n - 2)).toEqual([]);
+    // near miss: the same 0 typed is content (a row with blank required cells)
+    const typed = findingsOf((x) => x["基层党组织"].push([null, null, null, null, null, null, 0]));
+    expect(typed.filter((f) => f.code === "required").length).toBeGreaterThan(0);
   });
 });
 

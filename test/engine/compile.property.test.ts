@@ -117,7 +117,7 @@ test("compiling the units' parts of a ledger gives the scores and lists of the w
       const models = thinOut(generated, c.thin, c.seed);
       const whole = analyze(toVariantWorkbook(models).workbook, { asOf: SAMPLE_AS_OF });
       expect(whole.findings.filter((f) => f.severity === "error")).toEqual([]);
-      const expected = evaluateLedger(whole.ledger);
+      const expected = evaluateLedger(whole.ledger, whole.findings);
 
       const ids = [...new Set(c.groupOf)];
       const groups = ids.map((g) => c.groupOf.flatMap((gi, u) => (gi === g ? [`U0${u + 1}`] : [])));

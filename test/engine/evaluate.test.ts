@@ -17,7 +17,7 @@ import {
 
 const run = (s: Record<string, Rows>, asOf = END) => {
   const a = analyze(book(s), { asOf });
-  return { a, ev: evaluateLedger(a.ledger) };
+  return { a, ev: evaluateLedger(a.ledger, a.findings) };
 };
 const orgs = (n: number, unit = "U01", extra: Partial<OrgSpec> = {}): OrgSpec[] =>
   Array.from({ length: n }, (_, i) => ({

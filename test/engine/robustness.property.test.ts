@@ -83,7 +83,7 @@ test("random grids under ledger sheet names: analyze, evaluate and the report ne
         });
         const a = analyze({ date1904: false, sheets: grids }, { asOf: AS_OF });
         expect(Array.isArray(a.findings)).toBe(true);
-        buildReport(a, evaluateLedger(a.ledger));
+        buildReport(a, evaluateLedger(a.ledger, a.findings));
       },
     ),
     { numRuns: 300 },
@@ -101,7 +101,7 @@ test("the real fixture with random cells overwritten still never throws", () => 
         row[c % (row.length + 1)] = v;
       }
       const a = analyze(book(s), { asOf: AS_OF });
-      buildReport(a, evaluateLedger(a.ledger));
+      buildReport(a, evaluateLedger(a.ledger, a.findings));
       // every placeholder of every message has a value
       for (const f of a.findings) expect([f.code, missingParams(f)]).toEqual([f.code, []]);
     }),

@@ -13,6 +13,14 @@
 //   typed input: `= + - @` start a formula (→ "#NAME?" or a number), numeric text becomes a number,
 //   an ISO date becomes a date serial — so a host that forgets the text format is caught.
 // - Every applied call is logged in order (`log`), for assertions such as "numberFormat before values".
+// - Failures can be injected: `failAtSync` makes sync n throw before any of its calls runs, `failOn`
+//   makes one call throw when it runs (the calls before it in that sync stay applied, as in Excel) —
+//   e.g. a rename or a delete; a write protocol is tested by failing each of its syncs in turn.
+// - Protection: a protected workbook structure (`structureProtected`, WorkbookProtection, ExcelApi
+//   1.7) refuses adding, deleting, renaming, hiding and moving sheets; a protected sheet
+//   (`SheetState.protected`, WorksheetProtection, 1.2) refuses writes to its cells' values, number
+//   formats and fills — with AccessDenied, as Excel does.
+// - Freezing panes on a hidden sheet fails (office-js #1463, #2196, #3148).
 //
 // Sheets are held as 2-D arrays of values and number formats plus a map of fills. Charts are recorded
 // (type, source, series with their value and category ranges, title, legend, position, value axis);
@@ -55,7 +63,11 @@ export interface FakeSheetSeed {
   fills?: Record<string, string | FakeFill>;
   /** A1 ranges. */
   merges?: string[];
+  /** A1 → formula text (`=SUM(A1:A3)`); the cell's value is what `values` gives (the result). */
+  formulas?: Record<string, string>;
   visibility?: Visibility;
+  /** Worksheet protection on. */
+  protected?: boolean;
 }
 
 export interface FakeOptions {
@@ -66,6 +78,8 @@ export interface FakeOptions {
   /** Workbook-level defined names with text values. */
   names?: Record<string, string>;
   requestLimit?: number;
+  /** Workbook structure protected. */
+  structureProtected?: boolean;
 }
 
 export class FakeRichApiError extends Error {
@@ -184,6 +198,8 @@ export class SheetState {
   values: Stored[][] = [];
   formats: (string | undefined)[][] = [];
   formulas = new Set<number>();
+  /** The formula text of formula cells that were seeded with one (Range.formulas). */
+  formulaText = new Map<number, string>();
   fills = new Map<number, FakeFill>();
   merges: Rect[] = [];
   hyperlinks = new Map<number, Excel.RangeHyperlink>();
@@ -202,6 +218,8 @@ export class SheetState {
   /** 0-based rows with a manual page break above them (horizontalPageBreaks.add), in call order. */
   rowBreaks: number[] = [];
   charts: FakeChartState[] = [];
+  /** Worksheet protection on (its cells refuse writes). */
+  protected = false;
   constructor(
     public name: string,
     public visibility: Visibility,
@@ -318,6 +336,7 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 interface Pending {
   kind: string;
+  args: unknown;
   bytes: number;
   apply: () => OpRecordInput | void;
 }
@@ -335,7 +354,7 @@ export class FakeContext {
   }
 
   enqueue(kind: string, args: unknown, apply: () => OpRecordInput | void): void {
-    this.queue.push({ kind, bytes: CALL_OVERHEAD + jsonBytes(args), apply });
+    this.queue.push({ kind, args, bytes: CALL_OVERHEAD + jsonBytes(args), apply });
   }
 
   get pendingCount(): number {
@@ -363,7 +382,9 @@ export class FakeContext {
         `The request payload size has exceeded the limit (${requestBytes} bytes).`,
       );
     fake.responseBytes = 0;
-    for (const p of queue) {
+    for (const [index, p] of queue.entries()) {
+      const failure = fake.failOn?.({ sync: n, index, calls: queue.length, kind: p.kind, args: p.args });
+      if (failure) throw failure;
       const rec = p.apply();
       if (rec) fake.log.push({ sync: n, ...rec });
     }
@@ -454,6 +475,36 @@ export class FakeApplication extends FakeObject {
   }
 }
 
+function accessDenied(what: string): FakeRichApiError {
+  return new FakeRichApiError("AccessDenied", `You cannot perform the requested operation (${what}).`);
+}
+
+/** Structure changes on a protected workbook fail. */
+function checkStructure(fake: ExcelFake, what: string): void {
+  if (fake.structureProtected) throw accessDenied(`${what}: the workbook structure is protected`);
+}
+
+/** Cell writes on a protected sheet fail. */
+function checkSheetWrite(s: SheetState, what: string): void {
+  if (s.protected) throw accessDenied(`${what}: the sheet ${s.name} is protected`);
+}
+
+/** WorkbookProtection / WorksheetProtection: only `protected` is modelled. */
+export class FakeProtection extends FakeObject {
+  constructor(
+    context: FakeContext,
+    private isProtected: () => boolean,
+  ) {
+    super(context);
+  }
+  protected snapshot(prop: string): unknown {
+    return prop === "protected" ? this.isProtected() : undefined;
+  }
+  get protected(): boolean {
+    return this.read("protected");
+  }
+}
+
 export class FakeWorkbook extends FakeObject {
   readonly worksheets: FakeWorksheetCollection;
   readonly names: FakeNamedItemCollection;
@@ -464,6 +515,11 @@ export class FakeWorkbook extends FakeObject {
   }
   protected snapshot(): unknown {
     return undefined;
+  }
+  /** WorkbookProtection (ExcelApi 1.7). */
+  get protection(): FakeProtection {
+    this.requireSet(7, "Workbook.protection");
+    return new FakeProtection(this.context, () => this.context.fake.structureProtected);
   }
   get functions(): FakeFunctions {
     this.requireSet(2, "workbook.functions");
@@ -597,6 +653,7 @@ export class FakeWorksheetCollection extends FakeObject {
       const n = name ?? `Sheet${fake.sheets.length + 1}`;
       if (rejectName(n))
         throw new FakeRichApiError("InvalidArgument", `The argument is invalid or missing: sheet name ${n}`);
+      checkStructure(fake, "add a sheet");
       if (fake.find(n)) throw new FakeRichApiError("ItemAlreadyExists", `A sheet named ${n} already exists.`);
       const s = new SheetState(n, "Visible", `{${++fake.nextId}}`);
       fake.sheets.push(s);
@@ -706,6 +763,7 @@ export class FakeWorksheet extends FakeObject {
     this.context.enqueue("rename", v, () => {
       const s = this.state();
       const fake = this.context.fake;
+      checkStructure(fake, "rename a sheet");
       if (rejectName(v)) throw new FakeRichApiError("InvalidArgument", `Invalid sheet name ${v}`);
       const other = fake.find(v);
       if (other && other !== s) throw new FakeRichApiError("ItemAlreadyExists", `A sheet named ${v} exists.`);
@@ -721,6 +779,7 @@ export class FakeWorksheet extends FakeObject {
     this.context.enqueue("visibility", v, () => {
       const s = this.state();
       const fake = this.context.fake;
+      checkStructure(fake, "hide or show a sheet");
       if (v !== "Visible" && fake.sheets.filter((x) => x !== s && x.visibility === "Visible").length === 0)
         throw new FakeRichApiError(
           "InvalidOperation",
@@ -730,14 +789,36 @@ export class FakeWorksheet extends FakeObject {
       return { kind: "visibility", sheet: s.name, detail: v };
     });
   }
+  get id(): string {
+    return this.read("id");
+  }
   get position(): number {
     return this.read("position");
+  }
+  /** Moves the sheet to a 0-based tab position (the others shift), as Worksheet.position does. */
+  set position(v: number) {
+    this.context.enqueue("position", v, () => {
+      const s = this.state();
+      const fake = this.context.fake;
+      checkStructure(fake, "move a sheet");
+      if (!Number.isInteger(v) || v < 0 || v >= fake.sheets.length)
+        throw new FakeRichApiError("InvalidArgument", `The argument is invalid: position ${v}`);
+      fake.sheets.splice(fake.sheets.indexOf(s), 1);
+      fake.sheets.splice(v, 0, s);
+      return { kind: "position", sheet: s.name, detail: v };
+    });
+  }
+  /** WorksheetProtection (ExcelApi 1.2). */
+  get protection(): FakeProtection {
+    this.requireSet(2, "Worksheet.protection");
+    return new FakeProtection(this.context, () => this.state().protected);
   }
 
   delete(): void {
     this.context.enqueue("delete", null, () => {
       const s = this.state();
       const fake = this.context.fake;
+      checkStructure(fake, "delete a sheet");
       if (s.visibility === "VeryHidden")
         throw new FakeRichApiError("InvalidOperation", "A very hidden worksheet cannot be deleted.");
       if (s.visibility === "Visible" && fake.sheets.filter((x) => x.visibility === "Visible").length === 1)
@@ -807,6 +888,11 @@ export class FakeFreezePanes {
     if (this.ws.context.fake.apiMinor < 7) throw apiNotFound("freezePanes");
     this.ws.context.enqueue("freeze", count, () => {
       const s = this.ws.state();
+      if (s.visibility !== "Visible")
+        throw new FakeRichApiError(
+          "GeneralException",
+          "There was an internal error (freeze panes on a hidden sheet).",
+        );
       s.frozenRows = count ?? 1;
       return { kind: "freeze", sheet: s.name, detail: count };
     });
@@ -1217,6 +1303,13 @@ export class FakeRange extends FakeObject {
         return big ? null : this.cells().map((row) => row.map(({ r, c }) => s.value(r, c) ?? ""));
       case "numberFormat":
         return big ? null : this.cells().map((row) => row.map(({ r, c }) => s.format(r, c)));
+      case "formulas":
+        // a formula cell gives its formula; any other cell its value ("" when blank), as Excel does
+        return big
+          ? null
+          : this.cells().map((row) =>
+              row.map(({ r, c }) => s.formulaText.get(key(r, c)) ?? s.value(r, c) ?? ""),
+            );
       case "text":
         return big
           ? null
@@ -1248,6 +1341,7 @@ export class FakeRange extends FakeObject {
       const s = this.ws.state();
       const a = this.area();
       checkShape(v, a);
+      checkSheetWrite(s, "write values");
       const fake = this.context.fake;
       for (let i = 0; i < v.length; i++)
         for (let j = 0; j < v[i].length; j++) writeCell(s, a.top + i, a.left + j, v[i][j], fake.use1904);
@@ -1262,6 +1356,7 @@ export class FakeRange extends FakeObject {
       const s = this.ws.state();
       const a = this.area();
       checkShape(v, a);
+      checkSheetWrite(s, "set number formats");
       for (let i = 0; i < v.length; i++)
         for (let j = 0; j < v[i].length; j++) s.setFormat(a.top + i, a.left + j, String(v[i][j]));
       return {
@@ -1274,6 +1369,9 @@ export class FakeRange extends FakeObject {
   }
   get text(): string[][] {
     return this.read("text");
+  }
+  get formulas(): Excel.Range["formulas"] {
+    return this.read("formulas");
   }
   get address(): string {
     return this.read("address");
@@ -1324,6 +1422,23 @@ export class FakeRange extends FakeObject {
     this.requireSet(13, "getMergedAreasOrNullObject");
     return new FakeRangeAreas(this);
   }
+  // Reading where the content is (ledger-format §1.4): see fakeUsedWithin and FakeFormulaAreas below.
+  getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
+    this.requireSet(4, "Range.getUsedRangeOrNullObject");
+    const r = new FakeRange(
+      this.ws,
+      () => fakeUsedWithin(this.ws.state(), this.area(), valuesOnly === true),
+      true,
+    );
+    r.resolveAtSync();
+    return r;
+  }
+  getSpecialCellsOrNullObject(cellType: string): FakeFormulaAreas {
+    this.requireSet(9, "Range.getSpecialCellsOrNullObject");
+    if (cellType !== "Formulas")
+      throw new Error(`fake: getSpecialCellsOrNullObject(${cellType}) is not modelled`);
+    return new FakeFormulaAreas(this);
+  }
 
   /** Applies fn to every cell (at apply time). */
   eachCell(fn: (s: SheetState, r: number, c: number) => void): void {
@@ -1347,6 +1462,7 @@ function checkShape(v: unknown[][], a: Rect): void {
 function writeCell(s: SheetState, r: number, c: number, v: unknown, use1904: boolean): void {
   const k = key(r, c);
   s.formulas.delete(k);
+  s.formulaText.delete(k);
   if (v === null || v === undefined || v === "") return s.setValue(r, c, null);
   if (typeof v === "number" || typeof v === "boolean") return s.setValue(r, c, v);
   const text = String(v);
@@ -1354,6 +1470,7 @@ function writeCell(s: SheetState, r: number, c: number, v: unknown, use1904: boo
   const first = text[0];
   if (first === "=" || first === "+" || first === "-" || first === "@") {
     s.formulas.add(k);
+    s.formulaText.set(k, text);
     const rest = text.slice(1);
     const n = NUMERIC.test(rest) ? Number(rest) : NaN;
     if (first !== "@" && Number.isFinite(n)) return s.setValue(r, c, first === "-" ? -n : n);
@@ -1393,6 +1510,67 @@ export class FakeRangeAreas extends FakeObject {
   protected snapshot(prop: string): unknown {
     if (prop === "address")
       return this.rects()
+        .map((r) => `${quoteSheet(this.range.ws.state().name)}!${rectAddress(r)}`)
+        .join(",");
+    return undefined;
+  }
+  get address(): string {
+    return this.read("address");
+  }
+}
+
+/** Range.getUsedRangeOrNullObject: the bounding box of the cells inside `within` that hold a value. */
+function fakeUsedWithin(s: SheetState, within: Rect, valuesOnly: boolean): Rect | null {
+  const all = s.used(valuesOnly);
+  if (!all || !intersects(all, within)) return null;
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = -1;
+  let right = -1;
+  const last = Math.min(within.bottom, s.values.length - 1);
+  for (let r = within.top; r <= last; r++) {
+    const row = s.values[r];
+    if (!row) continue;
+    row.forEach((v, c) => {
+      if (c < within.left || c > within.right || v === null || v === undefined || v === "") return;
+      top = Math.min(top, r);
+      bottom = Math.max(bottom, r);
+      left = Math.min(left, c);
+      right = Math.max(right, c);
+    });
+  }
+  return bottom < 0 ? null : { top, left, bottom, right };
+}
+
+/** Range.getSpecialCellsOrNullObject("Formulas"): the formula cells, as vertical runs per column. */
+export class FakeFormulaAreas extends FakeObject {
+  private list: Rect[] | null = null;
+  constructor(private range: FakeRange) {
+    super(range.context);
+    range.context.enqueue("getSpecialCellsOrNullObject", null, () => {
+      const a = range.area();
+      const cells = [...range.ws.state().formulas]
+        .map((k) => ({ r: Math.floor(k / COLS), c: k % COLS }))
+        .filter(({ r, c }) => r >= a.top && r <= a.bottom && c >= a.left && c <= a.right)
+        .sort((x, y) => x.c - y.c || x.r - y.r);
+      const runs: Rect[] = [];
+      for (const { r, c } of cells) {
+        const last = runs[runs.length - 1];
+        if (last && last.left === c && last.bottom === r - 1) last.bottom = r;
+        else runs.push({ top: r, left: c, bottom: r, right: c });
+      }
+      this.list = runs.length ? runs : null;
+    });
+  }
+  get isNullObject(): boolean {
+    return this.list === null;
+  }
+  protected override isNullNow(): boolean {
+    return this.list === null;
+  }
+  protected snapshot(prop: string): unknown {
+    if (prop === "address")
+      return (this.list ?? [])
         .map((r) => `${quoteSheet(this.range.ws.state().name)}!${rectAddress(r)}`)
         .join(",");
     return undefined;
@@ -1584,6 +1762,7 @@ export class FakeRangeFill extends FakeObject {
   }
   private update(prop: string, v: unknown, fn: (f: FakeFill | undefined) => FakeFill | undefined) {
     this.context.enqueue("fill", { [prop]: v }, () => {
+      checkSheetWrite(this.range.ws.state(), "change fills");
       this.range.eachCell((s, r, c) => {
         const k = key(r, c);
         const next = fn(s.fills.get(k));
@@ -1764,12 +1943,23 @@ export class ExcelFake {
   responseBytes = 0;
   /** Failure injection: return an error to make sync number n throw before it runs. */
   failAtSync?: (n: number, kinds: string[]) => Error | undefined;
+  /** Failure injection per call: return an error to make this call throw when it runs (the calls before it stay applied). */
+  failOn?: (call: {
+    sync: number;
+    index: number;
+    calls: number;
+    kind: string;
+    args: unknown;
+  }) => Error | undefined;
+  /** Workbook structure protection (Review → Protect Workbook). */
+  structureProtected = false;
 
   constructor(o: FakeOptions) {
     this.use1904 = o.use1904 === true;
     this.apiMinor = o.apiMinor ?? 16;
     this.names = { ...(o.names ?? {}) };
     this.requestLimit = o.requestLimit ?? REQUEST_LIMIT;
+    this.structureProtected = o.structureProtected === true;
     for (const seed of o.sheets) this.addSheet(seed);
   }
 
@@ -1790,6 +1980,12 @@ export class ExcelFake {
       s.fills.set(key(row, col), typeof f === "string" ? { color: f.toUpperCase(), pattern: "Solid" } : f);
     }
     for (const m of seed.merges ?? []) s.merges.push(parseAddress(m));
+    s.protected = seed.protected === true;
+    for (const [ref, f] of Object.entries(seed.formulas ?? {})) {
+      const { row, col } = parseA1(ref);
+      s.formulas.add(key(row, col));
+      s.formulaText.set(key(row, col), f);
+    }
     this.sheets.push(s);
     return s;
   }

@@ -18,7 +18,7 @@ function report(mutate: (s: ReturnType<typeof evalSheets>) => void = () => {}) {
   );
   mutate(s);
   const a = analyze(book(s), { asOf: END });
-  return { a, sheets: buildReport(a, evaluateLedger(a.ledger)) };
+  return { a, sheets: buildReport(a, evaluateLedger(a.ledger, a.findings)) };
 }
 
 test("the six result sheets of §6, in order", () => {
@@ -96,7 +96,7 @@ test("表彰名单: the formal document — title, 依据, 推荐单位 and date
 test("表彰名单 of a draft and of provisional phases: （试算稿）, the line about errors, 拟推荐", () => {
   const { a } = report();
   const ev = {
-    ...evaluateLedger(a.ledger),
+    ...evaluateLedger(a.ledger, a.findings),
     draft: { errors: 14, unscored: 24 },
     provisionalPhases: [3 as const],
   };

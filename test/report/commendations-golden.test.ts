@@ -20,7 +20,7 @@ function layoutText(plan: SheetPlan): string {
   const p = plan.print;
   out.push(
     `sheet ${plan.name}: ${plan.ncols} columns (${plan.columns.map((c) => c.width).join(" ")}), ` +
-      `${p.paper} ${p.orientation}, fit to width ${p.fitToWidth}, footer ${JSON.stringify(p.footer)}, ` +
+      `${p.paper} ${p.orientation}, fit to width ${p.fitToWidth}, header ${JSON.stringify(p.header)}, footer ${JSON.stringify(p.footer)}, ` +
       `header row ${plan.hasHeader}, breaks before rows ${p.rowBreaks.join(" ")}`,
   );
   const spans = new Map<string, string>();
@@ -54,7 +54,7 @@ function layoutText(plan: SheetPlan): string {
 test("表彰名单 of the demo sample: the golden layout", async () => {
   const { models } = generateLedger(SMALL_SAMPLE);
   const a = analyze(readXlsx(await writeSheetModels(models)));
-  const sheets = buildReport(a, evaluateLedger(a.ledger));
+  const sheets = buildReport(a, evaluateLedger(a.ledger, a.findings));
   const plan = planWorkbook(sheets).sheets.find((s) => s.name === RESULT_SHEETS.commendations)!;
   const text = layoutText(plan);
   if (process.env.UPDATE_GOLDEN) writeFileSync(GOLDEN, text);

@@ -27,7 +27,7 @@ test("报送情况: a row per file with status and main problems, a total row, t
       .map((s, i) => [
         i + 1,
         s.file,
-        { accepted: "合格", returned: "退回修改", superseded: "已替代" }[s.status],
+        { accepted: "合格", returned: "退回修改", superseded: "已被替代" }[s.status],
       ])
       .slice(0, 3)
       .concat([[4, "坏.xlsx", "无法读取"]]),

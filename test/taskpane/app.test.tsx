@@ -3,12 +3,14 @@
  */
 // The task pane over a fake LedgerHost: the flows of ui.md with their exact labels.
 import { act, configure, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { MessageBar, MessageBarBody } from "@fluentui/react-components";
 import { App, type AppProps } from "../../src/taskpane/components/App";
 import { HostError } from "../../src/hosts/host";
 import { summarize } from "../../src/engine/findings";
 import { RESULT_SHEETS } from "../../src/engine/schema";
 import { DEFAULT_SETTINGS } from "../../src/app/settings";
-import { FakeHost } from "./fake-host";
+import { FakeHost, workbookOf } from "./fake-host";
+import { generateLedger, SMALL_SAMPLE } from "../../src/samples/generate";
 import { expectedAnalysis, installDomShims, sampleWorkbook } from "./setup";
 
 beforeAll(installDomShims);
@@ -19,6 +21,22 @@ configure({ asyncUtilTimeout: 10_000 });
 function setup(props: Partial<AppProps> = {}, host = new FakeHost(sampleWorkbook())) {
   const utils = render(<App kind="excel" theme="light" host={host} {...props} />);
   return { host, ...utils };
+}
+
+/** The icon of the MessageBar an element is in (its intent has no attribute of its own). */
+const intentIcon = (el: Element) =>
+  el.closest(".fui-MessageBar")?.querySelector(".fui-MessageBar__icon")?.innerHTML;
+
+/** The icon Fluent draws for an intent, from a bar rendered apart. */
+function referenceIcon(intent: "warning" | "success"): string | undefined {
+  const { container, unmount } = render(
+    <MessageBar intent={intent}>
+      <MessageBarBody>x</MessageBarBody>
+    </MessageBar>,
+  );
+  const html = intentIcon(container.querySelector(".fui-MessageBar__icon")!);
+  unmount();
+  return html;
 }
 
 const tab = (name: string) => fireEvent.click(screen.getByRole("tab", { name }));
@@ -234,7 +252,8 @@ describe("考评表彰", () => {
     expect(screen.getByText(/来自“评分规则”表/)).toBeTruthy();
     expect(button("插入评分规则表")).toHaveProperty("disabled", true);
     fireEvent.click(button("考评并生成表彰名单"));
-    expect(await screen.findByText("考评完成，已写入 6 张结果表")).toBeTruthy();
+    // the sample has errors: a draft, never a plain success (§5.1)
+    expect(await screen.findByText("已写入6张结果表；台账尚有错误，表彰名单为试算稿")).toBeTruthy();
     const [[models, replace]] = host.callsOf("writeSheets") as [[{ name: string }[], string[]]];
     const names = [
       RESULT_SHEETS.findings,
@@ -261,6 +280,54 @@ describe("考评表彰", () => {
     expect(host.callsOf("activateSheet")[1]).toEqual(["未入选说明"]);
   });
 
+  test("a ledger with errors: the run ends in a warning and the tab shows the draft line", async () => {
+    setup();
+    await screen.findByText(/已识别 8\/8/);
+    tab("考评表彰");
+    fireEvent.click(button("考评并生成表彰名单"));
+    const bar = await screen.findByTestId("draft-warning");
+    const errors = summarize(expectedAnalysis(sampleWorkbook()).findings).error;
+    expect(errors).toBeGreaterThan(0);
+    expect(bar.textContent).toMatch(
+      new RegExp(`^试算稿台账尚有${errors}处错误，[1-9]\\d*个对象因错误未参加考评；改正后请重新考评。$`),
+    );
+    expect(screen.queryByText(/考评完成/)).toBeNull();
+    // the run's own message and the tab's bar are warnings: Fluent shows the intent by its icon
+    const message = screen.getByText("已写入6张结果表；台账尚有错误，表彰名单为试算稿");
+    expect(intentIcon(message)).toBe(referenceIcon("warning"));
+    expect(intentIcon(bar)).toBe(referenceIcon("warning"));
+    expect(referenceIcon("warning")).not.toBe(referenceIcon("success"));
+  });
+
+  test("at 检查基准日 2011-03-01: no 第三时段 lists, 第二时段 headed 拟推荐", async () => {
+    setup();
+    await screen.findByText(/检查基准日 2012-11-07/);
+    fireEvent.change(screen.getByLabelText("检查基准日"), { target: { value: "2011-03-01" } });
+    await screen.findByText(/检查基准日 2011-03-01/);
+    tab("考评表彰");
+    fireEvent.click(button("考评并生成表彰名单"));
+    await screen.findByTestId("draft-warning");
+    const phases = screen.getAllByRole("region").map((r) => r.getAttribute("aria-label"));
+    expect(phases).toEqual(expect.arrayContaining(["第一时段", "第二时段"]));
+    expect(phases).not.toContain("第三时段");
+    expect(within(screen.getByRole("region", { name: "第二时段" })).getByRole("heading").textContent).toBe(
+      "第二时段（拟推荐）",
+    );
+    expect(within(screen.getByRole("region", { name: "第一时段" })).getByRole("heading").textContent).toBe(
+      "第一时段",
+    );
+  });
+
+  test("a ledger without errors: a plain success and no draft warning", async () => {
+    const host = new FakeHost(workbookOf(generateLedger({ ...SMALL_SAMPLE, mistakes: false }).models));
+    setup({}, host);
+    await screen.findByText(/已识别 8\/8/);
+    tab("考评表彰");
+    fireEvent.click(button("考评并生成表彰名单"));
+    expect(await screen.findByText("考评完成，已写入 6 张结果表")).toBeTruthy();
+    expect(screen.queryByTestId("draft-warning")).toBeNull();
+  });
+
   test("without a 评分规则 sheet: defaults, and 插入评分规则表 adds it", async () => {
     const wb = sampleWorkbook();
     const host = new FakeHost({ ...wb, sheets: wb.sheets.filter((g) => g.name !== "评分规则") });
@@ -285,7 +352,7 @@ describe("设置", () => {
     fireEvent.click(screen.getByRole("checkbox", { name: "校验结果" }));
     tab("考评表彰");
     fireEvent.click(button("考评并生成表彰名单"));
-    await screen.findByText(/考评完成/);
+    await screen.findByText(/已写入\d张结果表/);
     const [[models]] = host.callsOf("writeSheets") as [[{ name: string }[]]];
     expect(models.map((m) => m.name)).toEqual(["考评结果-组织", "考评结果-党员", "表彰名单", "未入选说明"]);
 
@@ -317,7 +384,7 @@ describe("browser preview", () => {
 
     tab("考评表彰");
     fireEvent.click(button("考评并生成表彰名单"));
-    await screen.findByText(/考评完成/);
+    await screen.findByText(/已写入\d张结果表/);
     await waitFor(() => expect(screen.getByTestId("sheet-grid").getAttribute("data-sheet")).toBe("表彰名单"));
     fireEvent.click(button("进度督查"));
     await waitFor(() => expect(screen.getByTestId("sheet-grid").getAttribute("data-sheet")).toBe("进度督查"));

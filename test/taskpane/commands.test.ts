@@ -41,7 +41,9 @@ test("校验台账: writes 校验结果, activates it, says the counts", async (
 test("考评表彰: writes the chosen result sheets and shows 表彰名单", async () => {
   const host = new FakeHost(sampleWorkbook());
   const text = await runToCompletion(evaluateCommand(host, "zh-CN", PANE_RESULT_SHEETS));
-  expect(text).toMatch(/^考评完成，已写入 6 张结果表/);
+  // the sample has errors: the dialog says the lists are a draft, with the draft line (§5.1)
+  expect(text).toMatch(/^已写入6张结果表；台账尚有错误，表彰名单为试算稿\n/);
+  expect(text).toContain(`台账尚有${seededCounts().error}处错误，`);
   expect(host.active).toBe("表彰名单");
   for (const name of PANE_RESULT_SHEETS) expect(host.wb.sheets.map((s) => s.name)).toContain(name);
 });

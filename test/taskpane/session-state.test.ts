@@ -2,6 +2,7 @@
 // the current run can change the state, so superseded and late results are dropped; the 检查基准日
 // and the reading it was checked at stay consistent.
 import type { Workbook } from "../../src/engine/grid";
+import type { CompileResult } from "../../src/app/jobs/compile";
 import type { EvaluateResult } from "../../src/app/jobs/evaluate";
 import type { ValidateResult } from "../../src/app/jobs/validate";
 import type { PreviewSession } from "../../src/app/preview-session";
@@ -277,5 +278,32 @@ describe("browser preview", () => {
       result: { reading: reading("", workbook("党员")) },
     });
     expect(s.viewer.active).toBeNull();
+  });
+});
+
+describe("汇总报送's compilation", () => {
+  const compiled = (n: number) => ({ summary: { n } }) as unknown as CompileResult;
+  const done = (id: number, result: object): SessionAction => ({ type: "runSucceeded", id, result });
+
+  test("a compilation replaces the last one and what was written from it; writing records the sheets", () => {
+    const first = compiled(1);
+    let s = reduce(initialSession(), started(1, "compile"), done(1, { compile: first }));
+    expect(s.compile).toEqual({ result: first, written: null });
+    s = reduce(s, started(2, "writeDistrict"), done(2, { districtWritten: ["报送情况", "表彰名单"] }));
+    expect(s.compile).toEqual({ result: first, written: ["报送情况", "表彰名单"] });
+    const second = compiled(2);
+    s = reduce(s, started(3, "compile"), done(3, { compile: second }));
+    expect(s.compile).toEqual({ result: second, written: null });
+  });
+
+  test("a cancelled compilation keeps the last one; opening another workbook keeps it too", () => {
+    const first = compiled(1);
+    let s = reduce(initialSession(), started(1, "compile"), done(1, { compile: first }));
+    s = reduce(s, started(2, "compile"), { type: "runCancelled", id: 2, message: info("cancelled") });
+    expect(s.compile?.result).toBe(first);
+    const session = { host: {}, name: "b.xlsx" } as unknown as PreviewSession;
+    s = reduce(s, started(3, "open"), done(3, { preview: session, reading: reading() }));
+    expect(s.compile?.result).toBe(first);
+    expect(s.evaluation).toBeNull();
   });
 });

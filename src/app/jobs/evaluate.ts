@@ -1,5 +1,6 @@
 // 考评并生成表彰名单: validate, score, select, build the result sheets and write the chosen ones.
 import { evaluateLedger, type Evaluation } from "../../engine/evaluate";
+import { begunPhases } from "../../engine/check-date";
 import { buildReport } from "../../report/build";
 import type { SheetModel } from "../../report/sheet-model";
 import type { LedgerHost } from "../../hosts/host";
@@ -26,7 +27,8 @@ export function evaluateJob(host: LedgerHost, p: EvaluateParams): Job<EvaluateRe
   return async (run) => {
     const checked = await validateJob(host, p)(run);
     await stage(run, PANE_TEXTS.stageScore, 0, 2);
-    const evaluation = evaluateLedger(checked.analysis.ledger);
+    const { ledger, findings } = checked.analysis;
+    const evaluation = evaluateLedger(ledger, findings);
     await stage(run, PANE_TEXTS.stageBuild, 1, 2);
     const models = buildReport(checked.analysis, evaluation, p.lang).filter((m) =>
       p.resultSheets.includes(m.name),
@@ -34,6 +36,12 @@ export function evaluateJob(host: LedgerHost, p: EvaluateParams): Job<EvaluateRe
     await stage(run, PANE_TEXTS.stageBuild, 2, 2);
     const written = models.map((m) => m.name);
     if (models.length) await host.writeSheets(models, { ...run, replace: written });
-    return { ...checked, evaluation, summary: summarizeEvaluation(evaluation), written, models };
+    return {
+      ...checked,
+      evaluation,
+      summary: summarizeEvaluation(evaluation, begunPhases(ledger.rules, ledger.asOf)),
+      written,
+      models,
+    };
   };
 }

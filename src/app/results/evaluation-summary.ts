@@ -2,7 +2,7 @@
 // the grade distribution of the latest scored phase, and the 未入选说明 count.
 import { PHASE_NAMES, type Phase, type RuleKey } from "../../engine/campaign";
 import { COMMENDATION_LISTS } from "../../engine/commend";
-import type { Evaluation } from "../../engine/evaluate";
+import type { Draft, Evaluation } from "../../engine/evaluate";
 import { GRADES, type Grade } from "../../engine/score";
 
 export { GRADES };
@@ -15,6 +15,8 @@ export interface ListSummary {
   selected: number;
   /** The first names by rank. */
   top: string[];
+  /** The phase's decision date is after 检查基准日: the list is 拟推荐 (§5.1). */
+  provisional: boolean;
 }
 
 export interface GradeCount {
@@ -33,6 +35,8 @@ export interface UnitCoverage {
 
 export interface EvaluationSummary {
   blockedBy: RuleKey[];
+  /** The ledger still has errors: the lists are a draft (§5.1). */
+  draft: Draft | null;
   lists: ListSummary[];
   /** The latest phase that has scores; undefined when nothing was scored. */
   gradePhase?: Phase;
@@ -46,8 +50,9 @@ const share = (xs: { done: number; total: number }[]): number | undefined => {
   return total ? xs.reduce((n, x) => n + x.done, 0) / total : undefined;
 };
 
-export function summarizeEvaluation(ev: Evaluation): EvaluationSummary {
-  const lists = COMMENDATION_LISTS.map((l): ListSummary => {
+/** `begun`: the phases begun by 检查基准日 — the others have no lists (§5.1). */
+export function summarizeEvaluation(ev: Evaluation, begun: readonly Phase[]): EvaluationSummary {
+  const lists = COMMENDATION_LISTS.filter((l) => begun.includes(l.phase)).map((l): ListSummary => {
     const entries = ev.commendations
       .filter((c) => c.phase === l.phase && c.list === l.name)
       .sort((a, b) => a.rank - b.rank);
@@ -57,6 +62,7 @@ export function summarizeEvaluation(ev: Evaluation): EvaluationSummary {
       list: l.name,
       selected: entries.length,
       top: entries.slice(0, TOP_NAMES).map((c) => c.name),
+      provisional: ev.provisionalPhases.includes(l.phase),
     };
   });
   const gradePhase = ev.scores.reduce<Phase | undefined>(
@@ -75,5 +81,13 @@ export function summarizeEvaluation(ev: Evaluation): EvaluationSummary {
     reviews: share(Object.values(r.quarters)),
     evaluations: share(Object.values(r.evaluations)),
   }));
-  return { blockedBy: ev.blockedBy, lists, gradePhase, grades, coverage, notSelected: ev.notSelected.length };
+  return {
+    blockedBy: ev.blockedBy,
+    draft: ev.draft,
+    lists,
+    gradePhase,
+    grades,
+    coverage,
+    notSelected: ev.notSelected.length,
+  };
 }

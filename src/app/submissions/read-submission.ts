@@ -38,8 +38,4 @@ export function readSubmission(f: SubmissionFile, asOf?: Day): SubmissionReading
   }
 }
 
-/** Office lock files (`~$台账.xlsx`) and files that are not .xlsx are not submissions. */
-export function isSubmissionName(name: string): boolean {
-  const base = name.split(/[\\/]/).pop() ?? name;
-  return !base.startsWith("~$") && /\.xlsx$/i.test(base);
-}
+export { isSubmissionName } from "./names";

@@ -15,8 +15,18 @@ import type { Day } from "../../engine/dates";
 import { readXlsxFile } from "../../hosts/xlsx/read-file";
 import { isLedgerFileError } from "../../hosts/xlsx/errors";
 import { t } from "../../i18n/cli";
-import { type CommonOptions, CliFailure, EXIT, asOfOf, langOf, progress } from "../io";
-import { refuseInputAsOutput } from "../output-file";
+import {
+  type CommonOptions,
+  CliFailure,
+  EXIT,
+  asOfOf,
+  langOf,
+  progress,
+  printOut,
+  printJson,
+  printErr,
+} from "../io";
+import { checkOutput } from "../output-file";
 import { submittedFiles } from "../compile/inputs";
 import { readSubmission, shownNames } from "../compile/read-input";
 import { type CompileRun, compileJson } from "../compile/json";
@@ -35,7 +45,7 @@ export async function compileCommand(args: string[], o: CompileCliOptions): Prom
   const asOf = asOfOf(o, lang);
   const { files, skipped } = await submittedFiles(args, [o.output, ...(o.units ? [o.units] : [])]);
   if (!files.length) throw new CliFailure(t(lang, "compileNoFiles"));
-  refuseInputAsOutput(o.output, files, lang);
+  checkOutput(o.output, lang, files);
   const district = await districtOf(o.units, asOf, lang);
   const c = compileDistrict(district, await checkAll(district, files, lang, maxBytesOf(o)));
   const usable = c.submissions.some(
@@ -48,7 +58,7 @@ export async function compileCommand(args: string[], o: CompileCliOptions): Prom
   }
   if (o.notices) run.notices = await writeNotices(c, o.notices, lang, files);
   report(c, run, lang, o);
-  if (!usable) process.stderr.write(t(lang, "compileNothing") + "\n");
+  if (!usable) printErr(t(lang, "compileNothing"));
   return usable ? EXIT.ok : EXIT.unusable;
 }
 
@@ -73,7 +83,7 @@ async function districtOf(file: string | undefined, asOf: Day | undefined, lang:
   const district = openDistrict({ ...at, units });
   if (!district.units?.length) throw new CliFailure(t(lang, "unitsNoSheet", { file }));
   if (district.brokenRules.length)
-    process.stderr.write(t(lang, "unitsRulesBroken", { file, keys: district.brokenRules.join("、") }) + "\n");
+    printErr(t(lang, "unitsRulesBroken", { file, keys: district.brokenRules.join("、") }));
   return district;
 }
 
@@ -82,6 +92,6 @@ function maxBytesOf(o: CompileCliOptions): number | undefined {
 }
 
 function report(c: Compilation, run: CompileRun, lang: Lang, o: CompileCliOptions): void {
-  if (o.json) process.stdout.write(JSON.stringify(compileJson(c, run, lang), null, 1) + "\n");
-  else process.stdout.write(compileText(c, run, lang, o.notices) + "\n");
+  if (o.json) printJson(compileJson(c, run, lang));
+  else printOut(compileText(c, run, lang, o.notices));
 }

@@ -1,22 +1,21 @@
 // `pioneer-ledger demo [-o <folder>]`: builds the bundled sample ledger and runs the main job on it —
 // the same path a clerk's file takes: write the .xlsx, read it back, check, score, select, and write
 // the result workbook beside it.
-import { promises as fs } from "fs";
 import * as path from "path";
 import { SMALL_SAMPLE, generateLedger } from "../../samples/generate";
 import { writeSheetModels } from "../../hosts/xlsx/write";
 import { t } from "../../i18n/cli";
-import { type CommonOptions, EXIT, langOf, progress } from "../io";
-import { writeOutput } from "../output-file";
+import { type CommonOptions, EXIT, langOf, progress, printOut } from "../io";
+import { makeFolder, writeOutput } from "../output-file";
 import { evaluateCommand } from "./evaluate";
 
 export async function demoCommand(o: CommonOptions & { output: string }): Promise<number> {
   const lang = langOf(o);
-  await fs.mkdir(o.output, { recursive: true });
+  await makeFolder(o.output, lang);
   progress(t(lang, "generating"));
   const ledger = path.join(o.output, "sample-ledger.xlsx");
   await writeOutput(ledger, await writeSheetModels(generateLedger(SMALL_SAMPLE).models), lang);
-  process.stdout.write(t(lang, "written", { file: ledger }) + "\n\n");
+  printOut(t(lang, "written", { file: ledger }) + "\n");
   await evaluateCommand(ledger, { ...o, output: path.join(o.output, "sample-ledger-results.xlsx") });
   return EXIT.ok;
 }

@@ -8,23 +8,33 @@ import { readFileBytes, readXlsxBytes } from "../../hosts/xlsx/read-file";
 import { patchWorkbook } from "../../hosts/xlsx/patch";
 import { buildReport } from "../../report/build";
 import { t } from "../../i18n/cli";
-import { type CommonOptions, EXIT, asOfOf, langOf, progress } from "../io";
-import { refuseInputAsOutput, writeOutput } from "../output-file";
+import { type CommonOptions, EXIT, asOfOf, langOf, progress, printErr, printOut, printJson } from "../io";
+import { checkOutput, writeOutput } from "../output-file";
 import { evaluateJson } from "../evaluate-json";
 import { evaluationText } from "../report-text";
 
-export async function evaluateCommand(file: string, o: CommonOptions & { output: string }): Promise<number> {
+export async function evaluateCommand(
+  file: string,
+  o: CommonOptions & { output: string; strict?: boolean },
+): Promise<number> {
   const lang = langOf(o);
   const asOf = asOfOf(o, lang);
-  refuseInputAsOutput(o.output, [file], lang);
+  checkOutput(o.output, lang, [file]);
   progress(t(lang, "reading", { file }));
   const bytes = await readFileBytes(file);
   const a = analyze(readXlsxBytes(bytes, file), { asOf });
   progress(t(lang, "checking"));
-  const ev = evaluateLedger(a.ledger);
-  const out = patchWorkbook(bytes, buildReport(a, ev, lang), { replace: RESULT_SHEET_NAMES });
-  await writeOutput(o.output, out, lang, [file]);
-  if (o.json) process.stdout.write(JSON.stringify(evaluateJson(file, o.output, a, ev, lang), null, 1) + "\n");
-  else process.stdout.write(evaluationText(file, o.output, a, ev, lang) + "\n");
-  return EXIT.ok;
+  const ev = evaluateLedger(a.ledger, a.findings);
+  // --strict: a ledger with errors gives no workbook at all, not even a marked draft (cli.md).
+  const refused = o.strict === true && ev.draft !== null;
+  if (!refused) {
+    const out = patchWorkbook(bytes, buildReport(a, ev, lang), { replace: RESULT_SHEET_NAMES });
+    await writeOutput(o.output, out, lang, [file]);
+  }
+  const output = refused ? null : o.output;
+  if (o.json) printJson(evaluateJson(file, output, a, ev, lang));
+  else printOut(evaluationText(file, output, a, ev, lang));
+  if (!refused) return EXIT.ok;
+  printErr(t(lang, "strictRefused", { n: ev.draft!.errors }));
+  return EXIT.findings;
 }

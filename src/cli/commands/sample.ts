@@ -1,14 +1,14 @@
 // `pioneer-ledger sample -o <file> [--size small|district] [--clean]`: writes a generated ledger.
 // `sample --split-by-unit <folder> …`: the same district as one workbook per 党（工）委, as its units
 // would submit them, optionally with the problems a district office meets (samples/district-files.ts).
-import { promises as fs } from "fs";
 import * as path from "path";
 import { DISTRICT_SAMPLE, SMALL_SAMPLE, generateLedger } from "../../samples/generate";
 import { type DistrictProblems, type SampleProblem, districtFiles } from "../../samples/district-files";
 import { writeSheetModels, writeSheetModelsStreaming } from "../../hosts/xlsx/write";
 import { type TextKey, t } from "../../i18n/cli";
-import { type CommonOptions, CliFailure, EXIT, langOf, progress } from "../io";
-import { writeOutput } from "../output-file";
+import { type CommonOptions, CliFailure, EXIT, langOf, progress, printOut } from "../io";
+import { checkOutput, makeFolder, writeOutput } from "../output-file";
+import { onDisk } from "../os-errors";
 
 export interface SampleOptions extends CommonOptions, DistrictProblems {
   output?: string;
@@ -27,10 +27,13 @@ export async function sampleCommand(o: SampleOptions): Promise<number> {
   if (!o.output) throw new CliFailure(t(lang, "sampleNeedsOutput"));
   const { models, stats } = generateLedger(opts);
   // The district sample is ~200k rows: stream it to disk instead of building it in memory.
-  if (o.size === "district") await writeSheetModelsStreaming(models, o.output);
-  else await writeOutput(o.output, await writeSheetModels(models), lang);
-  process.stdout.write(
-    `${t(lang, "written", { file: o.output })}  ${t(lang, "sampleStats", { units: stats.units, orgs: stats.orgs, members: stats.members, rows: stats.totalRows })}\n`,
+  if (o.size === "district") {
+    const target = o.output;
+    checkOutput(target, lang);
+    await onDisk(target, lang, () => writeSheetModelsStreaming(models, target));
+  } else await writeOutput(o.output, await writeSheetModels(models), lang);
+  printOut(
+    `${t(lang, "written", { file: o.output })}  ${t(lang, "sampleStats", { units: stats.units, orgs: stats.orgs, members: stats.members, rows: stats.totalRows })}`,
   );
   return EXIT.ok;
 }
@@ -45,19 +48,18 @@ const NOTE_TEXT: Record<SampleProblem, TextKey> = {
 async function splitSample(o: SampleOptions, opts: Parameters<typeof districtFiles>[0]): Promise<number> {
   const lang = langOf(o);
   const folder = o.splitByUnit!;
-  await fs.mkdir(folder, { recursive: true });
+  await makeFolder(folder, lang);
   const { files, unitList } = districtFiles(opts, o);
   for (const f of files) {
     const target = path.join(folder, f.name);
     const bytes = await writeSheetModels(f.models);
     await writeOutput(target, f.truncate ? bytes.subarray(0, Math.floor(bytes.length / 2)) : bytes, lang);
   }
-  process.stdout.write(t(lang, "sampleSplit", { n: files.length, folder }) + "\n");
-  for (const f of files.filter((x) => x.note))
-    process.stdout.write(`  ${f.name}：${t(lang, NOTE_TEXT[f.note!])}\n`);
+  printOut(t(lang, "sampleSplit", { n: files.length, folder }));
+  for (const f of files.filter((x) => x.note)) printOut(`  ${f.name}：${t(lang, NOTE_TEXT[f.note!])}`);
   if (o.unitsList) {
     await writeOutput(o.unitsList, await writeSheetModels(unitList), lang);
-    process.stdout.write(t(lang, "written", { file: o.unitsList }) + "\n");
+    printOut(t(lang, "written", { file: o.unitsList }));
   }
   return EXIT.ok;
 }

@@ -2,7 +2,7 @@
 import { templateModels } from "../../report/template";
 import { writeSheetModels } from "../../hosts/xlsx/write";
 import { t } from "../../i18n/cli";
-import { type CommonOptions, EXIT, langOf } from "../io";
+import { type CommonOptions, EXIT, langOf, printOut, printJson } from "../io";
 import { writeOutput } from "../output-file";
 
 export async function templateCommand(o: CommonOptions & { output: string }): Promise<number> {
@@ -10,8 +10,7 @@ export async function templateCommand(o: CommonOptions & { output: string }): Pr
   const { models, definedNames } = templateModels();
   const bytes = await writeSheetModels(models, { definedNames });
   await writeOutput(o.output, bytes, lang);
-  if (o.json)
-    process.stdout.write(JSON.stringify({ file: o.output, sheets: models.map((m) => m.name) }) + "\n");
-  else process.stdout.write(t(lang, "written", { file: o.output }) + "\n");
+  if (o.json) printJson({ file: o.output, sheets: models.map((m) => m.name) });
+  else printOut(t(lang, "written", { file: o.output }));
   return EXIT.ok;
 }

@@ -3,7 +3,7 @@ import { analyze } from "../../engine/analyze";
 import { summarize } from "../../engine/findings";
 import { readXlsxFile } from "../../hosts/xlsx/read-file";
 import { t } from "../../i18n/cli";
-import { type CommonOptions, EXIT, asOfOf, langOf, progress } from "../io";
+import { type CommonOptions, EXIT, asOfOf, langOf, progress, printOut, printJson } from "../io";
 import { validateJson } from "../findings-json";
 import { validateText } from "../report-text";
 
@@ -18,7 +18,7 @@ export async function validateCommand(file: string, o: ValidateOptions): Promise
   const wb = await readXlsxFile(file, o.maxSize ? { maxBytes: Number(o.maxSize) * 1024 * 1024 } : {});
   progress(t(lang, "checking"));
   const a = analyze(wb, { asOf });
-  if (o.json) process.stdout.write(JSON.stringify(validateJson(file, a, lang), null, 1) + "\n");
-  else process.stdout.write(validateText(file, a, lang) + "\n");
+  if (o.json) printJson(validateJson(file, a, lang));
+  else printOut(validateText(file, a, lang));
   return summarize(a.findings).error > 0 ? EXIT.findings : EXIT.ok;
 }

@@ -6,7 +6,7 @@ import { reasonText } from "../../i18n/submissions";
 import type { Lang } from "../../i18n/text";
 import { messageOf } from "../../i18n/findings";
 import { type TextKey, t } from "../../i18n/cli";
-import { scoreLines } from "../report-text";
+import { draftLines, scoreLines } from "../report-text";
 import type { CompileRun } from "./json";
 import type { SkipReason } from "./inputs";
 
@@ -47,8 +47,9 @@ export function compileText(c: Compilation, run: CompileRun, lang: Lang, noticeF
   if (run.output !== null) {
     lines.push(
       "",
+      ...draftLines(c.evaluation, lang),
       ...(c.evaluation.scores.length || count("accepted")
-        ? scoreLines(c.evaluation, lang)
+        ? scoreLines(c.evaluation, c.analysis.ledger, lang)
         : [t(lang, "notScored")]),
     );
     lines.push(t(lang, "written", { file: run.output }));

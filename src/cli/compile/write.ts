@@ -1,16 +1,15 @@
 // Writing the district workbook and the return notices: each is a fresh workbook (a blank package
-// with 宋体 as its font) with the sheets added by the package patcher, written safely (temporary
-// file, then renamed).
-import { promises as fs } from "fs";
+// with 宋体 as its font) with the sheets added by the package patcher (the notices through
+// hosts/xlsx/notice-files.ts, shared with the task pane), written safely (temporary file, then renamed).
 import * as path from "path";
 import type { Compilation } from "../../engine/compile";
 import type { Lang } from "../../i18n/text";
 import { RESULT_SHEET_NAMES } from "../../engine/schema";
 import { blankWorkbook } from "../../hosts/xlsx/blank-workbook";
 import { patchWorkbook } from "../../hosts/xlsx/patch";
-import { buildDistrictReport, returnNotices } from "../../report/district";
-import { noticeFileName } from "../../report/notice-sheet";
-import { writeOutput } from "../output-file";
+import { noticeFiles } from "../../hosts/xlsx/notice-files";
+import { buildDistrictReport } from "../../report/district";
+import { makeFolder, writeOutput } from "../output-file";
 
 export async function writeDistrict(
   c: Compilation,
@@ -29,21 +28,12 @@ export async function writeNotices(
   lang: Lang,
   inputs: string[],
 ): Promise<string[]> {
-  await fs.mkdir(folder, { recursive: true });
+  await makeFolder(folder, lang);
   const written: string[] = [];
-  const used = new Set<string>();
-  for (const n of returnNotices(c, lang)) {
-    const target = path.join(folder, uniqueName(noticeFileName(n.submissions[0]), used));
-    await writeOutput(target, patchWorkbook(blankWorkbook(), [n.sheet], { replace: [] }), lang, inputs);
+  for (const n of noticeFiles(c, lang)) {
+    const target = path.join(folder, n.name);
+    await writeOutput(target, n.bytes, lang, inputs);
     written.push(target);
   }
   return written;
-}
-
-/** `name.xlsx`, or `name-2.xlsx` … when two units' names give the same file name. */
-function uniqueName(name: string, used: Set<string>): string {
-  let out = name;
-  for (let k = 2; used.has(out.toLowerCase()); k++) out = name.replace(/\.xlsx$/, `-${k}.xlsx`);
-  used.add(out.toLowerCase());
-  return out;
 }

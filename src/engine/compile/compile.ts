@@ -10,6 +10,7 @@ import { crossCheck } from "./cross-checks";
 import { openDistrict } from "./district";
 import { checkKnownUnit, identifyUnit, ownUnits } from "./identify";
 import { mergeLedgers } from "./merge";
+import { districtDraft } from "./draft";
 import { REPORTED_AT_LABEL, checkReportHeader, readReportHeader } from "./report-header";
 import { type Candidate, supersede, warnSuperseded } from "./twice";
 import type {
@@ -127,7 +128,7 @@ function finish(
     submissions,
     crossFindings,
     analysis: { ledger, findings: submissions.flatMap((s) => s.findings), overview: [], ignoredSheets: [] },
-    evaluation: evaluateLedger(ledger),
+    evaluation: { ...evaluateLedger(ledger, []), draft: districtDraft(district, submissions, ledger) },
   };
 }
 

@@ -3,7 +3,7 @@
 // another of its cells — 完成日期 once 已完成, 点评单位 by review level.
 import { defineCheck } from "../check";
 import type { FindingSink } from "../findings";
-import { type IndexedLedger, num, recordsOf, str } from "../ledger";
+import { type IndexedLedger, num, recordsOf, str, unread } from "../ledger";
 import { type CellCode, CELL_CODES, type Table, cellOf, rawOf } from "../read";
 import { COMMITMENTS, LEDGER_SHEETS, REVIEWS, type SheetDef, fieldName } from "../schema";
 import { a1 } from "../grid";
@@ -49,7 +49,7 @@ function requireCompletionDate(ledger: IndexedLedger, sink: Sink): void {
   const t = ledger.tables.commitments;
   if (t?.cols.done === undefined) return;
   for (const rec of t.records) {
-    if (str(rec, "state") !== "已完成" || num(rec, "done") !== undefined) continue;
+    if (str(rec, "state") !== "已完成" || num(rec, "done") !== undefined || unread(rec, "done")) continue;
     if (rawOf(t, rec, "done") !== null) continue; // not empty: a type-date problem if anything
     sink.add("required", t.grid.name, cellOf(t, rec, "done"), {
       object: commitmentSubject(ledger, rec),
@@ -74,7 +74,12 @@ function checkReviewer(ledger: IndexedLedger, sink: Sink): void {
           value: reviewer,
           params: { expected: "区委（或留空）" },
         });
-    } else if (level !== undefined && reviewer === undefined && t!.cols.reviewer !== undefined)
+    } else if (
+      level !== undefined &&
+      reviewer === undefined &&
+      t!.cols.reviewer !== undefined &&
+      !unread(rec, "reviewer")
+    )
       sink.add("required", t!.grid.name, cellOf(t!, rec, "reviewer"), { ...at, value: null });
   }
 }

@@ -3,11 +3,12 @@
 import { type Day, toISO } from "../dates";
 import { defineCheck } from "../check";
 import type { FindingSink } from "../findings";
-import { type IndexedLedger, num, recordsOf, str } from "../ledger";
+import { type IndexedLedger, num, recordsOf, str, unread } from "../ledger";
 import { type Rec, type Table, cellOf, keyCol } from "../read";
 import { COMMITMENTS, MEMBERS, ORGS, fieldName } from "../schema";
 import { a1 } from "../grid";
 import { resolveSubject } from "./resolve";
+import { countedAt } from "../check-date";
 
 const name = (key: string) => fieldName(COMMITMENTS, key);
 
@@ -24,17 +25,23 @@ export const commitmentsCheck = defineCheck(
     if (!t) return;
     /** Object ID → publication dates of its commitments. */
     const published = new Map<string, Day[]>();
+    /** Objects with a commitment whose 公开日期 is not known: their coverage is not judged. */
+    const unknown = new Set<string>();
     for (const rec of t.records) {
       const subject = commitmentSubject(ledger, rec);
       checkContent(t, rec, subject, sink);
+      // A commitment published after 检查基准日 did not exist yet: not overdue, no coverage (§5.1).
+      if (!countedAt(ledger, "commitments", rec)) continue;
       checkOverdue(ledger, t, rec, subject, sink);
+      if (subject !== undefined && unread(rec, "published")) unknown.add(subject);
       const pub = num(rec, "published");
       if (subject === undefined || pub === undefined) continue;
       const dates = published.get(subject);
       if (dates) dates.push(pub);
       else published.set(subject, [pub]);
     }
-    checkCoverage(ledger, published, sink);
+    // Whose commitment a row with an unknown 承诺主体编号 is cannot be known: no coverage is judged.
+    if (!t.records.some((rec) => unread(rec, "subject"))) checkCoverage(ledger, published, unknown, sink);
   },
 );
 
@@ -75,6 +82,7 @@ function checkOverdue(
 function checkCoverage(
   ledger: IndexedLedger,
   published: ReadonlyMap<string, readonly Day[]>,
+  unknown: ReadonlySet<string>,
   sink: FindingSink<"commitment-missing">,
 ) {
   const { rules, asOf } = ledger;
@@ -86,7 +94,8 @@ function checkCoverage(
     const keyField = kind === "org" ? "orgId" : "memberId";
     for (const rec of recordsOf(table)) {
       const id = str(rec, keyField);
-      if (id === undefined) continue;
+      // §1.4: an unreadable 入党日期 or 公开日期 decides nothing.
+      if (id === undefined || unknown.has(id) || unread(rec, "joined")) continue;
       const joined = kind === "member" ? num(rec, "joined") : undefined;
       const late = joined !== undefined && joined > rules.phase1End;
       const win = late ? { from: joined, to: joined + rules.newMemberCommitDays } : phase1;

@@ -3,7 +3,7 @@
 // What a review row names (its reviewing unit, its targets) is read here for every check that needs it.
 import { defineCheck } from "../check";
 import type { FindingSink } from "../findings";
-import { type IndexedLedger, derivedOnce, num, recordsOf, str } from "../ledger";
+import { type IndexedLedger, derivedOnce, num, recordsOf, str, unread } from "../ledger";
 import { type Rec, type Table, cellOf, keyCol } from "../read";
 import { REVIEWS, fieldName } from "../schema";
 import { matchKey, readCode, splitList, splitWhitespace } from "../normalize";
@@ -11,6 +11,7 @@ import { a1 } from "../grid";
 import { insideCampaign } from "../campaign";
 import { ended, halfYears, periodOf, quarters } from "../periods";
 import { resolveUnit } from "./resolve";
+import { existedBy } from "../check-date";
 
 export const DISTRICT = "区委";
 
@@ -43,7 +44,7 @@ function inScope(ledger: IndexedLedger, orgId: string, unit: string): boolean {
   return str(ledger.index.orgs.get(orgId)!, "unit") === unit;
 }
 
-/** `${orgId}|${quarter}` and `${unitId}|${halfYear}` that have a review inside the campaign. */
+/** `${orgId}|${quarter}` and `${unitId}|${halfYear}` that have a review inside the campaign, by 检查基准日. */
 export const reviewCoverage = derivedOnce((ledger): ReadonlySet<string> => {
   const { rules } = ledger;
   const qs = quarters(rules);
@@ -51,7 +52,7 @@ export const reviewCoverage = derivedOnce((ledger): ReadonlySet<string> => {
   const covered = new Set<string>();
   for (const rec of recordsOf(ledger.tables.reviews)) {
     const date = num(rec, "date");
-    if (date === undefined || !insideCampaign(rules, date)) continue;
+    if (date === undefined || !insideCampaign(rules, date) || !existedBy(ledger.asOf, date)) continue;
     const district = str(rec, "level") === DISTRICT;
     const reviewer = reviewingUnit(ledger, rec);
     for (const { id } of reviewTargets(ledger, rec)) {
@@ -68,7 +69,8 @@ export const reviewsCheck = defineCheck("reviews", ["review-scope", "review-miss
   const t = ledger.tables.reviews;
   if (!t) return; // missing-sheet already reported; no coverage without the sheet
   checkScope(ledger, t, sink);
-  checkCoverage(ledger, sink);
+  // Whom a row with unknown 点评对象 or 点评层级 reviewed cannot be known: no coverage is judged.
+  if (!t.records.some((rec) => unread(rec, "targets") || unread(rec, "level"))) checkCoverage(ledger, sink);
 });
 
 function checkScope(ledger: IndexedLedger, t: Table, sink: FindingSink<"review-scope">): void {
@@ -91,12 +93,16 @@ function checkScope(ledger: IndexedLedger, t: Table, sink: FindingSink<"review-s
 function checkCoverage(ledger: IndexedLedger, sink: FindingSink<"review-missing">): void {
   const { index, rules, asOf } = ledger;
   const covered = reviewCoverage(ledger);
+  // §1.4: a unit or organisation named by a review whose date is not known is not judged.
+  const unknown = new Set<string>();
+  for (const rec of recordsOf(ledger.tables.reviews))
+    if (unread(rec, "date")) for (const { id } of reviewTargets(ledger, rec)) if (id) unknown.add(id);
   const unitsTable = ledger.tables.units;
   const orgsTable = ledger.tables.orgs;
   const endedH = ended(halfYears(rules), asOf);
   for (const rec of recordsOf(unitsTable)) {
     const id = str(rec, "unitId");
-    if (id === undefined) continue;
+    if (id === undefined || unknown.has(id)) continue;
     for (const p of endedH)
       if (!covered.has(`${id}|${p.label}`)) missing(sink, unitsTable!, rec, id, p.label, DISTRICT);
   }
@@ -104,7 +110,7 @@ function checkCoverage(ledger: IndexedLedger, sink: FindingSink<"review-missing"
   for (const rec of recordsOf(orgsTable)) {
     const id = str(rec, "orgId");
     const unit = str(rec, "unit");
-    if (id === undefined || unit === undefined || !index.units.has(unit)) continue;
+    if (id === undefined || unknown.has(id) || unit === undefined || !index.units.has(unit)) continue;
     for (const p of endedQ)
       if (!covered.has(`${id}|${p.label}`))
         missing(sink, orgsTable!, rec, id, p.label, `上级党（工）委 ${unit}`);

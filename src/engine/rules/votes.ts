@@ -4,12 +4,13 @@
 import { type Phase, type Rules, insideCampaign, phaseOf } from "../campaign";
 import { defineCheck } from "../check";
 import type { FindingSink } from "../findings";
-import { type IndexedLedger, derivedOnce, num, recordsOf, str } from "../ledger";
+import { type IndexedLedger, derivedOnce, num, recordsOf, str, unread } from "../ledger";
 import { type Rec, type Table, cellOf, keyCol } from "../read";
 import { MEMBERS, ORGS, VOTES, fieldName } from "../schema";
 import { a1 } from "../grid";
 import { ended, years } from "../periods";
 import { resolveSubject } from "./resolve";
+import { existedBy } from "../check-date";
 
 /** Votes of one object: good = 好 + 较好, total = 参评人数, per phase (index 1–3). */
 export interface Approval {
@@ -65,7 +66,8 @@ const voteTally = derivedOnce((ledger): VoteTally => {
   for (const rec of recordsOf(ledger.tables.votes)) {
     const id = voteSubject(ledger, rec);
     const date = num(rec, "date");
-    if (id === undefined || date === undefined) continue;
+    // A vote after 检查基准日 had not happened yet: neither coverage nor 好评率 (§5.1).
+    if (id === undefined || date === undefined || !existedBy(ledger.asOf, date)) continue;
     const y = ys.find((p) => date >= p.from && date <= p.to);
     if (y) covered.add(`${id}|${y.label}`);
     // Only a row without errors counts. The checks see it as the error-free row: every cell read
@@ -85,7 +87,7 @@ function addVotes(approval: Map<string, Approval>, id: string, phase: Phase, c: 
   a.total[phase] += c.total;
 }
 
-/** 好评率 per object and phase, from the vote rows without errors for a known object. */
+/** 好评率 per object and phase, from the vote rows without errors for a known object, by 检查基准日. */
 export const approvalByObject = (ledger: IndexedLedger) => voteTally(ledger).approval;
 
 /** `${objectId}|${year}` that have a 群众评议 row (whatever its counts) for a known object. */
@@ -98,7 +100,8 @@ export const votesCheck = defineCheck(
     const t = ledger.tables.votes;
     if (!t) return; // missing-sheet already reported; no coverage without the sheet
     for (const rec of t.records) checkCounts(ledger, t, rec, sink);
-    checkCoverage(ledger, sink);
+    // Whom a row with an unknown 评议对象编号 is about cannot be known: no coverage is judged.
+    if (!t.records.some((rec) => unread(rec, "object"))) checkCoverage(ledger, sink);
   },
 );
 
@@ -139,13 +142,19 @@ function checkCounts(
 function checkCoverage(ledger: IndexedLedger, sink: FindingSink<"evaluation-missing">): void {
   const covered = voteCoverage(ledger);
   const endedYears = ended(years(ledger.rules), ledger.asOf);
+  // §1.4: an object with a 群众评议 whose date is not known is not judged.
+  const unknown = new Set<string>();
+  for (const rec of recordsOf(ledger.tables.votes)) {
+    const id = unread(rec, "date") ? voteSubject(ledger, rec) : undefined;
+    if (id !== undefined) unknown.add(id);
+  }
   for (const [table, keyField] of [
     [ledger.tables.orgs, "orgId"],
     [ledger.tables.members, "memberId"],
   ] as const) {
     for (const rec of recordsOf(table)) {
       const id = str(rec, keyField);
-      if (id === undefined) continue;
+      if (id === undefined || unknown.has(id) || unread(rec, "joined")) continue;
       const joined = keyField === "memberId" ? num(rec, "joined") : undefined;
       for (const p of endedYears) {
         if (joined !== undefined && joined > p.to) continue;

@@ -19,11 +19,16 @@ export const hostErrors = {
   cleanupFailed: (names: string[], cause: unknown) =>
     new HostError(fill(HOST_ERRORS.cleanupFailed, { names: listOf(names) }), { cause }),
   cellEditMode: (cause: unknown) => new HostError(HOST_ERRORS.cellEditMode, { cause }),
+  structureProtected: () => new HostError(HOST_ERRORS.structureProtected),
+  sheetProtected: (sheet: string) => new HostError(fill(HOST_ERRORS.sheetProtected, { sheet })),
+  accessDenied: (cause: unknown) => new HostError(HOST_ERRORS.accessDenied, { cause }),
 };
 
 /** An Excel error the clerk can act on becomes a HostError (with the original as cause); others pass unchanged. */
 export function explainExcelError(e: unknown): unknown {
   const code = (e as { code?: unknown } | null)?.code;
   if (code === "InvalidOperationInCellEditMode") return hostErrors.cellEditMode(e);
+  // protection that could not be detected first (before ExcelApi 1.7), or a legacy shared workbook
+  if (code === "AccessDenied") return hostErrors.accessDenied(e);
   return e;
 }

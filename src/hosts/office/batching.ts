@@ -83,10 +83,11 @@ export class Batcher {
   /** Syncs what is queued, yields to the UI, and throws CancelledError when the run was cancelled. */
   async flush(): Promise<void> {
     if (!this.open && this.pending === 0) return;
-    await this.ctx.sync();
-    this.syncs++;
+    // reset first: after a failed sync its calls are gone, and the next batch starts afresh
     this.pending = 0;
     this.open = false;
+    await this.ctx.sync();
+    this.syncs++;
     await this.env.yieldToUi();
     throwIfCancelled(this.signal);
   }

@@ -13,6 +13,8 @@ type OfficeLike = {
 export interface OfficeDetection {
   /** office.js is loaded and Office.onReady answered with the Excel host. */
   excel: boolean;
+  /** The page was opened by Office (its host parameters are in the URL) but office.js never answered. */
+  stalled?: boolean;
   /** Office's theme, when it gives one (inside Excel only). */
   theme?: OfficeTheme;
 }
@@ -22,6 +24,16 @@ export interface DetectOfficeOptions {
   win: { Office?: unknown };
   /** How long to wait for Office.onReady before treating the page as outside Office. */
   timeoutMs?: number;
+  /** How long when the URL shows Office opened the page (a slow first start, an intranet mirror). */
+  officeTimeoutMs?: number;
+  /** Called once when Office.onReady takes longer than `timeoutMs` inside Office (show a retry message). */
+  onSlow?: () => void;
+}
+
+/** Office adds its host parameters (`_host_Info=Excel$Win32$16.01$zh-CN…`) to the add-in's URL. */
+export function openedByOffice(win: { location?: { search?: string; hash?: string } }): boolean {
+  const where = `${win.location?.search ?? ""}${win.location?.hash ?? ""}`;
+  return /[?&#]_host_Info=/i.test(where);
 }
 
 /** Whether office.js is loaded at all (it may still be outside Office). */
@@ -31,17 +43,23 @@ export function hasOfficeJs(win: { Office?: unknown } = globalThis as { Office?:
 }
 
 export async function detectOffice(o: DetectOfficeOptions): Promise<OfficeDetection> {
-  if (!hasOfficeJs(o.win)) return { excel: false };
+  const inOffice = openedByOffice(o.win as { location?: { search?: string } });
+  if (!hasOfficeJs(o.win)) return inOffice ? { excel: false, stalled: true } : { excel: false };
   const office = o.win.Office as OfficeLike;
-  // office.js that never answers (no network, not in Office) must not keep the pane waiting.
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  // office.js that never answers (no network, not in Office) must not keep the pane waiting; inside
+  // Office (a slow first start, a slow intranet mirror) it waits longer and says so after a while.
+  const short = o.timeoutMs ?? 5000;
+  const wait = inOffice ? Math.max(short, o.officeTimeoutMs ?? 60_000) : short;
+  const timers: ReturnType<typeof setTimeout>[] = [];
+  if (inOffice && o.onSlow) timers.push(setTimeout(o.onSlow, short));
   const info = await Promise.race([
     office.onReady!().catch(() => null),
-    new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), o.timeoutMs ?? 5000))),
+    new Promise<null>((resolve) => timers.push(setTimeout(() => resolve(null), wait))),
   ]);
-  clearTimeout(timer);
+  timers.forEach(clearTimeout);
   const excelHost = office.HostType?.Excel ?? "Excel";
-  if (!info || info.host !== excelHost) return { excel: false };
+  if (!info) return inOffice ? { excel: false, stalled: true } : { excel: false };
+  if (info.host !== excelHost) return { excel: false };
   return { excel: true, theme: officeTheme(office) };
 }
 

@@ -4,5 +4,6 @@ export { createOfficeHost, type OfficeHostOptions } from "./office-host";
 export { excelRun, type ExcelRun } from "./excel-run";
 export { capabilitiesOf, detectCapabilities, type ExcelSupport, type IsSetSupported } from "./support";
 export { detectOffice, hasOfficeJs, officeTheme, type OfficeDetection, type OfficeTheme } from "./env";
-export { noticeUrl, showNotice } from "./dialog";
+export { noticeUrl, showNotice, showTaskpane } from "./dialog";
+export { workbookCells } from "./size";
 export { registerRibbonCommands, type RibbonEvent, type RibbonHandler } from "./ribbon";

@@ -122,7 +122,7 @@ export function createOfficeHost(run: ExcelRun, opts: OfficeHostOptions = {}): L
     applyFixes(fixes: CellFix[], o: RunOptions = {}): Promise<void> {
       throwIfCancelled(o.signal);
       if (!fixes.length) return Promise.resolve();
-      return guarded(() => run((ctx) => applyFixesOffice(ctx, env(), fixes, o, lastDate1904)));
+      return guarded(() => applyFixesOffice(run, env(), fixes, o, lastDate1904));
     },
   };
 }

@@ -1,7 +1,20 @@
 // Reading the workbook into Grids with a bounded number of syncs: one for the sheet list, names and
-// date system, one for every sheet's used range (and merged areas), then the cells in blocks of about
-// READ_CELL_BUDGET cells — several sheets share a sync, and no sheet costs a sync per row.
-import { a1, parseA1, type CellRange, type CellValue, type Grid, type Workbook } from "../../engine/grid";
+// date system, one for every sheet's used range (and merged areas, formula cells), one to find where
+// a tall sheet's content is, then the cells in blocks of about READ_CELL_BUDGET cells — several sheets
+// share a sync, and no sheet costs a sync per row.
+//
+// A used range is not loaded blindly (ledger-format §1.4): one typed cell at row 1,048,576 makes it a
+// million rows tall. A sheet taller than STRIP_ROWS is cut into STRIPS strips and only each strip's own
+// used range is read, so a stray cell costs one row, not a million.
+import {
+  a1,
+  parseA1,
+  type CellRange,
+  type CellValue,
+  type FormulaMark,
+  type Grid,
+  type Workbook,
+} from "../../engine/grid";
 import { throwIfCancelled, type RunOptions } from "../host";
 import { progress } from "../common/progress";
 import type { BatchEnv } from "./batching";
@@ -15,6 +28,17 @@ import { fill } from "../../i18n/text";
 
 /** Excel refuses (or silently nulls) a single range read over this many cells (office-js #4783). */
 export const MAX_READ_CELLS = 5_000_000;
+/** A used range taller than this is read where its content is, strip by strip. */
+export const STRIP_ROWS = 4096;
+const STRIPS = 64;
+
+/** A rectangle of cells to read (0-based). */
+interface Box {
+  top: number;
+  left: number;
+  rows: number;
+  cols: number;
+}
 
 interface SheetRead {
   name: string;
@@ -22,21 +46,21 @@ interface SheetRead {
   ws: Excel.Worksheet;
   used: Excel.Range;
   merged?: Excel.RangeAreas;
+  /** Formula cells (ExcelApi 1.9): a formula showing blank or 0 below the data is not data (§1.4). */
+  formulas?: Excel.RangeAreas;
   grid: Grid;
-  /** Used range (0-based), undefined for a blank sheet. */
-  top: number;
-  left: number;
-  rows: number;
-  cols: number;
+  /** Where the content is: the used range, or the used ranges of its strips. */
+  boxes: Box[];
 }
 
 interface Block {
   sheet: SheetRead;
+  box: Box;
   top: number;
   rows: number;
 }
 
-const blockCells = (b: Block) => b.rows * b.sheet.cols;
+const blockCells = (b: Block) => b.rows * b.box.cols;
 
 function errorCode(e: unknown): unknown {
   return (e as { code?: unknown } | null)?.code;
@@ -66,8 +90,8 @@ function toCell(v: unknown): CellValue {
 }
 
 /** Copies one block of values/number formats into the Grid (rows are not padded past their last value). */
-function fillBlock(s: SheetRead, top: number, values: unknown[][], formats: unknown[][]): void {
-  const { grid, left } = s;
+function fillBlock(s: SheetRead, left: number, top: number, values: unknown[][], formats: unknown[][]): void {
+  const { grid } = s;
   for (let i = 0; i < values.length; i++) {
     const src = values[i];
     let last = src.length - 1;
@@ -106,10 +130,8 @@ function split(blocks: Block[]): Block[][] | undefined {
 
 async function readBlocks(ctx: Excel.RequestContext, blocks: Block[]): Promise<void> {
   const ranges = blocks.map((b) => {
-    const { sheet } = b;
-    const r = sheet.ws.getRange(
-      `${a1(b.top, sheet.left)}:${a1(b.top + b.rows - 1, sheet.left + sheet.cols - 1)}`,
-    );
+    const { sheet, box } = b;
+    const r = sheet.ws.getRange(`${a1(b.top, box.left)}:${a1(b.top + b.rows - 1, box.left + box.cols - 1)}`);
     r.load("values,numberFormat");
     return r;
   });
@@ -126,7 +148,7 @@ async function readBlocks(ctx: Excel.RequestContext, blocks: Block[]): Promise<v
     const values = ranges[i].values as unknown[][] | null;
     const formats = ranges[i].numberFormat as unknown[][] | null;
     if (!values || !formats) throw hostErrors.unreadable(b.sheet.name);
-    fillBlock(b.sheet, b.top, values, formats);
+    fillBlock(b.sheet, b.box.left, b.top, values, formats);
   });
 }
 
@@ -153,6 +175,55 @@ async function date1904FromCells(
   if (!samples.length) return undefined;
   await ctx.sync();
   return date1904FromTexts(samples.map((x) => ({ serial: x.serial, text: String(x.range.text[0][0]) })));
+}
+
+const boxOf = (r: Excel.Range): Box => ({
+  top: r.rowIndex,
+  left: r.columnIndex,
+  rows: r.rowCount,
+  cols: r.columnCount,
+});
+
+/**
+ * The content boxes of every sheet taller than STRIP_ROWS, in one sync: each strip's own used range
+ * (values only). Shorter sheets, and hosts without Range.getUsedRangeOrNullObject, keep their used range.
+ */
+async function findContent(ctx: Excel.RequestContext, sheets: SheetRead[], minor: number): Promise<void> {
+  const probes: { sheet: SheetRead; strip: Excel.Range }[] = [];
+  for (const s of sheets) {
+    const used = s.boxes[0];
+    if (!used || used.rows <= STRIP_ROWS || minor < SET.nullObjects) continue;
+    const height = Math.ceil(used.rows / STRIPS);
+    for (let top = used.top; top < used.top + used.rows; top += height) {
+      const bottom = Math.min(top + height, used.top + used.rows) - 1;
+      const range = s.ws.getRange(`${a1(top, used.left)}:${a1(bottom, used.left + used.cols - 1)}`);
+      const strip = range.getUsedRangeOrNullObject(true);
+      strip.load("rowIndex,columnIndex,rowCount,columnCount");
+      probes.push({ sheet: s, strip });
+    }
+  }
+  if (!probes.length) return;
+  await ctx.sync();
+  const probed = new Set(probes.map((p) => p.sheet));
+  for (const s of probed) s.boxes = [];
+  for (const p of probes) if (!p.strip.isNullObject) p.sheet.boxes.push(boxOf(p.strip));
+}
+
+/** Formula cells inside the rows that were read are marked (their values are the cached results). */
+function markFormulas(s: SheetRead): void {
+  if (!s.formulas || s.formulas.isNullObject) return;
+  const { grid } = s;
+  for (const area of parseAreas(s.formulas.address)) {
+    const bottom = Math.min(area.bottom, grid.rows.length - 1);
+    for (let r = area.top; r <= bottom; r++) {
+      const row = grid.rows[r];
+      if (!row) continue;
+      const right = Math.min(area.right, row.length - 1);
+      if (right < area.left) continue;
+      const marks = ((grid.formulas ??= [])[r] ??= []);
+      for (let c = area.left; c <= right; c++) marks[c] = "cached" satisfies FormulaMark;
+    }
+  }
 }
 
 function definedNameText(n: Excel.NamedItem, withFormula: boolean): string {
@@ -203,39 +274,38 @@ export async function readWorkbookOffice(
         merged = ws.getRange().getMergedAreasOrNullObject();
         merged.load("address");
       }
+      let formulas: Excel.RangeAreas | undefined;
+      if (support.minor >= SET.specialCells) {
+        formulas = ws.getRange().getSpecialCellsOrNullObject("Formulas");
+        formulas.load("address");
+      }
       const grid: Grid = { name: ws.name, rows: [], merges: [] };
       if (ws.visibility !== "Visible") grid.hidden = true;
-      return {
-        name: ws.name,
-        hidden: grid.hidden === true,
-        ws,
-        used,
-        merged,
-        grid,
-        top: 0,
-        left: 0,
-        rows: 0,
-        cols: 0,
-      };
+      return { name: ws.name, hidden: grid.hidden === true, ws, used, merged, formulas, grid, boxes: [] };
     });
   await ctx.sync();
   await afterSync();
 
-  const blocks: Block[] = [];
-  let totalRows = 0;
   for (const s of sheets) {
     if (s.merged && !s.merged.isNullObject) s.grid.merges = parseAreas(s.merged.address);
     if (support.minor >= SET.nullObjects && s.used.isNullObject) continue;
-    s.top = s.used.rowIndex;
-    s.left = s.used.columnIndex;
-    s.rows = s.used.rowCount;
-    s.cols = s.used.columnCount;
+    s.boxes = [boxOf(s.used)];
+  }
+  await findContent(ctx, sheets, support.minor);
+  if (sheets.some((s) => s.boxes.length && s.boxes[0].rows > STRIP_ROWS)) await afterSync();
+
+  const blocks: Block[] = [];
+  let totalRows = 0;
+  for (const s of sheets) {
     // refuse before any values are requested: Excel would fail or return null for the whole sheet
-    if (s.rows * s.cols > MAX_READ_CELLS) throw hostErrors.tooManyCells(s.name);
-    const step = Math.max(1, Math.floor(env.readCellBudget / s.cols));
-    for (let top = s.top; top < s.top + s.rows; top += step)
-      blocks.push({ sheet: s, top, rows: Math.min(step, s.top + s.rows - top) });
-    totalRows += s.rows;
+    if (s.boxes.reduce((n, b) => n + b.rows * b.cols, 0) > MAX_READ_CELLS)
+      throw hostErrors.tooManyCells(s.name);
+    for (const box of s.boxes) {
+      const step = Math.max(1, Math.floor(env.readCellBudget / box.cols));
+      for (let top = box.top; top < box.top + box.rows; top += step)
+        blocks.push({ sheet: s, box, top, rows: Math.min(step, box.top + box.rows - top) });
+      totalRows += box.rows;
+    }
   }
 
   // 3…: the cells, several blocks per sync up to the cell budget
@@ -256,6 +326,7 @@ export async function readWorkbookOffice(
     cells += blockCells(b);
   }
   if (batch.length) await flush();
+  for (const s of sheets) markFormulas(s);
 
   let date1904 = probe.result();
   if (date1904 === undefined) date1904 = (await date1904FromCells(ctx, sheets)) ?? false;

@@ -1,9 +1,14 @@
 // One SheetPlan laid out on a (new, hidden) worksheet through queued calls. The plan decides every
 // value, format, look, width, merge, drop-down and print setting (report/sheet-plan.ts); this module
-// only spells it in Office.js: column widths, banners and header, data rows in size-bounded chunks
-// (one 2-D array per chunk; the number formats first, so text stays text), then the table or filter,
-// conditional formats, drop-downs, frozen rows and print setup. Optional features follow the
-// requirement sets (see support.ts); a missing one leaves the property out, never throws.
+// only spells it in Office.js, in two parts:
+//  - the data (layoutData): column widths, banners and header, data rows in size-bounded chunks (one
+//    2-D array per chunk; the number formats first, so text stays text), cell looks, row heights —
+//    all or nothing, a failure aborts the write;
+//  - the decorations (DECORATIONS): table or filter, conditional formats, drop-downs, print setup and
+//    frozen rows, each applied best-effort by the writer in a sync of its own (a failure is a note,
+//    the data stays); frozen rows only once the sheet is visible (office-js #1463, #2196, #3148).
+// Optional features follow the requirement sets (see support.ts); a missing one leaves the property
+// out, never throws.
 import { a1, columnLetters } from "../../engine/grid";
 import { BORDER_COLOR, CONDITIONAL_LOOKS, lookOf, type StyleRole } from "../../report/cell-looks";
 import type { PageText } from "../../report/sheet-model";
@@ -96,7 +101,8 @@ function lookBytes(role: StyleRole): number {
   return (n + (look.border ? 18 : 6)) * CALL_BYTES;
 }
 
-export async function layoutSheet(ws: Excel.Worksheet, plan: SheetPlan, env: LayoutEnv): Promise<void> {
+/** The values, formats and looks of a sheet: all of it, or the write fails. */
+export async function layoutData(ws: Excel.Worksheet, plan: SheetPlan, env: LayoutEnv): Promise<void> {
   await writeColumns(ws, plan, env);
   await writeBanners(ws, plan, env, (b) => b.row < plan.firstDataRow);
   await writeHeader(ws, plan, env);
@@ -107,12 +113,41 @@ export async function layoutSheet(ws: Excel.Worksheet, plan: SheetPlan, env: Lay
   await writeHeaderRows(ws, plan, env);
   await writeSpans(ws, plan, env);
   await writeRowHeights(ws, plan, env);
-  await writeTableOrFilter(ws, plan, env);
-  await writeConditionals(ws, plan, env);
-  await writeValidations(ws, plan, env);
-  await writeFreeze(ws, plan, env);
-  await writePrint(ws, plan, env);
 }
+
+/** A decoration: whether the plan and this Excel ask for it, and how it is queued. */
+export interface Decoration {
+  part: "table" | "conditionals" | "validations" | "print" | "freeze";
+  wanted: (plan: SheetPlan, support: ExcelSupport) => boolean;
+  queue: (ws: Excel.Worksheet, plan: SheetPlan, env: LayoutEnv) => Promise<void>;
+}
+
+/** Applied on the hidden sheets before the swap, each best-effort in its own sync. */
+export const DECORATIONS: readonly Decoration[] = [
+  {
+    part: "table",
+    wanted: (p, s) => !!p.table || (!!p.autoFilter && s.minor >= SET.autoFilter),
+    queue: writeTableOrFilter,
+  },
+  {
+    part: "conditionals",
+    wanted: (p, s) => p.conditionals.length > 0 && s.minor >= SET.conditionalFormats,
+    queue: writeConditionals,
+  },
+  {
+    part: "validations",
+    wanted: (p, s) => p.validations.length > 0 && s.minor >= SET.dataValidation,
+    queue: writeValidations,
+  },
+  { part: "print", wanted: (_p, s) => s.minor >= SET.pageLayout, queue: writePrint },
+];
+
+/** Applied once the sheet is visible: Excel fails to freeze panes on a hidden sheet. */
+export const FREEZE: Decoration = {
+  part: "freeze",
+  wanted: (p, s) => p.freezeRows > 0 && s.minor >= SET.freezePanes,
+  queue: writeFreeze,
+};
 
 async function writeColumns(ws: Excel.Worksheet, plan: SheetPlan, env: LayoutEnv): Promise<void> {
   if (env.support.minor < SET.columnWidth) return;

@@ -16,6 +16,7 @@ export const SET = {
   functions: 2,
   merge: 2,
   columnWidth: 2,
+  sheetProtection: 2,
   nullObjects: 4,
   conditionalFormats: 6,
   calcSuspend: 6,
@@ -23,12 +24,14 @@ export const SET = {
   chartSeries: 7,
   freezePanes: 7,
   namedItemFormula: 7,
+  workbookProtection: 7,
   dataValidation: 8,
   chartAxisFormat: 8,
   screenSuspend: 9,
   pageLayout: 9,
   autoFilter: 9,
   fillPattern: 9,
+  specialCells: 9,
   mergedAreas: 13,
 } as const;
 

@@ -220,6 +220,7 @@ function readSheets(pkg: PackageInfo, selected: SheetEntry[]): Workbook {
     if (!entry) throw ledgerFileError("corrupt", { reason: `sheet "${s.name}" has no part ${s.part}` });
     const data = readSheetXml(zip.read(entry), { sharedStrings, cellFormats, date1904: pkg.date1904 });
     const grid: Grid = { name: s.name, rows: data.rows, formats: data.formats, merges: data.merges };
+    if (data.formulas.length) grid.formulas = data.formulas;
     if (s.hidden) grid.hidden = true;
     sheets.push(grid);
   }

@@ -4,7 +4,7 @@
 // entities and garbage between tags are skipped; a tag cut off by the end of the part ends the scan.
 // So a damaged sheet yields every cell that can still be recognised (rows after real damage may be
 // missing) instead of failing the whole workbook; Excel's own "repair" behaves much the same.
-import type { CellRange, CellValue } from "../../engine/grid";
+import type { CellRange, CellValue, FormulaMark } from "../../engine/grid";
 import { isoToSerial } from "../../engine/dates";
 import {
   ascii,
@@ -27,6 +27,7 @@ const N_RPH = ascii("rPh");
 const N_SHEETDATA = ascii("sheetData");
 const N_MERGECELL = ascii("mergeCell");
 const N_IS = ascii("is");
+const N_F = ascii("f");
 const A_REF = ascii("ref");
 
 /** Excel's limits: a reference beyond them is ignored rather than padded (never allocate without bound). */
@@ -80,6 +81,8 @@ export interface SheetData {
   rows: (CellValue[] | undefined)[];
   formats: ((string | undefined)[] | undefined)[];
   merges: CellRange[];
+  /** Formula cells (with or without a saved result), parallel to `rows`; empty when there are none. */
+  formulas: ((FormulaMark | undefined)[] | undefined)[];
 }
 
 // Bytes the scanner compares (ASCII).
@@ -212,6 +215,7 @@ class SheetReader {
   readonly rows: (CellValue[] | undefined)[] = [];
   readonly formats: ((string | undefined)[] | undefined)[] = [];
   readonly merges: CellRange[] = [];
+  readonly formulas: ((FormulaMark | undefined)[] | undefined)[] = [];
   private readonly b: Uint8Array;
   private readonly sc: XmlScanner;
   private readonly ctx: SheetContext;
@@ -235,6 +239,8 @@ class SheetReader {
   private vs = -1;
   private ve = -1;
   private inline: string | undefined = undefined;
+  /** The current cell has an `<f>` (a formula; its `<v>`, if any, is the saved result). */
+  private formula = false;
   /** Number format of the value cellValue() returned last. */
   private fmt: string | undefined = undefined;
 
@@ -257,7 +263,7 @@ class SheetReader {
       else if (!afterSheetData && sc.is(N_ROW)) this.row();
       else if (sc.is(N_MERGECELL)) this.mergeCell();
     }
-    return { rows: this.rows, formats: this.formats, merges: this.merges };
+    return { rows: this.rows, formats: this.formats, merges: this.merges, formulas: this.formulas };
   }
 
   /** `<row r="..">`: a new current row, numbered by `r` or by counting. */
@@ -280,8 +286,14 @@ class SheetReader {
     this.readCellContent();
     if (this.col < 0) return;
     const v = this.cellValue();
+    if (this.formula) this.markFormula(this.col, v === null ? "uncalculated" : "cached");
     if (v === null || v === "") return;
     this.store(this.col, v, this.fmt);
+  }
+
+  /** Formula cells are remembered: one without a saved result has an unknown value (§1.4). */
+  private markFormula(col: number, mark: FormulaMark): void {
+    setAt<FormulaMark | undefined>(rowAt(this.formulas, this.rowIdx), col, mark, undefined);
   }
 
   /** The one-letter, unprefixed attributes `r`, `s` and `t` of the current `<c>` tag. */
@@ -336,12 +348,15 @@ class SheetReader {
     this.vs = -1;
     this.ve = -1;
     this.inline = undefined;
+    this.formula = false;
     for (let k = sc.next(); k !== EOF; k = sc.next()) {
       if (k === END) {
         if (isName1(sc, CH_c)) break; // </c>
         continue;
       }
+      if (k === EMPTY && sc.is(N_F)) this.formula = true; // a shared formula's follower: <f t="shared" si="0"/>
       if (k !== START) continue;
+      if (sc.is(N_F)) this.formula = true;
       if (isName1(sc, CH_v)) this.readValueText();
       else if (sc.is(N_IS)) this.inline = stringItem(sc);
       else if (isName1(sc, CH_c)) break; // malformed: a new <c> before </c>; the new cell is lost, the scan goes on

@@ -2,6 +2,7 @@
 import type { Lang } from "../../i18n/text";
 import type { Settings } from "../../app/settings";
 import type { LedgerSession } from "../session/useLedgerSession";
+import { CompileTab } from "./CompileTab";
 import { EvaluateTab } from "./EvaluateTab";
 import { OverviewTab } from "./OverviewTab";
 import { SettingsTab } from "./SettingsTab";
@@ -60,6 +61,16 @@ export function ActiveTab({ tab, lang, session, settings, onSettingsChange }: Ac
     case "settings":
       return <SettingsTab settings={settings} onChange={onSettingsChange} />;
     case "compile":
-      return null;
+      return (
+        <CompileTab
+          lang={lang}
+          busy={busy}
+          compile={state.compile}
+          onFiles={a.compileFiles}
+          onWriteDistrict={a.writeDistrict}
+          onDownloadNotices={a.downloadNotices}
+          onActivateSheet={a.activateSheet}
+        />
+      );
   }
 }

@@ -3,14 +3,7 @@
 // session (useLedgerSession) over a LedgerHost (props), so Excel, browser preview and the tests share
 // this component.
 import { useState } from "react";
-import {
-  Caption1,
-  FluentProvider,
-  makeStyles,
-  tokens,
-  webDarkTheme,
-  webLightTheme,
-} from "@fluentui/react-components";
+import { FluentProvider, makeStyles, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import type { HostKind, ThemeName } from "../../app/env";
 import type { PaneMessage } from "../../app/errors";
 import { t } from "../../i18n/pane";
@@ -39,7 +32,6 @@ const useStyles = makeStyles({
     maxWidth: "640px",
     boxSizing: "border-box",
   },
-  note: { color: tokens.colorNeutralForeground3, paddingTop: tokens.spacingVerticalM },
 });
 
 export interface AppProps {
@@ -116,7 +108,6 @@ export function App(props: AppProps) {
             onSettingsChange={setSettings}
           />
         </div>
-        {tab === "overview" && <Caption1 className={s.note}>{t(lang, "compileNote")}</Caption1>}
         {preview && state.viewer.workbook && state.viewer.workbook.sheets.length > 0 && (
           <SheetViewer
             lang={lang}

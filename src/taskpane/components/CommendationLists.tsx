@@ -1,8 +1,10 @@
-// 考评表彰 after a run: per phase and list, the number selected and the top names.
+// 考评表彰 after a run: per phase and list, the number selected and the top names; a phase whose
+// decision date is after 检查基准日 is headed 拟推荐 (§5.1).
 import { Text, makeStyles, tokens } from "@fluentui/react-components";
 import { PHASE_NAMES, type Phase } from "../../engine/campaign";
 import { t } from "../../i18n/pane";
-import type { Lang } from "../../i18n/text";
+import { render, type Lang } from "../../i18n/text";
+import { DRAFT_TEXTS } from "../../i18n/draft";
 import type { ListSummary } from "../../app/results/evaluation-summary";
 import { useTabStyles } from "./styles";
 
@@ -16,7 +18,11 @@ export function CommendationLists({ lang, lists }: { lang: Lang; lists: ListSumm
   const phases = [...new Set(lists.map((l) => l.phase))] as Phase[];
   return phases.map((phase) => (
     <section key={phase} className={ts.section} aria-label={PHASE_NAMES[phase]}>
-      <h2 className={ts.heading}>{PHASE_NAMES[phase]}</h2>
+      <h2 className={ts.heading}>
+        {PHASE_NAMES[phase]}
+        {lists.some((l) => l.phase === phase && l.provisional) &&
+          `（${render(DRAFT_TEXTS.provisional, lang)}）`}
+      </h2>
       <ul className={s.list}>
         {lists
           .filter((l) => l.phase === phase)

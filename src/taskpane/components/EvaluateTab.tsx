@@ -1,9 +1,11 @@
 // 考评表彰: the rules in force (评分规则 sheet or defaults, `插入评分规则表`), `考评并生成表彰名单`,
-// then per phase and list the number selected and the top names, the grade distribution, links that
-// activate each written sheet, and the 未入选说明 count.
-import { MessageBar, MessageBarBody } from "@fluentui/react-components";
+// then — under a warning with the draft line while the ledger has errors (§5.1) — per phase begun and
+// list the number selected and the top names, the grade distribution, links that activate each
+// written sheet, and the 未入选说明 count.
+import { MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
 import { PHASE_NAMES } from "../../engine/campaign";
 import { t } from "../../i18n/pane";
+import { draftLine } from "../../i18n/draft";
 import { listOf, type Lang } from "../../i18n/text";
 import type { EvaluateResult } from "../../app/jobs/evaluate";
 import type { RulesInForce as Rules } from "../../app/results/rules-in-force";
@@ -45,6 +47,14 @@ function EvaluationOutcome({ lang, result, onActivateSheet }: EvaluateTabProps &
   const blocked = sum.blockedBy.length > 0;
   return (
     <>
+      {sum.draft && (
+        <MessageBar intent="warning" layout="multiline" data-testid="draft-warning">
+          <MessageBarBody>
+            <MessageBarTitle>{t(lang, "draftTitle")}</MessageBarTitle>
+            {draftLine(sum.draft, lang)}
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {blocked && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>{t(lang, "blocked", { keys: listOf(sum.blockedBy) })}</MessageBarBody>

@@ -1,4 +1,4 @@
-// The tabs 概况 · 校验 · 考评表彰 · 汇总报送 · 设置 (汇总报送 is shown but not yet usable).
+// The tabs 概况 · 校验 · 考评表彰 · 汇总报送 · 设置.
 import { Tab, TabList, makeStyles, tokens } from "@fluentui/react-components";
 import { t } from "../../i18n/pane";
 import type { Lang } from "../../i18n/text";
@@ -30,10 +30,7 @@ export function PaneTabs(props: { lang: Lang; tab: TabId; onSelect: (tab: TabId)
       <Tab value="overview">{t(lang, "tabOverview")}</Tab>
       <Tab value="validate">{t(lang, "tabValidate")}</Tab>
       <Tab value="evaluate">{t(lang, "tabEvaluate")}</Tab>
-      {/* 汇总报送 is the district compilation (issue 5): shown, not yet usable. */}
-      <Tab value="compile" disabled title={t(lang, "compileNote")}>
-        {t(lang, "tabCompile")}
-      </Tab>
+      <Tab value="compile">{t(lang, "tabCompile")}</Tab>
       <Tab value="settings">{t(lang, "tabSettings")}</Tab>
     </TabList>
   );

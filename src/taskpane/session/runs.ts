@@ -4,59 +4,29 @@ import type { Finding } from "../../engine/findings";
 import type { Workbook } from "../../engine/grid";
 import { RESULT_SHEETS } from "../../engine/schema";
 import type { CellFix, CellRef, LedgerHost } from "../../hosts/host";
-import type { PaneMessage } from "../../app/errors";
-import { t, type TextKey } from "../../i18n/pane";
-import { listOf, type Lang, type Params } from "../../i18n/text";
+import { t } from "../../i18n/pane";
+import { listOf } from "../../i18n/text";
 import { afterWrite, type Job } from "../../app/job";
 import { evaluateJob, type EvaluateResult } from "../../app/jobs/evaluate";
 import { applyFixesJob } from "../../app/jobs/fixes";
 import { clearHighlightsJob, highlightJob } from "../../app/jobs/highlights";
 import { activateSheetJob, selectCellJob } from "../../app/jobs/navigate";
 import { addTemplateJob, insertRulesJob } from "../../app/jobs/template";
-import { validateJob, type CheckParams, type ValidateResult } from "../../app/jobs/validate";
+import { validateJob, type ValidateResult } from "../../app/jobs/validate";
 import { writeFindingsJob } from "../../app/jobs/write-findings";
-import type { PreviewActions, PreviewSession } from "../../app/preview-session";
-import type { Settings } from "../../app/settings";
+import type { PreviewSession } from "../../app/preview-session";
 import { downloadBytes, resultFileName } from "../preview/download";
-import type { Launch } from "./useRunner";
+import { compileRuns } from "./compile-runs";
+import type { PaneMessage } from "../../app/errors";
+import { paramsOf, snapshot, success, withHost, type RunContext } from "./run-context";
 
-export interface RunContext {
-  /** The workbook's host (Excel, or the preview workbook), or null before one is opened. */
-  host: LedgerHost | null;
-  lang: Lang;
-  /** The 检查基准日 new reads are checked at. */
-  asOf: string;
-  settings: Settings;
-  reading: ValidateResult | null;
-  /** Browser preview only: how to open workbooks, and the one open. */
-  preview: { actions?: PreviewActions; session: PreviewSession | null } | null;
-  launch: Launch;
-  say: (message: PaneMessage) => void;
-}
+export type { RunContext };
 
 export type PaneRuns = ReturnType<typeof paneRuns>;
 
 /** Every run the pane offers, for the current state. */
 export function paneRuns(c: RunContext) {
-  return { ...workbookRuns(c), ...checkRuns(c), ...evaluateRuns(c) };
-}
-
-const paramsOf = (c: RunContext): CheckParams => ({ lang: c.lang, asOf: c.asOf });
-
-const success = (c: RunContext, key: TextKey, values?: Params): PaneMessage => ({
-  intent: "success",
-  text: t(c.lang, key, values),
-});
-
-/** Runs `start` on the host, or says a workbook must be opened first. */
-function withHost(c: RunContext, start: (h: LedgerHost) => void): void {
-  if (c.host) start(c.host);
-  else c.say({ intent: "warning", text: t(c.lang, "noWorkbook") });
-}
-
-/** Preview: the workbook after a write, for the grid (not cancellable: the write is done). */
-function snapshot(c: RunContext, h: LedgerHost): Promise<Workbook | undefined> {
-  return c.preview ? h.readWorkbook() : Promise.resolve(undefined);
+  return { ...workbookRuns(c), ...checkRuns(c), ...evaluateRuns(c), ...compileRuns(c) };
 }
 
 /** A job that changes the workbook, then a fresh reading of it. */
@@ -196,11 +166,18 @@ export function evaluateRuns(c: RunContext) {
           evaluation: result,
           workbook,
           show: result.written.find((n) => n === RESULT_SHEETS.commendations) ?? result.written[0],
-          message: success(c, "evaluated", { n: result.written.length }),
+          message: evaluatedMessage(c, result),
         }));
       }),
     activateSheet: (name: string) => {
       if (c.host) c.launch("navigate", activateSheetJob(c.host, name), () => ({}));
     },
   };
+}
+
+/** After 考评: a success only when the ledger has no errors; a draft is a warning (§5.1). */
+function evaluatedMessage(c: RunContext, result: EvaluateResult): PaneMessage {
+  const n = result.written.length;
+  if (!result.evaluation.draft) return success(c, "evaluated", { n });
+  return { intent: "warning", title: t(c.lang, "draftTitle"), text: t(c.lang, "evaluatedDraft", { n }) };
 }

@@ -1,10 +1,11 @@
 // The pane's session as one reducer: the latest reading of the workbook, whether the clerk has asked
-// for the check, the last evaluation, the preview workbook and its grid, and the one run in progress.
+// for the check, the last evaluation, the last compilation (汇总报送), the preview workbook and its grid, and the one run in progress.
 // Every run has an id; whatever arrives for a run that is no longer the current one is dropped, so a
 // superseded re-check or a late answer can never overwrite newer state.
 import type { Workbook } from "../../engine/grid";
 import type { HostProgress } from "../../hosts/host";
 import type { PaneMessage } from "../../app/errors";
+import type { CompileResult } from "../../app/jobs/compile";
 import type { EvaluateResult } from "../../app/jobs/evaluate";
 import { isUsableAsOf, type ValidateResult } from "../../app/jobs/validate";
 import type { PreviewSession } from "../../app/preview-session";
@@ -22,7 +23,10 @@ export type RunKind =
   | "fixes"
   | "writeFindings"
   | "insertRules"
-  | "evaluate";
+  | "evaluate"
+  | "compile"
+  | "writeDistrict"
+  | "notices";
 
 export interface RunState {
   id: number;
@@ -50,9 +54,17 @@ export interface SessionState {
   evaluation: EvaluateResult | null;
   /** Browser preview: the workbook opened, if any. */
   preview: PreviewSession | null;
+  /** 汇总报送: the last compilation of submitted files, and the sheets written from it. */
+  compile: CompileState | null;
   viewer: ViewerState;
   run: RunState | null;
   message: PaneMessage | null;
+}
+
+export interface CompileState {
+  result: CompileResult;
+  /** The sheets 生成全区汇总 wrote from this compilation (null: not yet written). */
+  written: string[] | null;
 }
 
 /** What a finished run changes; absent fields change nothing. */
@@ -62,6 +74,10 @@ export interface RunResult {
   /** true after 校验台账 (or applying fixes): the 校验 tab shows the findings. */
   checked?: boolean;
   evaluation?: EvaluateResult;
+  /** A new compilation of submitted files (replaces the last one and what was written from it). */
+  compile?: CompileResult;
+  /** The sheets written from the current compilation. */
+  districtWritten?: string[];
   /** A newly opened preview workbook: the earlier check and evaluation no longer apply. */
   preview?: PreviewSession;
   /** Preview: the workbook as it is after the run (with the sheets just written). */
@@ -90,6 +106,7 @@ export function initialSession(message: PaneMessage | null = null): SessionState
     checked: false,
     evaluation: null,
     preview: null,
+    compile: null,
     viewer: { workbook: null, active: null },
     run: null,
     message,
@@ -144,9 +161,17 @@ function applyResult(state: SessionState, r: RunResult): SessionState {
     reading: r.reading ?? state.reading,
     checked: r.checked ?? (opened ? false : state.checked),
     evaluation: r.evaluation ?? (opened ? null : state.evaluation),
+    compile: compileAfter(state.compile, r),
     viewer: showWorkbook(state.viewer, r.workbook ?? r.reading?.workbook, r.show),
     message: r.message ?? state.message,
   };
+}
+
+/** A compilation stays when another workbook is opened (it was checked against the units of the one open then). */
+function compileAfter(current: CompileState | null, r: RunResult): CompileState | null {
+  if (r.compile) return { result: r.compile, written: null };
+  if (r.districtWritten && current) return { ...current, written: r.districtWritten };
+  return current;
 }
 
 /** The grid keeps its sheet (and marked cell) when that sheet is still there, unless told which. */

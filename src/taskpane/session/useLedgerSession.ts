@@ -59,6 +59,7 @@ export function useLedgerSession(o: LedgerSessionOptions): LedgerSession {
     asOf: checkDate(state),
     settings: o.settings,
     reading: state.reading,
+    compile: state.compile,
     preview: o.preview ? { actions: o.previewActions, session: state.preview } : null,
     launch: runner.launch,
     say: (message) => dispatch({ type: "messageShown", message }),

@@ -4,7 +4,9 @@
 import { useCallback, useRef, type Dispatch } from "react";
 import { describeError } from "../../app/errors";
 import { t } from "../../i18n/pane";
-import type { Lang } from "../../i18n/text";
+import { render, type Lang } from "../../i18n/text";
+import type { HostNote } from "../../hosts/host";
+import type { PaneMessage } from "../../app/errors";
 import { startJob, type Job, type JobOutcome } from "../../app/job";
 import type { RunKind, RunResult, SessionAction } from "./state";
 
@@ -34,11 +36,16 @@ export function useRunner(dispatch: Dispatch<SessionAction>, lang: Lang): Runner
       if (active.current) return false;
       const id = ++lastId.current;
       dispatch({ type: "runStarted", id, kind });
-      const started = startJob(job, (progress) => dispatch({ type: "runProgress", id, progress }));
+      const notes: HostNote[] = [];
+      const started = startJob(
+        job,
+        (progress) => dispatch({ type: "runProgress", id, progress }),
+        (note) => notes.push(note),
+      );
       active.current = { id, kind, cancel: started.cancel };
       void started.outcome.then((outcome) => {
         if (active.current?.id === id) active.current = null;
-        dispatch(outcomeAction(id, outcome, done, lang));
+        dispatch(outcomeAction(id, outcome, done, lang, notes));
       });
       return true;
     },
@@ -61,14 +68,29 @@ function outcomeAction<T>(
   outcome: JobOutcome<T>,
   done: (value: T) => RunResult,
   lang: Lang,
+  notes: readonly HostNote[] = [],
 ): SessionAction {
   if (outcome.status === "cancelled")
     return { type: "runCancelled", id, message: { intent: "info", text: t(lang, "cancelled") } };
   try {
-    if (outcome.status === "done") return { type: "runSucceeded", id, result: done(outcome.value) };
+    if (outcome.status === "done") {
+      const result = done(outcome.value);
+      if (notes.length) result.message = withNotes(result.message, notes, lang);
+      return { type: "runSucceeded", id, result };
+    }
     throw outcome.error;
   } catch (e) {
     console.error(e);
     return { type: "runFailed", id, message: describeError(e, lang) };
   }
+}
+
+/** The run's message, then what the host could not do (a warning: the run itself succeeded). */
+function withNotes(message: PaneMessage | undefined, notes: readonly HostNote[], lang: Lang): PaneMessage {
+  const lines = notes.map((n) => render(n, lang));
+  return {
+    intent: "warning",
+    title: message?.text ?? t(lang, "notes"),
+    text: lines.join("\n"),
+  };
 }

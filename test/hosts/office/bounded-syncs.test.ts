@@ -48,8 +48,10 @@ describe("writing", () => {
     const total = fake.totalRequestBytes;
     expect(max).toBeLessThan(4 * MB);
     expect(max).toBeLessThan(REQUEST_LIMIT);
-    // the data chunks fill most of a sync each; a handful of syncs for set-up and the swap
-    expect(fake.syncCount).toBeLessThanOrEqual(Math.ceil(total / REQUEST_BUDGET) + 4);
+    // the data chunks fill most of a sync each; a fixed handful for the rest: the first look, the
+    // table and the print setup (one best-effort sync each), the check before the swap, the swap,
+    // the frozen header, and the two of deleting the old sheet
+    expect(fake.syncCount).toBeLessThanOrEqual(Math.ceil(total / REQUEST_BUDGET) + 9);
     expect(fake.syncCount).toBeLessThan(50); // never one per row
     const sheet = fake.sheet("考评结果-党员");
     expect(sheet.value(50_001, 1)).toBe("=党员49999");
@@ -82,9 +84,9 @@ describe("writing", () => {
     for (const o of opsOf(fake, "suspendCalc")) perSync.set(o.sync, (perSync.get(o.sync) ?? 0) + 1);
     expect(Math.max(...perSync.values())).toBe(1);
     expect(perSync.size).toBeGreaterThan(5);
-    // a yield after every sync but the last (the swap)
+    // a yield after every sync of the writing (not after the short ones of the swap and the clean-up)
     const yields = opsOf(fake, "yield").length;
-    expect(yields).toBeGreaterThanOrEqual(fake.syncCount - 1);
+    expect(yields).toBeGreaterThanOrEqual(fake.syncCount - 4);
   });
 
   test("a request over 5 MB fails like Excel; the error is rethrown and nothing is left behind", async () => {

@@ -3,10 +3,15 @@ import { HostError } from "../../../src/hosts/host";
 import { ExcelFake } from "../../fakes/excel-fake";
 import { newFake, officeHostOver } from "./helpers";
 
-test("a sheet over 5,000,000 cells is refused with a clear zh-CN HostError, before reading values", async () => {
+test("a sheet whose content spans over 5,000,000 cells is refused with a clear zh-CN HostError, before reading values", async () => {
   const values: (string | null)[][] = [];
   values[0] = ["编号", "姓名", "单位", "日期", "备注", "说明"];
-  values[999_999] = ["M999999", "张三", "党委", null, null, "最后"]; // 1,000,000 rows × 6 columns
+  // 1,000,000 rows × 6 columns, with content at both ends of every strip the host reads by (§1.4:
+  // it reads where the content is, so only content that really spans 5,000,000 cells is refused)
+  for (let top = 0; top < 1_000_000; top += 15_625) {
+    values[top] = ["编号", "姓名", "单位", "日期", "备注", "说明"];
+    values[top + 15_624] = ["M999999", "张三", "党委", null, null, "最后"];
+  }
   const fake = newFake({
     sheets: [
       { name: "公开承诺", values: [["x"]] },

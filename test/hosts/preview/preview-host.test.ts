@@ -164,3 +164,27 @@ test.each(["src/hosts/preview/index.ts", "src/hosts/office/index.ts"])(
     expect(reached.size).toBeGreaterThan(3);
   },
 );
+
+test("a stray cell at row 1,048,576 of a sheet claiming A1:XFD1048576 is read and highlighted as one row (§1.4)", async () => {
+  const bytes = buildXlsx({
+    sheets: [
+      {
+        name: "党员",
+        xml:
+          '<dimension ref="A1:XFD1048576"/><cols><col min="1" max="16384" width="9" style="0"/></cols><sheetData>' +
+          '<row r="1"><c r="A1" t="inlineStr"><is><t>党员编号</t></is></c></row>' +
+          '<row r="1048576"><c r="A1048576" t="inlineStr"><is><t>1</t></is></c><c r="XFD1048576" s="0"/></row>' +
+          "</sheetData>",
+      },
+    ],
+  });
+  const host = createPreviewHost(bytes, { now: () => new Date(2012, 10, 7), yieldToUi: async () => {} });
+  const t0 = performance.now();
+  const wb = await host.readWorkbook();
+  const g = wb.sheets[0];
+  expect(g.rows[1_048_575]).toEqual(["1"]);
+  expect(g.rows.filter((r) => r !== undefined)).toHaveLength(2);
+  expect(g.rows[1_048_575]).toHaveLength(1); // the styled empty XFD cell is not a value
+  await host.highlightCells([{ sheet: "党员", cell: "A1048576" }], "#FFFF00");
+  expect(performance.now() - t0).toBeLessThan(5000);
+});

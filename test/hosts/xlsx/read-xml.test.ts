@@ -233,3 +233,30 @@ describe("broken XML is read as far as it goes, never hangs, never throws", () =
     expect(s.merges).toEqual([{ top: 0, left: 0, bottom: 1, right: 1 }]);
   });
 });
+
+describe("formulas (ledger-format §1.4)", () => {
+  test("a formula without a cached <v> is marked uncalculated; with one, cached; plain cells are not marked", () => {
+    const wb = readXlsx(
+      buildXlsx({
+        sheets: [
+          {
+            name: "S",
+            xml:
+              '<dimension ref="A1:XFD1048576"/><sheetData>' +
+              '<row r="1"><c r="A1"><f>SUM(B1:C1)</f></c><c r="B1" t="str"><f>""</f><v></v></c><c r="C1"><v>0</v></c></row>' +
+              '<row r="2"><c r="A2"><f t="shared" ref="A2:A3" si="0">B2*2</f><v>0</v></c></row>' +
+              '<row r="3"><c r="A3"><f t="shared" si="0"/></c></row>' +
+              "</sheetData>",
+          },
+        ],
+      }),
+    );
+    const g = wb.sheets[0];
+    expect(g.formulas?.[0]).toEqual(["uncalculated", "cached"]);
+    expect(g.formulas?.[1]).toEqual(["cached"]);
+    expect(g.formulas?.[2]).toEqual(["uncalculated"]);
+    expect(cellAt(g, 0, 0)).toBeNull();
+    expect(cellAt(g, 0, 2)).toBe(0);
+    expect(g.rows).toHaveLength(2); // row 3 holds no value: not padded to the dimension
+  });
+});
