@@ -177,6 +177,33 @@ describe("unit-twice", () => {
     expect(statuses(c)).toEqual(["a.xlsx accepted", "b.xlsx superseded"]);
   });
 
+  test("an unreadable file is superseded by its unit's later usable file, never the reverse", () => {
+    const broken = { file: "U01-损坏.xlsx", unusable: "文件已损坏或不完整，无法读取。" };
+    const later = inputs(unitFiles());
+    const resent = run([{ ...broken, modifiedAt: 1000 }, ...later.map((i) => ({ ...i, modifiedAt: 2000 }))]);
+    expect(statuses(resent)).toEqual([
+      "U01-损坏.xlsx superseded",
+      "U01.xlsx accepted",
+      "U02.xlsx accepted",
+      "U03.xlsx accepted",
+    ]);
+    expect(where(resent, "unit-twice")).toEqual(["unit-twice @ U01-损坏.xlsx !"]);
+    // Near misses: the unreadable file is the later one — returned, and the usable file stands;
+    // an unreadable file whose name names no unit stays returned.
+    const brokenLast = run([
+      ...later.map((i) => ({ ...i, modifiedAt: 1000 })),
+      { ...broken, modifiedAt: 2000 },
+    ]);
+    expect(statuses(brokenLast)).toEqual([
+      "U01.xlsx accepted",
+      "U02.xlsx accepted",
+      "U03.xlsx accepted",
+      "U01-损坏.xlsx returned",
+    ]);
+    const anonymous = run([{ file: "新建文件.xlsx", unusable: "坏", modifiedAt: 1000 }, ...later]);
+    expect(statuses(anonymous)[0]).toBe("新建文件.xlsx returned");
+  });
+
   test("two units' files are not a unit twice", () => {
     expect(where(run(inputs(unitFiles())), "unit-twice")).toEqual([]);
   });
