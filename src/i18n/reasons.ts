@@ -50,3 +50,8 @@ export function reasonDetailOf(
       .join(LIST_SEPARATOR[lang]);
   return n.detail;
 }
+
+/** The first error cell of an object left out for `errors` (ledger-format.md §6.1). */
+export const ERROR_CELL = textOf({
+  cell: { "zh-CN": "首个错误在{cell}", en: "first error at {cell}" },
+});
