@@ -52,8 +52,7 @@ export function supersedeUnreadable(
   for (const c of candidates) {
     if (!c.checked.unusable || !c.unit.known) continue;
     const later = candidates.filter(
-      (u) =>
-        usableWinners.has(u.index) && u.unit.key === c.unit.key && compareSubmissions(u, c) > 0,
+      (u) => usableWinners.has(u.index) && u.unit.key === c.unit.key && compareSubmissions(u, c) > 0,
     );
     if (later.length) out.set(c.index, later[later.length - 1].index);
   }
