@@ -21,7 +21,7 @@ export function validateText(file: string, a: Analysis, lang: Lang): string {
     `${t(lang, "labelled", { label: t(lang, "ledger"), value: file })}    ${t(lang, "labelled", { label: t(lang, "asOf"), value: toISO(a.ledger.asOf) })}`,
   );
   const found = a.overview.filter((s) => s.foundAs).length;
-  lines.push(`${t(lang, "sheets")} ${found}/${a.overview.length}`);
+  lines.push(t(lang, "sheetsFound", { found, total: a.overview.length }));
   for (const s of a.overview) {
     if (!s.foundAs) {
       lines.push(`  ✗ ${s.name}  ${t(lang, "missing")}`);
@@ -75,7 +75,7 @@ export function evaluationText(
     `${t(lang, "labelled", { label: t(lang, "ledger"), value: file })}    ${t(lang, "labelled", { label: t(lang, "asOf"), value: toISO(a.ledger.asOf) })}`,
   );
   lines.push(
-    `${t(lang, "sheets")} ${found.length}/${a.overview.length} · ${t(lang, "records", { n: records })}`,
+    `${t(lang, "sheetsFound", { found: found.length, total: a.overview.length })} · ${t(lang, "records", { n: records })}`,
   );
   lines.push(t(lang, "summary", sum));
   if (found.length === 0) lines.push(t(lang, "noLedger"));
@@ -106,8 +106,12 @@ export function scoreLines(ev: Evaluation, ledger: Pick<Ledger, "rules" | "asOf"
       .map((c) => `${c.rank}. ${c.name}（${c.id}）${c.total.toFixed(1)}`)
       .join("  ");
     const mark = ev.provisionalPhases.includes(list.phase) ? t(lang, "provisionalList") : "";
+    const people = list.kind === "member" || list.kind === "worker";
+    const count = people
+      ? t(lang, "listCountPeople", { people: entries.length })
+      : t(lang, "listCount", { n: entries.length });
     lines.push(
-      `  ${PHASE_NAMES[list.phase]} ${list.name}${mark}：${entries.length}${entries.length ? "  " + top : ""}`,
+      `  ${PHASE_NAMES[list.phase]} ${list.name}${mark}：${count}${entries.length ? "  " + top : ""}`,
     );
   }
   lines.push(t(lang, "notSelected", { n: ev.notSelected.length }));

@@ -20,18 +20,18 @@ export interface ListDef {
 
 /** campaign.md's table, in order: the lists of a phase are filled in this order. */
 export const COMMENDATION_LISTS: readonly ListDef[] = [
-  { phase: 1, name: "通报表扬的基层党组织", kind: "organization", occasion: "2010 年底集中检查通报" },
+  { phase: 1, name: "通报表扬的基层党组织", kind: "organization", occasion: "2010年底集中检查通报" },
   {
     phase: 2,
     name: "先进基层党组织",
     kind: "organization",
-    occasion: "纪念建党 90 周年表彰大会（2011 年“七一”）",
+    occasion: "2011年“七一”纪念建党90周年表彰大会",
   },
-  { phase: 2, name: "优秀共产党员", kind: "member", occasion: "纪念建党 90 周年表彰大会（2011 年“七一”）" },
-  { phase: 2, name: "优秀党务工作者", kind: "worker", occasion: "纪念建党 90 周年表彰大会（2011 年“七一”）" },
-  { phase: 3, name: "历城先锋基层党组织", kind: "organization", occasion: "2012 年“七一”专项表彰" },
-  { phase: 3, name: "历城先锋共产党员", kind: "member", occasion: "2012 年“七一”专项表彰" },
-  { phase: 3, name: "先进单位党组织", kind: "unit", occasion: "2012 年“七一”专项表彰" },
+  { phase: 2, name: "优秀共产党员", kind: "member", occasion: "2011年“七一”纪念建党90周年表彰大会" },
+  { phase: 2, name: "优秀党务工作者", kind: "worker", occasion: "2011年“七一”纪念建党90周年表彰大会" },
+  { phase: 3, name: "历城先锋基层党组织", kind: "organization", occasion: "2012年“七一”专项表彰" },
+  { phase: 3, name: "历城先锋共产党员", kind: "member", occasion: "2012年“七一”专项表彰" },
+  { phase: 3, name: "先进单位党组织", kind: "unit", occasion: "2012年“七一”专项表彰" },
 ];
 
 export const REASONS = [

@@ -608,7 +608,7 @@ function readField(f: FieldDef, raw: CellValue, rec: Rec, c: number, date1904: b
       }
       const { n, changed } = readNumber(raw);
       if (n === undefined)
-        return fail(f, raw, rec, c, "enum", { expected: "好、较好、一般、差 或 0–20 的分数" });
+        return fail(f, raw, rec, c, "enum", { expected: "好、较好、一般、差，或0至20之间的分数" });
       if (n < 0 || n > 20) return fail(f, raw, rec, c, "range", { expected: "0–20" });
       if (changed) normalized(f, raw, rec, c, n);
       return n;

@@ -49,9 +49,9 @@ function parseValue(def: RuleKeyDef, raw: CellValue, date1904: boolean): number 
 }
 
 function expectedText(def: RuleKeyDef): string {
-  if (def.kind === "date") return "日期（如 2010-05-31）";
-  if (def.kind === "fraction") return `${def.min}–${def.max} 之间的小数或百分数`;
-  return `${def.min}–${def.max} 之间的数`;
+  if (def.kind === "date") return "日期（如“2010-05-31”）";
+  if (def.kind === "fraction") return `${def.min}至${def.max}之间的小数或百分数`;
+  return `${def.min}至${def.max}之间的数`;
 }
 
 export function readRuleSheet(
@@ -128,7 +128,7 @@ function readCombined(
       field: COMBINED_VOTE_LINE_KEY,
       value: cellText(raw),
       row: r,
-      params: { expected: "三个 0–1 之间的数，如 0.9/0.7/0.5" },
+      params: { expected: "三个0至1之间的数，如“0.9/0.7/0.5”" },
     });
     broken.push(...keys);
     return;

@@ -121,7 +121,7 @@ export const MEMBER_CRITERIA = [
   "带头弘扬正气",
 ] as const;
 
-const RATING_HINT = "好/较好/一般/差，或 0–20 的分数";
+const RATING_HINT = "好/较好/一般/差，或0至20之间的分数";
 
 function criteriaFields(names: readonly string[]): FieldDef[] {
   return names.map((n, i) => ({

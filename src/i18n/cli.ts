@@ -5,20 +5,20 @@ import { textOf, translator } from "./text";
 export const CLI_TEXTS = textOf({
   ledger: { "zh-CN": "台账", en: "Ledger" },
   asOf: { "zh-CN": "检查基准日", en: "As of" },
-  sheets: { "zh-CN": "台账表", en: "Ledger sheets" },
+  sheetsFound: { "zh-CN": "台账表：已识别{found}/{total}张", en: "Ledger sheets: {found}/{total}" },
   found: { "zh-CN": "已识别", en: "found" },
   missing: { "zh-CN": "缺少", en: "missing" },
-  headerRow: { "zh-CN": "表头在第 {n} 行", en: "header on row {n}" },
-  records: { "zh-CN": "{n} 条记录", en: "{n} records" },
+  headerRow: { "zh-CN": "表头在第{n}行", en: "header on row {n}" },
+  records: { "zh-CN": "{n}条记录", en: "{n} records" },
   ignored: { "zh-CN": "未使用的工作表（不作改动）", en: "Ignored sheets (left untouched)" },
   summary: {
-    "zh-CN": "错误 {error} · 警告 {warning} · 提示 {info}",
+    "zh-CN": "错误{error}条 · 警告{warning}条 · 提示{info}条",
     en: "{error} errors · {warning} warnings · {info} infos",
   },
-  more: { "zh-CN": "…… 另有 {n} 条，用 --json 查看全部", en: "… {n} more; use --json to see all" },
+  more: { "zh-CN": "……另有{n}条，用 --json 查看全部", en: "… {n} more; use --json to see all" },
   infoByCode: { "zh-CN": "提示按类别：", en: "Infos by code:" },
   noErrors: { "zh-CN": "没有错误。", en: "No errors." },
-  hasErrors: { "zh-CN": "有 {n} 个错误需要改正后再考评。", en: "{n} errors must be fixed before scoring." },
+  hasErrors: { "zh-CN": "有{n}处错误，请改正后再考评。", en: "{n} errors must be fixed before scoring." },
   written: { "zh-CN": "已写出：{file}", en: "Written: {file}" },
   reading: { "zh-CN": "读取 {file} …", en: "Reading {file} …" },
   checking: { "zh-CN": "校验 …", en: "Checking …" },
@@ -32,24 +32,27 @@ export const CLI_TEXTS = textOf({
     en: "Failed while processing {file}: {why}. Please send the file to support",
   },
   badDate: {
-    "zh-CN": "--as-of 应为 YYYY-MM-DD 格式的日期，如 2012-11-07",
+    "zh-CN": "--as-of 应为 YYYY-MM-DD 格式的日期，如“2012-11-07”",
     en: "--as-of must be a date YYYY-MM-DD, e.g. 2012-11-07",
   },
   blocked: {
-    "zh-CN": "评分规则 {keys} 的值无法读取，本次未考评；请改正“评分规则”表后重试",
+    "zh-CN": "评分规则{keys}的值无法读取，本次未考评；请改正“评分规则”表后重试",
     en: "Rules {keys} could not be read; nothing was scored. Fix the rules sheet and run again",
   },
   scored: {
-    "zh-CN": "已考评：基层党组织 {orgs} 个次 · 党员 {members} 人次",
+    "zh-CN": "已考评：基层党组织{orgs}个次 · 党员{members}人次",
     en: "Scored: {orgs} organisation-phases · {members} member-phases",
   },
   strictRefused: {
-    "zh-CN": "台账有{n}个错误，按 --strict 未写出结果工作簿；请改正后重新考评",
+    "zh-CN": "台账有{n}处错误，按 --strict 未写出结果工作簿；请改正后重新考评",
     en: "The ledger has {n} errors; with --strict no result workbook was written. Correct them and evaluate again",
   },
+  /** How many a list has: organisations and units with 个, people with 名. */
+  listCount: { "zh-CN": "{n}个", en: "{n}" },
+  listCountPeople: { "zh-CN": "{people}名", en: "{people}" },
   provisionalList: { "zh-CN": "（拟推荐）", en: " (proposed)" },
   notSelected: {
-    "zh-CN": "未入选说明 {n} 条（见“未入选说明”表）",
+    "zh-CN": "未入选说明{n}条（见“未入选说明”表）",
     en: "{n} not-selected explanations (sheet 未入选说明)",
   },
   noLedger: {
@@ -60,7 +63,7 @@ export const CLI_TEXTS = textOf({
   badLang: { "zh-CN": "--lang 只能是 zh-CN 或 en", en: "--lang must be zh-CN or en" },
   badSize: { "zh-CN": "--size 只能是 small 或 district", en: "--size must be small or district" },
   sampleStats: {
-    "zh-CN": "({units} 党（工）委 · {orgs} 基层党组织 · {members} 党员 · {rows} 行)",
+    "zh-CN": "共{units}个党（工）委、{orgs}个基层党组织、{members}名党员，{rows}行",
     en: "({units} units · {orgs} organisations · {members} members · {rows} rows)",
   },
   labelled: { "zh-CN": "{label}：{value}", en: "{label}: {value}" },
@@ -75,7 +78,7 @@ export const CLI_TEXTS = textOf({
     en: "District compilation: {n} files received    As of: {asOf}",
   },
   compileCounts: {
-    "zh-CN": "合格 {accepted} · 退回修改 {returned} · 已被替代 {superseded}",
+    "zh-CN": "合格{accepted}个 · 退回修改{returned}个 · 已被替代{superseded}个",
     en: "{accepted} accepted · {returned} returned · {superseded} superseded",
   },
   compileSkipped: { "zh-CN": "未作为报送文件：", en: "Not taken as submissions:" },
@@ -96,12 +99,12 @@ export const CLI_TEXTS = textOf({
   },
   compileReturned: { "zh-CN": "退回修改：", en: "Returned:" },
   compileSuperseded: { "zh-CN": "已被替代：", en: "Superseded:" },
-  compileCross: { "zh-CN": "跨单位问题 {n} 条：", en: "{n} findings across units:" },
+  compileCross: { "zh-CN": "跨单位问题{n}条：", en: "{n} findings across units:" },
   compileWarnings: {
-    "zh-CN": "合格文件的警告 {n} 条（见“校验结果”表）",
+    "zh-CN": "合格文件的警告{n}条（见“校验结果”表）",
     en: "{n} warnings in accepted files (sheet 校验结果)",
   },
-  compileNotices: { "zh-CN": "退回修改通知 {n} 份：{folder}", en: "{n} return notices: {folder}" },
+  compileNotices: { "zh-CN": "退回修改通知{n}份：{folder}", en: "{n} return notices: {folder}" },
   compileNothing: {
     "zh-CN": "没有可以汇总的报送文件：以上文件都无法读取，未写出汇总工作簿",
     en: "No submission could be used: none of the files above could be read; no district workbook was written",
@@ -152,8 +155,8 @@ export const CLI_TEXTS = textOf({
   },
 
   // rules
-  rulesCodes: { "zh-CN": "检查项（代码 · 级别 · 依据）", en: "Finding codes" },
-  rulesKeys: { "zh-CN": "评分规则（默认值 · 依据）", en: "Rule keys (default)" },
+  rulesCodes: { "zh-CN": "检查项（代码 · 级别 · 依据）", en: "Finding codes (code · severity · clause)" },
+  rulesKeys: { "zh-CN": "评分规则（规则 · 默认值 · 依据）", en: "Rule keys (key · default · clause)" },
   ruleDefaultToday: { "zh-CN": "（运行当日）", en: "(the day of the run)" },
 });
 
@@ -169,7 +172,7 @@ export const CLI_HELP = textOf({
     en: "Check, score and draw up the lists; write a copy of the workbook with the result sheets",
   },
   strict: {
-    "zh-CN": "台账有错误时不写出结果工作簿，退出码 1",
+    "zh-CN": "台账有错误时不写出结果工作簿，退出码为1",
     en: "write no result workbook when the ledger has errors (exit code 1)",
   },
   template: { "zh-CN": "写出空白标准台账", en: "Write a blank standard ledger" },
@@ -195,10 +198,10 @@ export const CLI_HELP = textOf({
     en: "write a return notice for each returned unit into this folder",
   },
   units: {
-    "zh-CN": "全区单位名单工作簿（其“党（工）委”表；有“评分规则”表时按其考评）",
+    "zh-CN": "全区单位名单工作簿：读取其中的“党（工）委”表；如有“评分规则”表，按该表考评",
     en: "the district's units workbook (its 党（工）委 sheet; its 评分规则 sheet when there is one)",
   },
-  maxSizeEach: { "zh-CN": "单个文件大小上限（MB），默认 100", en: "size limit per file (MB), default 100" },
+  maxSizeEach: { "zh-CN": "单个文件大小上限（MB），默认为100", en: "size limit per file (MB), default 100" },
   splitByUnit: {
     "zh-CN": "按党（工）委拆分，每个单位一个报送文件（含填报信息）",
     en: "split by unit: one submission file per 党（工）委 (with its 填报信息)",
@@ -220,7 +223,7 @@ export const CLI_HELP = textOf({
   asOf: { "zh-CN": "检查基准日 YYYY-MM-DD", en: "as-of date YYYY-MM-DD" },
   asOfDemo: { "zh-CN": "检查基准日", en: "as-of date" },
   json: { "zh-CN": "输出 JSON", en: "print JSON" },
-  maxSize: { "zh-CN": "文件大小上限（MB），默认 100", en: "file size limit (MB), default 100" },
+  maxSize: { "zh-CN": "文件大小上限（MB），默认为100", en: "file size limit (MB), default 100" },
   lang: { "zh-CN": "语言 zh-CN | en", en: "language zh-CN | en" },
   outputCopy: {
     "zh-CN": "输出文件 .xlsx（不能与输入相同）",

@@ -29,11 +29,11 @@ export const FINDING_TEXTS = textOf<FindingCode>({
     en: "{rows} blank and skipped",
   },
   "total-row": {
-    "zh-CN": "第 {row} 行是“{value}”行，已跳过",
+    "zh-CN": "第{row}行是“{value}”行，已跳过",
     en: 'Row {row} is a total row ("{value}") and was skipped',
   },
   "total-mismatch": {
-    "zh-CN": "合计行的“{field}”为 {value}，但上方各行之和为 {expected}，请核对",
+    "zh-CN": "合计行的“{field}”为{value}，但上方各行之和为{expected}，请核对",
     en: 'The total row says {value} for "{field}" but the rows above add up to {expected}; check it',
   },
   normalized: {
@@ -45,7 +45,7 @@ export const FINDING_TEXTS = textOf<FindingCode>({
     en: "{field} must not be blank; fill it in",
   },
   "type-date": {
-    "zh-CN": "“{field}”的“{value}”不是有效日期，请填写如 2011-06-20 的日期",
+    "zh-CN": "“{field}”的“{value}”不是有效日期，请填写日期，如“2011-06-20”",
     en: 'The {field} "{value}" is not a valid date; write a date such as 2011-06-20',
   },
   "type-number": {
@@ -57,11 +57,11 @@ export const FINDING_TEXTS = textOf<FindingCode>({
     en: 'The {field} "{value}" is not allowed; use one of: {expected}',
   },
   range: {
-    "zh-CN": "“{field}”的 {value} 超出范围，应为 {expected}",
+    "zh-CN": "“{field}”的值{value}超出范围，应为{expected}",
     en: "The {field} {value} is out of range; it must be {expected}",
   },
   unique: {
-    "zh-CN": "“{field}”的“{value}”与第 {other} 行重复，请改为唯一的值或删除重复行",
+    "zh-CN": "“{field}”的“{value}”与第{other}行重复，请改为唯一的值或删除重复行",
     en: 'The {field} "{value}" repeats row {other}; make it unique or delete the duplicate row',
   },
   "foreign-key": {
@@ -85,16 +85,17 @@ export const FINDING_TEXTS = textOf<FindingCode>({
     en: 'ID card number "{value}" is stored as a number and its last digits are lost; format the column as text and re-enter it',
   },
   "duplicate-id-card": {
-    "zh-CN": "身份证号“{value}”与 {other} 重复，同一身份证号只能登记一名党员；请核对后改正其中一处",
+    "zh-CN":
+      "身份证号“{value}”与本表{other}单元格的身份证号重复，同一身份证号只能登记一名党员；请核对后改正其中一处",
     en: 'ID card number "{value}" is the same as in {other}; one ID card number belongs to one member — correct one of them',
   },
   "formula-not-calculated": {
     "zh-CN":
-      "“{field}”列有 {count} 个公式单元格没有保存计算结果（文件由不计算公式的程序生成），无法检查；请用 Excel 或 WPS 打开并保存该文件后重新检查",
+      "“{field}”列有{count}个公式单元格没有保存计算结果（文件由不计算公式的程序生成），无法检查；请用 Excel 或 WPS 打开并保存该文件后重新检查",
     en: 'The "{field}" column has {count} formula cells saved without their results (written by a program that does not calculate) and cannot be checked; open and save the file in Excel or WPS, then check again',
   },
   "id-birth": {
-    "zh-CN": "身份证号中的出生日期 {expected} 与“出生日期”{value} 不一致，请核对",
+    "zh-CN": "身份证号中的出生日期{expected}与“出生日期”{value}不一致，请核对",
     en: "The birth date in the ID card number ({expected}) differs from the birth date {value}; check them",
   },
   "id-sex": {
@@ -102,27 +103,27 @@ export const FINDING_TEXTS = textOf<FindingCode>({
     en: 'The ID card number indicates "{expected}" but the sex is "{value}"; check them',
   },
   "member-count": {
-    "zh-CN": "党员人数填 {value}，但“党员”表中有 {expected} 名该组织的党员，请核对",
+    "zh-CN": "党员人数填{value}，但“党员”表中该组织有党员{expected}名，请核对",
     en: "The member count says {value} but the member sheet lists {expected} members of this organisation",
   },
   "date-order": {
-    "zh-CN": "“{field}”{value} 应{expected}，请核对日期",
+    "zh-CN": "“{field}”{value}应{expected}，请核对日期",
     en: "The {field} {value} must be {expected}; check the date",
   },
   "date-outside-campaign": {
-    "zh-CN": "“{field}”{value} 不在活动期间（{expected}），请核对日期",
+    "zh-CN": "“{field}”{value}不在活动期间（{expected}）内，请核对日期",
     en: "The {field} {value} is outside the campaign ({expected}); check the date",
   },
   "date-outside-phase": {
-    "zh-CN": "{period}的考评日期 {value} 不在该时段（{expected}）内，请核对日期或时段",
+    "zh-CN": "{period}的考评日期{value}不在该时段（{expected}）内，请核对日期或时段",
     en: "The evaluation date {value} is outside {period} ({expected}); check the date or the phase",
   },
   "date-after-commendation": {
-    "zh-CN": "第三时段考评日期 {value} 晚于表彰截止日 {expected}，不能用于 2012 年“七一”专项表彰，请核对",
+    "zh-CN": "第三时段考评日期{value}晚于表彰截止日{expected}，不能用于2012年“七一”专项表彰，请核对",
     en: "The phase-3 evaluation date {value} is after the commendation cut-off {expected}; check it",
   },
   "vote-sum": {
-    "zh-CN": "好、较好、一般、差票数之和为 {expected}，与参评人数 {value} 不符，请核对票数",
+    "zh-CN": "好、较好、一般、差票数之和为{expected}，与参评人数{value}不符，请核对票数",
     en: "The votes add up to {expected} but the number of voters is {value}; check the counts",
   },
   "review-scope": {
@@ -134,35 +135,35 @@ export const FINDING_TEXTS = textOf<FindingCode>({
     en: 'Rule "{field}" has an unreadable value "{value}"; it must be {expected}. Fix it before scoring (the default is not used silently)',
   },
   "too-short": {
-    "zh-CN": "承诺事项“{value}”过于简短，请写明具体承诺内容（至少 4 个字）",
+    "zh-CN": "承诺事项“{value}”过于简短，请写明具体承诺内容（至少4个字）",
     en: 'The commitment "{value}" is too short; state it concretely (at least 4 characters)',
   },
   "grade-mismatch": {
-    "zh-CN": "评议等次填“{value}”，但好评率 {other} 对应“{expected}”，请核对",
+    "zh-CN": "评议等次填“{value}”，但好评率{other}对应“{expected}”，请核对",
     en: 'The grade says "{value}" but the approval rate {other} gives "{expected}"; check it',
   },
   "criterion-evidence": {
-    "zh-CN": "“{field}”评为“{value}”，但{expected}，请核对评定",
-    en: 'The {field} is rated "{value}" but {expected}; check the rating',
+    "zh-CN": "“{field}”评为{rating}，但{expected}，请核对评定",
+    en: "The {field} is rated {rating} but {expected}; check the rating",
   },
   "plan-late": {
-    "zh-CN": "实施方案报送日期{value}，晚于报送期限 {expected} 或未填写，请核对",
-    en: "The plan was submitted {value}, after the deadline {expected} or not recorded; check it",
+    "zh-CN": "实施方案{when}",
+    en: "The implementation plan {when}",
   },
   "commitment-missing": {
     "zh-CN": "“{object}”在{when}没有公开承诺记录，请补录承诺",
     en: '"{object}" has no public commitment in {when}; record one',
   },
   "commitment-overdue": {
-    "zh-CN": "承诺完成时限 {value} 已过但尚未完成，请更新完成情况或说明原因",
+    "zh-CN": "承诺完成时限{value}已过但尚未完成，请更新完成情况或说明原因",
     en: "The commitment was due {value} and is not completed; update its status",
   },
   "review-missing": {
-    "zh-CN": "“{object}”在 {period} 没有{expected}点评记录，请补录或安排点评",
-    en: '"{object}" has no review by {expected} in {period}; record or schedule one',
+    "zh-CN": "“{object}”在{when}没有{expected}点评记录，请补录或安排点评",
+    en: '"{object}" has no review by {expected} in {when}; record or schedule one',
   },
   "evaluation-missing": {
-    "zh-CN": "“{object}”在 {period} 年没有群众评议记录，请补录",
+    "zh-CN": "“{object}”在{period}年没有群众评议记录，请补录",
     en: '"{object}" has no public evaluation in {period}; record one',
   },
   "unknown-rule": {
@@ -179,7 +180,7 @@ export const FINDING_TEXTS = textOf<FindingCode>({
   },
   "unit-twice": {
     "zh-CN":
-      "本单位另报送了“{other}”（报出时间 {otherTime}），以较晚的那份为准，本文件不参加汇总；如需以本文件为准，请重新报送并更新报出时间",
+      "本单位另报送了“{other}”（报出时间：{otherTime}），以较晚的那份为准，本文件不参加汇总；如需以本文件为准，请重新报送并更新报出时间",
     en: 'This unit also submitted "{other}" (reported {otherTime}); the later one counts and this file is not compiled. To use this file, submit it again with a new 报出时间',
   },
   "unknown-unit": {
@@ -192,7 +193,7 @@ export const FINDING_TEXTS = textOf<FindingCode>({
     en: 'Organisation "{value}" is also submitted by {other}; an organisation belongs to one unit — keep it in its own unit\'s ledger only',
   },
   "template-version": {
-    "zh-CN": "台账模板版本“{value}”已过时或无法识别（当前为 {expected}），建议用“新建标准台账”核对表头",
+    "zh-CN": "台账模板版本“{value}”已过时或无法识别（当前版本为{expected}），建议用“新建标准台账”核对表头",
     en: 'Template version "{value}" is outdated or unknown (current: {expected}); compare with a new standard ledger',
   },
   "after-as-of": {
@@ -214,7 +215,7 @@ export const FINDING_ALT_TEXTS = textOf<AltCode>({
     en: 'Sheet "{sheet}" has no optional "{field}" column; its checks were skipped',
   },
   "template-version": {
-    "zh-CN": "本台账不是由标准模板（{expected} 版）制作，已按表名和表头识别各表",
+    "zh-CN": "本台账不是由标准模板（{expected}版）制作，已按表名和表头识别各表",
     en: "This ledger was not made from the standard template ({expected}); sheets were found by name and header",
   },
 });
@@ -222,7 +223,7 @@ export const FINDING_ALT_TEXTS = textOf<AltCode>({
 /** 校验结果's summary row for the findings of one code and sheet beyond its row cap (§1.4). */
 export const FINDINGS_NOT_LISTED: Text = {
   "zh-CN":
-    "另有 {count} 条“{code}”未逐条列出（校验结果表最多列出 {max} 行；完整清单见命令行 --json 输出），请先改正已列出的问题后重新校验",
+    "另有{count}条“{code}”未逐条列出（校验结果表最多列出{max}行；完整清单见命令行 --json 输出），请先改正已列出的问题后重新校验",
   en: '{count} more "{code}" findings are not listed (校验结果 lists at most {max} rows; --json on the command line gives them all); correct the listed ones and check again',
 };
 
@@ -236,10 +237,43 @@ export const BLANK_ROWS = textOf({
 export const COMMITMENT_WINDOW = textOf({
   phase1: { "zh-CN": "第一时段", en: "phase 1" },
   newMember: {
-    "zh-CN": "入党后 {days} 天内（至 {until}）",
+    "zh-CN": "入党后{days}天内（至{until}）",
     en: "the {days} days after joining (until {until})",
   },
 });
+
+/** A criterion's rating: a score is written `评为19分`, a word `评为“好”`. */
+export const RATING = textOf({
+  score: { "zh-CN": "{value}分", en: "{value} points" },
+  word: { "zh-CN": "“{value}”", en: '"{value}"' },
+});
+
+/** What plan-late says: a date after the deadline, or no date once the deadline has passed. */
+export const PLAN_LATE = textOf({
+  dated: {
+    "zh-CN": "报送日期{value}晚于报送期限{expected}，请核对",
+    en: "was submitted {value}, after the deadline {expected}; check it",
+  },
+  undated: {
+    "zh-CN": "报送日期未填写，而报送期限{expected}已过；已报送的，请填写报送日期",
+    en: "has no submission date and the deadline {expected} has passed; if it was submitted, record the date",
+  },
+});
+
+/** A review period in words: `2011Q1` → 2011年第一季度, `2011H2` → 2011年下半年. */
+export const PERIOD_WORDS = textOf({
+  Q1: { "zh-CN": "{year}年第一季度", en: "Q1 {year}" },
+  Q2: { "zh-CN": "{year}年第二季度", en: "Q2 {year}" },
+  Q3: { "zh-CN": "{year}年第三季度", en: "Q3 {year}" },
+  Q4: { "zh-CN": "{year}年第四季度", en: "Q4 {year}" },
+  H1: { "zh-CN": "{year}年上半年", en: "the first half of {year}" },
+  H2: { "zh-CN": "{year}年下半年", en: "the second half of {year}" },
+});
+
+export function periodInWords(period: string, lang: Lang): string {
+  const m = /^(\d{4})(Q[1-4]|H[12])$/.exec(period);
+  return m ? render(PERIOD_WORDS[m[2] as keyof typeof PERIOD_WORDS], lang, { year: m[1] }) : period;
+}
 
 /** Params a message derives from the finding's own ones, in the message's language. */
 /** The English form of a param the district compilation writes twice (`other` and `otherEn`, …). */
@@ -253,6 +287,13 @@ const DERIVED: Partial<Record<FindingCode, (p: Params, lang: Lang) => Params>> =
   "org-two-units": english("other"),
   "unit-twice": english("otherTime"),
   "report-header": english("detail"),
+  "criterion-evidence": (p, lang) => ({
+    rating: render(/^\d+(\.\d+)?$/.test(String(p.value)) ? RATING.score : RATING.word, lang, p),
+  }),
+  "review-missing": (p, lang) => ({ when: periodInWords(String(p.period ?? ""), lang) }),
+  "plan-late": (p, lang) => ({
+    when: render(p.undated === undefined ? PLAN_LATE.dated : PLAN_LATE.undated, lang, p),
+  }),
   "blank-row": (p, lang) => {
     const count = Number(p.count ?? 1);
     const last = Number(p.row) + count - 1;

@@ -15,7 +15,7 @@ export const OLD_WEBVIEW: { title: Text; body: Text } = oldWebview;
 /** HostError texts (src/hosts/common/errors.ts makes the errors). */
 export const HOST_ERRORS = textOf({
   tooManyCells: {
-    "zh-CN": "台账表“{sheet}”超过 500 万个单元格，请拆分后再试",
+    "zh-CN": "台账表“{sheet}”超过500万个单元格，请拆分后再试",
     en: 'Sheet "{sheet}" has more than 5 million cells; split it and try again',
   },
   unreadable: {
@@ -85,7 +85,7 @@ export const FILE_ERRORS = textOf<LedgerFileErrorCode>({
     en: "Not an Excel .xlsx workbook{where}{why}",
   },
   xls: {
-    "zh-CN": "这是旧版 Excel 97-2003 (.xls) 文件{where}，请在 Excel 中另存为 .xlsx 后再试{why}",
+    "zh-CN": "这是旧版 Excel 97-2003（.xls）文件{where}，请在 Excel 中另存为 .xlsx 后再试{why}",
     en: "This is a legacy Excel 97-2003 (.xls) file{where}{why}; save it as .xlsx in Excel and try again",
   },
   encrypted: {
@@ -102,7 +102,7 @@ export const FILE_ERRORS = textOf<LedgerFileErrorCode>({
     en: "The file is too large{size}{why}",
   },
   empty: {
-    "zh-CN": "文件是空的（0 字节）{where}，请确认选择了正确的台账文件{why}",
+    "zh-CN": "文件是空的（0字节）{where}，请确认选择了正确的台账文件{why}",
     en: "The file is empty{where}{why}",
   },
 });
@@ -110,9 +110,9 @@ export const FILE_ERRORS = textOf<LedgerFileErrorCode>({
 /** The parts file errors are put together from. */
 export const FILE_ERROR_PARTS = textOf({
   where: { "zh-CN": "：{path}", en: ": {path}" },
-  sizeAndMax: { "zh-CN": "（{size} MB），上限为 {max} MB", en: " ({size} MB, limit {max} MB)" },
+  sizeAndMax: { "zh-CN": "（{size} MB，上限为{max} MB）", en: " ({size} MB, limit {max} MB)" },
   size: { "zh-CN": "（{size} MB）", en: " ({size} MB)" },
-  max: { "zh-CN": "，上限为 {max} MB", en: " (limit {max} MB)" },
+  max: { "zh-CN": "（上限为{max} MB）", en: " (limit {max} MB)" },
   inUse: {
     "zh-CN": "无法打开文件：{path}，可能没有读取权限或文件正被其他程序占用，请关闭该文件或检查权限后再试",
     en: "Cannot open the file (permission denied or in use): {path}",
@@ -198,7 +198,7 @@ export const WRITE_NOTES = textOf({
     en: 'The {part} of result sheet "{sheet}" could not be set; its data is complete',
   },
   backupsLeft: {
-    "zh-CN": "旧的结果表未能删除（隐藏的 {names}），下次写入结果表时会自动删除",
+    "zh-CN": "旧的结果表未能删除（隐藏的{names}），下次写入结果表时会自动删除",
     en: "The old result sheets could not be deleted (hidden {names}); the next write of result sheets removes them",
   },
   highlightsInPane: {
@@ -207,7 +207,7 @@ export const WRITE_NOTES = textOf({
     en: "The workbook structure is protected, so the original fills are kept in this task pane only: clear the marks before closing the pane or Excel",
   },
   formulasSkipped: {
-    "zh-CN": "{n} 个单元格含有公式，未修改：{cells}。请检查公式或其引用的单元格",
+    "zh-CN": "{n}个单元格含有公式，未修改：{cells}。请检查公式或其引用的单元格",
     en: "{n} cells hold formulas and were not changed: {cells}. Check the formulas or the cells they use",
   },
 });
@@ -225,8 +225,8 @@ export const DECORATION_PARTS = textOf({
 /** The stages a host reports while it reads and writes. */
 export const HOST_STAGES = textOf({
   read: { "zh-CN": "读取工作簿", en: "Reading the workbook" },
-  readSheet: { "zh-CN": "读取 {sheet}", en: "Reading {sheet}" },
-  writeSheet: { "zh-CN": "写入 {sheet}", en: "Writing {sheet}" },
+  readSheet: { "zh-CN": "读取“{sheet}”表", en: "Reading {sheet}" },
+  writeSheet: { "zh-CN": "写入“{sheet}”表", en: "Writing {sheet}" },
   written: { "zh-CN": "写入完成", en: "Written" },
   applyFixes: { "zh-CN": "应用修正", en: "Applying fixes" },
   highlight: { "zh-CN": "标记问题单元格", en: "Highlighting cells" },

@@ -6,10 +6,10 @@ import { textOf, translator } from "./text";
 export const PANE_TEXTS = textOf({
   appName: { "zh-CN": "先锋台账", en: "Pioneer Ledger" },
   stateLine: {
-    "zh-CN": "已识别 {found}/{total} 张台账表 · 检查基准日 {asOf}",
+    "zh-CN": "已识别{found}/{total}张台账表 · 检查基准日：{asOf}",
     en: "{found}/{total} ledger sheets found · as of {asOf}",
   },
-  stateMissing: { "zh-CN": "（缺少 {names}）", en: " (missing {names})" },
+  stateMissing: { "zh-CN": "（缺少{names}）", en: " (missing {names})" },
   stateNoLedger: { "zh-CN": "尚未读取台账", en: "No ledger read yet" },
 
   tabOverview: { "zh-CN": "概况", en: "Overview" },
@@ -36,15 +36,15 @@ export const PANE_TEXTS = textOf({
   },
   asOf: { "zh-CN": "检查基准日", en: "As-of date" },
   asOfHint: {
-    "zh-CN": "留空则用“评分规则”表中的检查基准日，否则用今天",
-    en: "Empty: the 评分规则 sheet's date, else today",
+    "zh-CN": "按所填日期检查；留空时用“评分规则”表中的检查基准日，表中也未填的用今天",
+    en: "The check uses this date; when empty, the 评分规则 sheet's 检查基准日, or today if that is empty too",
   },
   reread: { "zh-CN": "重新读取", en: "Re-read" },
 
   // 校验
   validate: { "zh-CN": "校验台账", en: "Check ledger" },
   counts: {
-    "zh-CN": "错误 {error} · 警告 {warning} · 提示 {info}",
+    "zh-CN": "错误{error}条 · 警告{warning}条 · 提示{info}条",
     en: "Errors {error} · Warnings {warning} · Infos {info}",
   },
   sevError: { "zh-CN": "错误", en: "Errors" },
@@ -53,36 +53,38 @@ export const PANE_TEXTS = textOf({
   sevErrorOne: { "zh-CN": "错误", en: "Error" },
   sevWarningOne: { "zh-CN": "警告", en: "Warning" },
   sevInfoOne: { "zh-CN": "提示", en: "Info" },
+  /** A severity filter with its count: `错误（14）`. */
+  filterCount: { "zh-CN": "{label}（{n}）", en: "{label} ({n})" },
   filterSeverity: { "zh-CN": "级别", en: "Severity" },
   filterSheet: { "zh-CN": "工作表", en: "Sheet" },
   allSheets: { "zh-CN": "全部工作表", en: "All sheets" },
   workbookLevel: { "zh-CN": "整个工作簿", en: "Workbook" },
   noFindings: { "zh-CN": "没有发现问题。", en: "No findings." },
   noneShown: { "zh-CN": "没有符合筛选条件的问题。", en: "No findings match the filters." },
-  showMore: { "zh-CN": "再显示 {n} 条", en: "Show {n} more" },
+  showMore: { "zh-CN": "再显示{n}条", en: "Show {n} more" },
   fixTo: { "zh-CN": "改为“{fix}”", en: "Change to “{fix}”" },
   goToCell: { "zh-CN": "转到 {sheet}!{cell}", en: "Go to {sheet}!{cell}" },
   markCells: { "zh-CN": "标记问题单元格", en: "Highlight cells" },
   clearMarks: { "zh-CN": "清除标记", en: "Clear highlights" },
-  applyFixes: { "zh-CN": "应用所选修正 ({n})", en: "Apply selected fixes ({n})" },
+  applyFixes: { "zh-CN": "应用所选修正（{n}）", en: "Apply selected fixes ({n})" },
   writeFindings: { "zh-CN": "写入校验结果表", en: "Write 校验结果 sheet" },
   confirmTitle: { "zh-CN": "应用所选修正", en: "Apply selected fixes" },
   confirmBody: {
-    "zh-CN": "将修改 {n} 个单元格，只写入已勾选的修正，其他单元格不变。确定吗？",
+    "zh-CN": "将修改{n}个单元格，只写入已勾选的修正，其他单元格不变。确定吗？",
     en: "{n} cells will be changed; only the ticked fixes are written. Continue?",
   },
   confirmOk: { "zh-CN": "确定修改", en: "Apply" },
   confirmCancel: { "zh-CN": "不修改", en: "Don't apply" },
-  fixesApplied: { "zh-CN": "已修改 {n} 个单元格，已重新校验", en: "{n} cells changed; checked again" },
-  marked: { "zh-CN": "已标记 {n} 个单元格", en: "{n} cells highlighted" },
+  fixesApplied: { "zh-CN": "已修改{n}个单元格，已重新校验", en: "{n} cells changed; checked again" },
+  marked: { "zh-CN": "已标记{n}个单元格", en: "{n} cells highlighted" },
   cleared: { "zh-CN": "已清除标记", en: "Highlights cleared" },
   findingsWritten: { "zh-CN": "已写入“{name}”表", en: "Wrote sheet “{name}”" },
 
   // 考评表彰
   rulesInForce: { "zh-CN": "现行评分规则", en: "Rules in force" },
-  rulesFromSheet: { "zh-CN": "来自“评分规则”表", en: "From the 评分规则 sheet" },
+  rulesFromSheet: { "zh-CN": "来自“{name}”表", en: "From the sheet “{name}”" },
   rulesDefault: { "zh-CN": "使用默认规则（工作簿中没有“评分规则”表）", en: "Defaults (no 评分规则 sheet)" },
-  rulesCount: { "zh-CN": "{n} 项规则", en: "{n} rules" },
+  rulesCount: { "zh-CN": "共{n}项规则", en: "{n} rules" },
   ruleSet: { "zh-CN": "表中设定", en: "set" },
   ruleDefault: { "zh-CN": "默认", en: "default" },
   ruleBroken: { "zh-CN": "无法读取", en: "unreadable" },
@@ -94,20 +96,21 @@ export const PANE_TEXTS = textOf({
   rulesExist: { "zh-CN": "“评分规则”表已存在", en: "The 评分规则 sheet exists already" },
   evaluate: { "zh-CN": "考评并生成表彰名单", en: "Score and draw up lists" },
   blocked: {
-    "zh-CN": "“评分规则”表中 {keys} 的值无法读取，未计算得分和表彰名单。请改正后重新考评。",
+    "zh-CN": "“评分规则”表中{keys}的值无法读取，未计算得分和表彰名单。请改正后重新考评。",
     en: "Rule values {keys} could not be read; no scores or lists. Fix them and run again.",
   },
-  selected: { "zh-CN": "入选 {n} 个", en: "{n} selected" },
+  selected: { "zh-CN": "入选{n}个", en: "{n} selected" },
+  selectedPeople: { "zh-CN": "入选{people}名", en: "{people} selected" },
   noneSelected: { "zh-CN": "无符合条件的推荐对象", en: "nobody eligible" },
-  gradeChart: { "zh-CN": "{phase} 等次分布", en: "{phase} grades" },
+  gradeChart: { "zh-CN": "{phase}等次分布", en: "{phase} grades" },
   coverageChart: { "zh-CN": "各单位点评与评议覆盖率", en: "Review and evaluation coverage by unit" },
   coverageReviews: { "zh-CN": "季度点评", en: "Quarterly reviews" },
   coverageEvaluations: { "zh-CN": "群众评议", en: "Public evaluations" },
   kindOrg: { "zh-CN": "组织", en: "Organisations" },
   kindMember: { "zh-CN": "党员", en: "Members" },
   writtenSheets: { "zh-CN": "已写入的工作表", en: "Written sheets" },
-  notSelectedCount: { "zh-CN": "未入选说明 {n} 条", en: "{n} not-selected notes" },
-  evaluated: { "zh-CN": "考评完成，已写入 {n} 张结果表", en: "Scored; {n} result sheets written" },
+  notSelectedCount: { "zh-CN": "未入选说明{n}条", en: "{n} not-selected notes" },
+  evaluated: { "zh-CN": "考评完成，已写入{n}张结果表", en: "Scored; {n} result sheets written" },
   evaluatedDraft: {
     "zh-CN": "已写入{n}张结果表；台账尚有错误，表彰名单为试算稿",
     en: "{n} result sheets written; the ledger still has errors, so the lists are a draft",
@@ -126,19 +129,19 @@ export const PANE_TEXTS = textOf({
     en: "Each file is read and checked on its own in the background; this workbook changes only with “Write district summary”.",
   },
   compiledLine: {
-    "zh-CN": "共 {n} 个报送文件 · 检查基准日 {asOf}",
+    "zh-CN": "共{n}个报送文件 · 检查基准日：{asOf}",
     en: "{n} submitted files · as of {asOf}",
   },
   compileCounts: {
-    "zh-CN": "合格 {accepted} · 退回修改 {returned} · 无法读取 {unreadable} · 已被替代 {superseded}",
+    "zh-CN": "合格{accepted}个 · 退回修改{returned}个 · 无法读取{unreadable}个 · 已被替代{superseded}个",
     en: "Accepted {accepted} · Returned {returned} · Unreadable {unreadable} · Superseded {superseded}",
   },
   unitsFromWorkbook: {
-    "zh-CN": "单位名单：当前工作簿的“党（工）委”表（{n} 个单位）",
+    "zh-CN": "单位名单：当前工作簿的“党（工）委”表，共{n}个单位",
     en: "Unit list: this workbook's 党（工）委 sheet ({n} units)",
   },
   unitsFromSubmissions: {
-    "zh-CN": "单位名单：各报送文件中的单位（{n} 个）",
+    "zh-CN": "单位名单：各报送文件中的单位，共{n}个",
     en: "Unit list: the units the files name ({n})",
   },
   skippedLock: {
@@ -171,15 +174,15 @@ export const PANE_TEXTS = textOf({
     en: "No submission can be compiled: none of the files could be read. Ask the units to submit again.",
   },
   compiled: {
-    "zh-CN": "已汇总 {n} 个报送文件，退回修改 {returned} 个",
+    "zh-CN": "已汇总{n}个报送文件，退回修改{returned}个",
     en: "{n} files compiled; {returned} to return",
   },
   districtWritten: {
-    "zh-CN": "已写入全区汇总：{first}等 {n} 张表",
+    "zh-CN": "已写入全区汇总：“{first}”等{n}张表",
     en: "District summary written: {n} sheets, from “{first}”",
   },
   noticesDownloaded: {
-    "zh-CN": "已下载 {n} 份退回修改通知：{name}",
+    "zh-CN": "已下载{n}份退回修改通知：{name}",
     en: "Downloaded {n} return notices: {name}",
   },
   noNotices: { "zh-CN": "没有需要退回修改的单位", en: "No unit has to be sent back" },
@@ -190,7 +193,7 @@ export const PANE_TEXTS = textOf({
   // 功能区按钮（校验台账、考评表彰）：Office 约 5 分钟后会结束按钮命令
   commandTooLarge: {
     "zh-CN":
-      "这个工作簿较大（约 {cells} 个单元格），在按钮中运行可能超过 Office 允许的时间。请在任务窗格中运行：点击“台账助手”，再在窗格中点击“{action}”。",
+      "这个工作簿较大（约{cells}个单元格），在按钮中运行可能超过 Office 允许的时间。请在任务窗格中运行：点击“台账助手”，再在窗格中点击“{action}”。",
     en: "This workbook is large (about {cells} cells) and could run past the time Office gives a ribbon button. Run it in the task pane: click 台账助手, then “{action}” in the pane.",
   },
   commandTooSlow: {
@@ -261,7 +264,7 @@ export const PANE_TEXTS = textOf({
     en: "First open a ledger file or load the sample.",
   },
   viewer: { "zh-CN": "查看工作表", en: "View sheet" },
-  viewerRows: { "zh-CN": "显示前 {n} 行，共 {total} 行", en: "First {n} of {total} rows" },
+  viewerRows: { "zh-CN": "显示前{n}行，共{total}行", en: "First {n} of {total} rows" },
   loaded: { "zh-CN": "已打开“{name}”", en: "Opened “{name}”" },
   sampleName: { "zh-CN": "示例台账", en: "sample ledger" },
 });

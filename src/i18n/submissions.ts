@@ -5,7 +5,7 @@ import { render, textOf, type Lang } from "./text";
 
 export const SUBMISSION_REASONS = textOf({
   notLedger: {
-    "zh-CN": "文件中没有找到任何台账表（党（工）委、基层党组织、党员等），请确认报送的是创先争优活动台账",
+    "zh-CN": "文件中没有找到任何台账表（如基层党组织、党员等表），请确认报送的是创先争优活动台账",
     en: "No ledger sheet was found in the file (党（工）委, 基层党组织, 党员 …): submit the campaign ledger itself",
   },
   errors: {

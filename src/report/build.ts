@@ -5,7 +5,8 @@ import type { Lang } from "../i18n/text";
 import type { SheetModel } from "./sheet-model";
 import { findingsSheet } from "./findings-sheet";
 import { scoresSheet } from "./scores-sheets";
-import { commendationsSheet, notSelectedSheet } from "./commendations-sheet";
+import { commendationsSheet } from "./commendations-sheet";
+import { notSelectedSheet } from "./not-selected-sheet";
 import { progressSheet } from "./progress-sheet";
 
 /** `findingFiles`: the findings come from several submitted files (a district compilation). */
@@ -19,10 +20,10 @@ export function buildReport(
   const progress = progressSheet(a.ledger, ev.progress, ev.scores);
   if (!ev.blockedBy.length)
     sheets.push(
-      scoresSheet(a.ledger, ev.scores, "organization", progress),
+      scoresSheet(a.ledger, ev.scores, "organization"),
       scoresSheet(a.ledger, ev.scores, "member"),
       commendationsSheet(a.ledger, ev),
-      notSelectedSheet(a.ledger, ev),
+      notSelectedSheet(a.ledger, ev, a.findings),
     );
   sheets.push(progress);
   return sheets;

@@ -2,10 +2,10 @@
 import { type Finding, summarize } from "../engine/findings";
 import { FINDINGS_NOT_LISTED, messageOf } from "../i18n/findings";
 import { type Lang, render } from "../i18n/text";
-import { toISO } from "../engine/dates";
 import { RESULT_SHEETS } from "../engine/schema";
 import type { Analysis } from "../engine/analyze";
-import type { HyperlinkModel, SheetModel } from "./sheet-model";
+import { documentPrint, type HyperlinkModel, type SheetModel } from "./sheet-model";
+import { asOfLine } from "./doc-text";
 import { maskIdCard } from "./mask";
 import { sheetRef } from "./refs";
 
@@ -62,7 +62,6 @@ function notListedRow(g: { first: Finding; count: number }, lang: Lang, withFile
     null,
     message,
     null,
-    f.code,
   ];
 }
 
@@ -89,7 +88,6 @@ export function findingsSheet(a: Analysis, lang: Lang = "zh-CN", withFile = fals
       f.period ?? null,
       maskIdCard(messageOf(f, lang)),
       f.fix === undefined || f.fix === null ? null : String(f.fix),
-      f.code,
     ];
   });
   for (const g of notListed) rows.push(notListedRow(g, lang, withFile));
@@ -97,8 +95,8 @@ export function findingsSheet(a: Analysis, lang: Lang = "zh-CN", withFile = fals
     name: RESULT_SHEETS.findings,
     title: "台账校验结果",
     preamble: [
-      `检查基准日：${toISO(a.ledger.asOf)}    错误 ${s.error} 条 · 警告 ${s.warning} 条 · 提示 ${s.info} 条` +
-        (s.error ? "    有错误的记录不参加考评，请改正后重新校验" : ""),
+      `${asOfLine(a.ledger.asOf)}，台账共有错误${s.error}条、警告${s.warning}条、提示${s.info}条。` +
+        (s.error ? "有错误的记录不参加考评，请改正后重新校验。" : ""),
     ],
     columns: [
       ...(withFile ? [{ header: "文件", width: 18, format: "text" as const }] : []),
@@ -109,13 +107,14 @@ export function findingsSheet(a: Analysis, lang: Lang = "zh-CN", withFile = fals
       { header: "值", width: 18, format: "text" },
       { header: "对象", width: 10, format: "text" },
       { header: "时段", width: 8, format: "text" },
-      { header: "问题说明", width: 60, format: "text", wrap: true },
+      { header: "问题说明", width: 56, format: "text", wrap: true },
       { header: "建议修正", width: 14, format: "text" },
-      { header: "代码", width: 20, format: "text" },
     ],
     rows,
     hyperlinks,
     freezeHeader: true,
     table: true,
+    wrapText: true,
+    print: documentPrint(),
   };
 }

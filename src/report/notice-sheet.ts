@@ -10,7 +10,7 @@ import { messageOf } from "../i18n/findings";
 import type { CellValue } from "../engine/grid";
 import type { ColumnModel, RowKind, SheetModel } from "./sheet-model";
 import { maskIdCard } from "./mask";
-import { chineseDate } from "./submissions-sheet";
+import { chineseDate } from "./doc-text";
 
 export const NOTICE_SHEET = "退回修改通知";
 
@@ -38,7 +38,7 @@ export function noticeSheet(returned: readonly Submission[], date: Day, lang: La
     ]);
   const rowKinds: RowKind[] = rows.map(() => undefined);
   rows.push([], [`区委创先争优活动领导小组办公室（盖章）                    日期：${chineseDate(date)}`]);
-  rowKinds.push(undefined, "section");
+  rowKinds.push(undefined, "note");
   return {
     name: NOTICE_SHEET,
     title: "创先争优活动台账退回修改通知",
@@ -47,7 +47,6 @@ export function noticeSheet(returned: readonly Submission[], date: Day, lang: La
     rows,
     rowKinds,
     freezeHeader: true,
-    fitRowHeights: true,
     print: { landscape: true, repeatHeader: true, footer: { center: "第 &P 页 共 &N 页" } },
   };
 }

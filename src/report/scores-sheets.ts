@@ -5,7 +5,8 @@ import { str } from "../engine/ledger";
 import { PHASE_NAMES } from "../engine/campaign";
 import { MEMBER_CRITERIA, ORG_CRITERIA, RESULT_SHEETS } from "../engine/schema";
 import type { Score } from "../engine/score";
-import type { ColumnModel, HyperlinkModel, SheetModel } from "./sheet-model";
+import { documentPrint, type ColumnModel, type HyperlinkModel, type SheetModel } from "./sheet-model";
+import { asOfLine } from "./doc-text";
 import { sheetRef } from "./refs";
 import { a1 } from "../engine/grid";
 
@@ -20,15 +21,11 @@ const num = (header: string, format: ColumnModel["format"] = "decimal1", width =
   width,
 });
 
-/**
- * `progress` (the 进度督查 model) holds the grade counts per unit: the organisations' sheet charts
- * them (Excel's own chart, drawn from that sheet's rows).
- */
+/** One row per object and phase; the grade mix per unit is charted on 进度督查. */
 export function scoresSheet(
   ledger: Ledger,
   scores: readonly Score[],
   kind: "organization" | "member",
-  progress?: SheetModel,
 ): SheetModel {
   const org = kind === "organization";
   const list = scores
@@ -62,55 +59,43 @@ export function scoresSheet(
     ];
   });
   const criteria = org ? ORG_CRITERIA : MEMBER_CRITERIA;
+  // narrow enough to print one page wide at about 9 points: headers wrap, rows are measured
   const columns: ColumnModel[] = [
-    { header: "考评时段", width: 10, format: "text" },
-    { header: org ? "组织编号" : "党员编号", width: 12, format: "text" },
-    { header: org ? "党组织名称" : "姓名", width: org ? 26 : 10, format: "text" },
-    ...(org ? [] : [{ header: "所在党组织", width: 12, format: "text" } as ColumnModel]),
-    { header: "单位编号", width: 9, format: "text" },
-    { header: "单位名称", width: 22, format: "text" },
-    ...criteria.map((c) => num(c, "general", 10)),
-    num(org ? "五个好得分" : "五带头得分", "general", 11),
-    num("好评率", "percent"),
-    num("扣分-缺点评", "general", 11),
-    num("扣分-承诺逾期", "general", 12),
-    num("综合得分"),
-    { header: "等次", width: 7, format: "text" },
-    { header: org ? "一票否决事项" : "违纪违法情况", width: 18, format: "text" },
+    { header: "考评时段", width: 8, format: "text" },
+    { header: org ? "组织编号" : "党员编号", width: 8, format: "text" },
+    { header: org ? "党组织名称" : "姓名", width: org ? 22 : 8, format: "text" },
+    ...(org ? [] : [{ header: "所在党组织", width: 9, format: "text" } as ColumnModel]),
+    { header: "单位编号", width: 7, format: "text" },
+    { header: "单位名称", width: 18, format: "text" },
+    ...criteria.map((c) => num(c, "general", org ? 6 : 7)),
+    num(org ? "五个好得分" : "五带头得分", "general", 7),
+    num("好评率", "percent", 7),
+    num("扣分-缺点评", "general", 7),
+    num("扣分-承诺逾期", "general", 7),
+    num("综合得分", "decimal1", 7),
+    { header: "等次", width: 5, format: "text" },
+    { header: org ? "一票否决事项" : "违纪违法情况", width: org ? 14 : 12, format: "text" },
     ...(org
       ? []
       : [
-          { header: "党员类别", width: 10, format: "text" } as ColumnModel,
-          { header: "党务工作者", width: 10, format: "text" } as ColumnModel,
+          { header: "党员类别", width: 8, format: "text" } as ColumnModel,
+          { header: "党务工作者", width: 6, format: "text" } as ColumnModel,
         ]),
   ];
   const gradeCol = columns.findIndex((c) => c.header === "等次");
-  const gradeCols = (progress?.columns ?? []).flatMap((c, i) =>
-    /组织(优秀|良好|一般|较差|否决)$/.test(c.header) ? [i] : [],
-  );
-  const chart =
-    org && progress && gradeCols.length && list.length
-      ? [
-          {
-            title: `各单位基层党组织考评等次分布（${progress.columns[gradeCols[0]].header.replace(/组织优秀$/, "")}）`,
-            kind: "columnStacked" as const,
-            dataSheet: progress.name,
-            categoryCol: 1,
-            seriesCols: gradeCols,
-            // 优秀 green, 良好 blue, 一般 amber, 较差 orange, 否决 red
-            colors: ["70AD47", "4472C4", "FFC000", "ED7D31", "C00000"],
-            anchor: { cell: `${a1(0, columns.length + 1).replace(/\d+$/, "")}2`, cols: 9, rows: 18 },
-          },
-        ]
-      : undefined;
   return {
     name: org ? RESULT_SHEETS.orgScores : RESULT_SHEETS.memberScores,
+    title: org ? "基层党组织“五个好”考评结果" : "党员“五带头”考评结果",
+    preamble: [
+      `${asOfLine(ledger.asOf)}。综合得分＝五项得分之和×${ledger.rules.weightCriteria}＋好评率×100×${ledger.rules.weightApproval}－扣分。`,
+    ],
     columns,
     rows,
     hyperlinks,
     freezeHeader: true,
     table: true,
-    ...(chart ? { charts: chart } : {}),
+    wrapText: true,
+    print: documentPrint(),
     conditional: [
       { fromCol: gradeCol, toCol: gradeCol, equals: "否决", style: "bad" },
       { fromCol: gradeCol, toCol: gradeCol, equals: "较差", style: "bad" },

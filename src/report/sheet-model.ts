@@ -38,8 +38,22 @@ export interface HyperlinkModel {
   target: string;
 }
 
-/** How a data row is shown: `section` = a bold title row merged across the columns (表彰名单 sections). */
-export type RowKind = "section" | undefined;
+/**
+ * How a data row is shown: `section` = a heading merged across the columns (表彰名单 sections);
+ * `note` = a plain line merged across the columns (signature block, remarks); `header` = a row of
+ * column headers inside the data (a sheet whose lists have different columns, 表彰名单).
+ */
+export type RowKind = "section" | "note" | "header" | undefined;
+
+/** A cell of a data row merged with the cells to its right (`cols` columns in all). */
+export interface SpanModel {
+  /** 0-based index into `rows`. */
+  row: number;
+  /** 0-based first column. */
+  col: number;
+  /** Columns covered, ≥ 2. */
+  cols: number;
+}
 
 /** Conditional formatting: cells in columns fromCol…toCol (0-based) equal to `equals` get `style`. */
 export interface ConditionalModel {
@@ -82,8 +96,16 @@ export interface PrintModel {
   repeatHeader?: boolean;
   header?: PageText;
   footer?: PageText;
-  /** 0-based data row indexes that start a new printed page. */
+  /** 0-based data row indexes that start a new printed page (`rows.length`: the row after the data). */
   breakBefore?: number[];
+}
+
+/** The print setup every result sheet gets (ledger-format.md §6.1): A4 landscape, one page wide, the
+ *  header row on every page, page numbers in the footer. */
+export const PAGE_FOOTER: PageText = { center: "第 &P 页 共 &N 页" };
+
+export function documentPrint(extra: Partial<PrintModel> = {}): PrintModel {
+  return { landscape: true, repeatHeader: true, footer: PAGE_FOOTER, ...extra };
 }
 
 export interface SheetModel {
@@ -106,15 +128,22 @@ export interface SheetModel {
   /** Print setup: A4 fitted to the page width, landscape, the header row repeated on every page,
    *  page header/footer texts in Excel's codes (`第 &P 页 共 &N 页`), page breaks before data rows. */
   print?: PrintModel;
-  /** Parallel to `rows`: special rows (section titles). */
+  /** Parallel to `rows`: special rows (section titles, notes, header rows inside the data). */
   rowKinds?: RowKind[];
+  /** Cells of data rows merged across several columns (the value sits in the first column). */
+  spans?: SpanModel[];
+  /**
+   * No header row below the title and preamble: the data rows bring their own (`header` rows), as
+   * 表彰名单 does, whose member and organisation lists have different columns.
+   */
+  noHeaderRow?: boolean;
   conditional?: ConditionalModel[];
   charts?: ChartModel[];
   /** Sheet is hidden in the workbook (used by tests of hidden-sheet reading). */
   hidden?: boolean;
-  /**
-   * Give each data row whose wrapped text (in a `wrap` column) needs more than one
-   * line an explicit height that fits it: other programs do not re-measure rows when they print.
-   */
-  fitRowHeights?: boolean;
+  /** Every text column wraps within its width (printed sheets: long names never spill or cut). */
+  wrapText?: boolean;
+  /** Give every data row an explicit height, not only the rows whose wrapped text needs several
+   *  lines (a sheet that paginates itself needs every row's height known). */
+  fixAllRowHeights?: boolean;
 }

@@ -6,13 +6,14 @@
 import { columnLetters, type CellValue } from "../engine/grid";
 import { isoToSerial, fromSerial1900 } from "../engine/dates";
 import { stripIllegalXml } from "./cell-text";
-import { lookOf, type StyleRole } from "./cell-looks";
+import { BODY_SIZE, lookOf, type StyleRole } from "./cell-looks";
 import {
   NUMBER_FORMAT_CODES,
   type ColumnFormat,
   type ColumnModel,
   type PageText,
   type SheetModel,
+  type SpanModel,
 } from "./sheet-model";
 
 /** Excel's sheet size. */
@@ -88,7 +89,7 @@ export interface PlannedColumn {
 export interface Banner {
   row: number;
   text: string;
-  role: "title" | "preamble" | "section";
+  role: "title" | "preamble" | "section" | "note";
 }
 
 /** Where a drop-down takes its values from. */
@@ -111,7 +112,10 @@ export interface PlannedValidation {
 export interface PrintPlan {
   paper: "A4";
   orientation: "portrait" | "landscape";
-  /** Fit all columns on one page width, as many pages down as needed. */
+  /**
+   * Fit all columns on one page width, as many pages down as needed (fitToHeight 0: Excel, WPS and
+   * LibreOffice then keep the manual row breaks, which a fixed page count would override).
+   */
   fitToWidth: boolean;
   /** Rows repeated at the top of every printed page (1-based, inclusive). */
   titleRows?: { first: number; last: number };
@@ -149,7 +153,10 @@ export interface SheetPlan {
   /** Widest row written (≥ ncols). */
   width: number;
   titleRow: number | undefined;
+  /** The row of column headers; when `hasHeader` is false, the last row above the data (maybe 0). */
   headerRow: number;
+  /** A header row is written at `headerRow` (false: the data rows bring their own header rows). */
+  hasHeader: boolean;
   firstDataRow: number;
   /** Last row written (the header row when there are no data rows). */
   lastRow: number;
@@ -158,11 +165,16 @@ export interface SheetPlan {
   columns: PlannedColumn[];
   /** Rows of one merged text: the title, preamble lines and section titles. */
   banners: Banner[];
-  /** Data rows that are merged section titles (0-based model row indexes). */
+  /** Data rows that are one merged text, sections and notes (0-based model row indexes). */
   sections: Set<number>;
-  /** Merged ranges in A1 form. */
+  /** Data rows written as column headers, each cell with the header look (0-based model row indexes). */
+  headerRows: Set<number>;
+  /** Merged ranges in A1 form: banners, then the spans of data rows. */
   merges: string[];
-  /** Row heights in points (1-based row → height); other rows keep the default. */
+  /** Cells covered by a span (1-based row → 0-based columns): blank, with their column's look. */
+  covered: Map<number, Set<number>>;
+  /** Row heights in points (1-based row → height); other rows keep the default. Every row that
+   *  holds wrapped text has one, measured from its texts, font size and column widths. */
   rowHeights: Map<number, number>;
   /** An Excel table over header + rows. */
   table: boolean;
@@ -200,16 +212,20 @@ function columnWidth(c: ColumnModel): number {
   return Math.min(40, Math.max(min, displayWidth(c.header) + 4));
 }
 
-function planColumn(c: ColumnModel): PlannedColumn {
+function planColumn(c: ColumnModel, wrapText = false): PlannedColumn {
   const format = c.format ?? "general";
   return {
     header: c.header,
     width: columnWidth(c),
     format,
     numFmt: NUMBER_FORMAT_CODES[format] ?? GENERAL_FORMAT,
-    // wrapped cells are centred vertically: a wrap column beside tall rows keeps them level
-    role: c.wrap ? "wrap" : "data",
+    role: c.wrap || (wrapText && format === "text") ? "wrap" : "data",
   };
+}
+
+/** The model's columns as planned (`wrapText`: every text column wraps). */
+function planColumns(model: SheetModel): PlannedColumn[] {
+  return model.columns.map((c) => planColumn(c, model.wrapText === true));
 }
 
 const GENERAL_COLUMN: PlannedColumn = planColumn({ header: "" });
@@ -307,7 +323,7 @@ function layoutRows(model: SheetModel) {
   let r = 1;
   const titleRow = model.title ? r++ : undefined;
   r += model.preamble?.length ?? 0;
-  const headerRow = r;
+  const headerRow = model.noHeaderRow ? r - 1 : r;
   return { titleRow, headerRow, firstDataRow: headerRow + 1, lastRow: headerRow + model.rows.length };
 }
 
@@ -333,7 +349,11 @@ function planBanners(
     banners.push({ row: (titleRow ?? 0) + 1 + i, text, role: "preamble" }),
   );
   for (const i of sections)
-    banners.push({ row: headerRow + 1 + i, text: sectionText(model.rows[i]), role: "section" });
+    banners.push({
+      row: headerRow + 1 + i,
+      text: sectionText(model.rows[i]),
+      role: model.rowKinds?.[i] === "note" ? "note" : "section",
+    });
   return banners;
 }
 
@@ -391,16 +411,18 @@ function planValidations(
 
 function planPrint(model: SheetModel, headerRow: number, firstDataRow: number): PrintPlan {
   const p = model.print;
+  // a break before the row after the data puts what is drawn below it (a chart) on a page of its own
+  const rowBreaks = (p?.breakBefore ?? [])
+    .filter((i) => i > 0 && i <= model.rows.length)
+    .map((i) => firstDataRow + i);
   return {
     paper: "A4",
     orientation: p?.landscape ? "landscape" : "portrait",
     fitToWidth: p !== undefined,
-    titleRows: p?.repeatHeader ? { first: headerRow, last: headerRow } : undefined,
+    titleRows: p?.repeatHeader && !model.noHeaderRow ? { first: headerRow, last: headerRow } : undefined,
     header: p?.header,
     footer: p?.footer,
-    rowBreaks: (p?.breakBefore ?? [])
-      .filter((i) => i > 0 && i < model.rows.length)
-      .map((i) => firstDataRow + i),
+    rowBreaks,
   };
 }
 
@@ -423,16 +445,25 @@ function planSheetWith(model: SheetModel, pool: ListPool): SheetPlan {
   if (lastRow > MAX_SHEET_ROWS)
     throw new SheetModelError(`sheet "${model.name}" has more than ${MAX_SHEET_ROWS} rows`);
   const sections = new Set<number>();
+  const headerRows = new Set<number>();
   model.rowKinds?.forEach((k, i) => {
-    if (k === "section" && i < model.rows.length) sections.add(i);
+    if (i >= model.rows.length) return;
+    if (k === "section" || k === "note") sections.add(i);
+    else if (k === "header") headerRows.add(i);
   });
-  // Excel does not allow merged cells inside a table: a sheet with section rows gets a filter instead.
-  const table = model.table === true && model.rows.length > 0 && sections.size === 0;
+  const hasHeader = !model.noHeaderRow;
+  const spans = planSpans(model, sections, ncols);
+  // Excel does not allow merged cells inside a table: a sheet with merged rows gets a filter instead.
+  const merged = sections.size > 0 || spans.length > 0 || headerRows.size > 0;
+  const table = hasHeader && model.table === true && model.rows.length > 0 && !merged;
   const banners = planBanners(model, titleRow, headerRow, sections);
   const lastLetter = columnLetters(ncols - 1);
-  const rowHeights = new Map<number, number>();
-  if (titleRow !== undefined) rowHeights.set(titleRow, lookOf("title").rowHeight ?? 30);
-  if (model.fitRowHeights) fitWrappedRows(model, firstDataRow, rowHeights);
+  const covered = new Map<number, Set<number>>();
+  for (const s of spans) {
+    const set = covered.get(firstDataRow + s.row) ?? new Set<number>();
+    for (let c = s.col + 1; c < s.col + s.cols; c++) set.add(c);
+    covered.set(firstDataRow + s.row, set);
+  }
   return {
     model,
     name: model.name,
@@ -441,48 +472,184 @@ function planSheetWith(model: SheetModel, pool: ListPool): SheetPlan {
     width,
     titleRow,
     headerRow,
+    hasHeader,
     firstDataRow,
     lastRow,
     headers: table ? tableColumnNames(model.columns, ncols) : model.columns.map((c) => c.header),
-    columns: model.columns.map(planColumn),
+    columns: planColumns(model),
     banners,
     sections,
-    merges: ncols > 1 ? banners.map((b) => `A${b.row}:${lastLetter}${b.row}`) : [],
-    rowHeights,
+    headerRows,
+    merges: [
+      ...(ncols > 1 ? banners.map((b) => `A${b.row}:${lastLetter}${b.row}`) : []),
+      ...spans.map(
+        (s) =>
+          `${columnLetters(s.col)}${firstDataRow + s.row}:${columnLetters(s.col + s.cols - 1)}${firstDataRow + s.row}`,
+      ),
+    ],
+    covered,
+    rowHeights: planRowHeights(model),
     table,
-    autoFilter: model.table === true && !table,
+    autoFilter: hasHeader && model.table === true && !table,
     filterRange: `A${headerRow}:${lastLetter}${Math.max(lastRow, headerRow)}`,
     validations: planValidations(model, firstDataRow, lastRow, pool),
-    freezeRows: model.freezeHeader ? headerRow : 0,
+    freezeRows: model.freezeHeader && hasHeader ? headerRow : 0,
     print: planPrint(model, headerRow, firstDataRow),
     conditionals: planConditionals(model, firstDataRow, lastRow),
     links: planLinks(model, firstDataRow, width),
   };
 }
 
-/** Points per line of wrapped 11-pt text, and the row's padding. */
-const LINE_HEIGHT = 15;
-const ROW_PADDING = 3;
+// ---------------------------------------------------------------------------------------------
+// Measuring: row heights and printed pages. Excel, WPS and LibreOffice do not re-measure the rows
+// of a file another program wrote, so every row holding wrapped text gets an explicit height here.
 
-/** Lines a text needs in a column `width` characters wide (CJK count two; a line break starts a line). */
-export function linesNeeded(text: string, width: number): number {
-  const room = Math.max(1, width - 1);
+/** Points of one line of text of `size` points (Excel's 宋体 11 line is 14.25 pt; the CJK fonts
+ *  LibreOffice substitutes are taller), and the padding of a row. */
+export function lineHeight(size: number): number {
+  return Math.ceil(size * 1.36 * 4) / 4;
+}
+const ROW_PADDING = 4;
+
+/** Pixels of a column `width` characters wide (7 px per character of the default font, + 5). */
+export function columnPixels(width: number): number {
+  return Math.round(width * 7 + 5);
+}
+
+/**
+ * Display units (a CJK character counts two) one line holds in a cell `width` characters wide at
+ * `size` points: half an em per unit, less the cell's padding, with a margin for line-breaking rules
+ * (a line does not start with `，`) and fonts a little wider than 宋体.
+ */
+export function lineCapacity(width: number, size: number = BODY_SIZE): number {
+  const unit = (size * 96) / 72 / 2;
+  return Math.max(1, Math.floor(((columnPixels(width) - 8) / unit) * 0.95));
+}
+
+/** Lines a text needs in a cell `width` characters wide (a line break starts a line). */
+export function linesNeeded(text: string, width: number, size: number = BODY_SIZE): number {
+  const room = lineCapacity(width, size);
   return text.split("\n").reduce((n, line) => n + Math.max(1, Math.ceil(displayWidth(line) / room)), 0);
 }
 
-/** Explicit heights for the data rows whose wrapped cells need more than one line. */
-function fitWrappedRows(model: SheetModel, firstDataRow: number, rowHeights: Map<number, number>): void {
-  const columns = model.columns.map(planColumn);
+/** The height in points of a row of `lines` lines of `size`-point text. */
+export function rowHeightFor(lines: number, size: number = BODY_SIZE): number {
+  return lines * lineHeight(size) + ROW_PADDING;
+}
+
+/** The spans of data rows, checked: inside the layout, not on merged rows, not overlapping. */
+function planSpans(model: SheetModel, sections: Set<number>, ncols: number): SpanModel[] {
+  const seen = new Map<number, number>();
+  const out: SpanModel[] = [];
+  for (const s of model.spans ?? []) {
+    if (s.row < 0 || s.row >= model.rows.length || sections.has(s.row) || s.cols < 2) continue;
+    if (s.col < 0 || s.col + s.cols > ncols)
+      throw new SheetModelError(`sheet "${model.name}": a span of row ${s.row} leaves the columns`);
+    if ((seen.get(s.row) ?? -1) >= s.col)
+      throw new SheetModelError(`sheet "${model.name}": spans of row ${s.row} overlap or are out of order`);
+    seen.set(s.row, s.col + s.cols - 1);
+    out.push(s);
+  }
+  return out;
+}
+
+/** Width in characters of each cell of a data row: its column's, or the sum over its span. */
+function cellWidths(model: SheetModel, columns: PlannedColumn[], spansOfRow: SpanModel[] | undefined) {
+  const widths = columns.map((c) => c.width);
+  for (const s of spansOfRow ?? [])
+    for (let c = s.col + 1; c < s.col + s.cols; c++) {
+      widths[s.col] += widths[c];
+      widths[c] = 0;
+    }
+  return widths;
+}
+
+/**
+ * The height every row needs (1-based row → points), and whether it must be written (`explicit`):
+ * rows of a title, preamble, header, section or note, and rows whose wrapped text needs more than
+ * one line. Other rows are one line of body text (`explicit` false: the program's default height).
+ */
+export function measureRows(model: SheetModel): Map<number, { points: number; explicit: boolean }> {
+  const layout = layoutRows(model);
+  const out = new Map<number, { points: number; explicit: boolean }>();
+  const columns = planColumns(model);
+  const total = columns.reduce((n, c) => n + c.width, 0) || GENERAL_COLUMN.width;
+  const banner = (row: number, text: string, role: StyleRole, min = 0) => {
+    const size = lookOf(role).size;
+    out.set(row, {
+      points: Math.max(min, rowHeightFor(linesNeeded(text, total, size), size)),
+      explicit: true,
+    });
+  };
+  if (layout.titleRow !== undefined) banner(layout.titleRow, model.title!, "title", 30);
+  (model.preamble ?? []).forEach((t, i) => banner((layout.titleRow ?? 0) + 1 + i, t, "preamble"));
+  const headerLines = (texts: readonly CellValue[], widths: number[]) =>
+    texts.reduce<number>(
+      (n, v, c) =>
+        widths[c] ? Math.max(n, linesNeeded(textOfCell(v), widths[c], lookOf("header").size)) : n,
+      1,
+    );
+  if (!model.noHeaderRow) {
+    const lines = headerLines(
+      model.columns.map((c) => c.header),
+      columns.map((c) => c.width),
+    );
+    out.set(layout.headerRow, { points: rowHeightFor(lines, lookOf("header").size), explicit: true });
+  }
+  const spans = new Map<number, SpanModel[]>();
+  for (const s of model.spans ?? []) spans.set(s.row, [...(spans.get(s.row) ?? []), s]);
   model.rows.forEach((row, i) => {
-    if (model.rowKinds?.[i] === "section") return;
+    const r = layout.firstDataRow + i;
+    const kind = model.rowKinds?.[i];
+    if (kind === "section" || kind === "note") return banner(r, sectionText(row), kind);
+    const widths = cellWidths(model, columns, spans.get(i));
+    if (kind === "header")
+      return out.set(r, {
+        points: rowHeightFor(headerLines(row, widths), lookOf("header").size),
+        explicit: true,
+      });
     let lines = 1;
     row.forEach((v, c) => {
-      const col = columns[c];
-      if (!col || typeof v !== "string" || col.role !== "wrap") return;
-      lines = Math.max(lines, linesNeeded(v, col.width));
+      if (typeof v === "string" && columns[c]?.role === "wrap" && widths[c])
+        lines = Math.max(lines, linesNeeded(v, widths[c]));
     });
-    if (lines > 1) rowHeights.set(firstDataRow + i, lines * LINE_HEIGHT + ROW_PADDING);
+    out.set(r, { points: rowHeightFor(lines), explicit: lines > 1 || model.fixAllRowHeights === true });
   });
+  return out;
+}
+
+function textOfCell(v: CellValue | undefined): string {
+  return v === null || v === undefined ? "" : textOf(v);
+}
+
+function planRowHeights(model: SheetModel): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const [r, h] of measureRows(model)) if (h.explicit) out.set(r, h.points);
+  return out;
+}
+
+/** A4 inside Excel's normal margins (0.7" left and right, 0.75" top and bottom): the width in
+ *  pixels (96 dpi) and the height in points a page prints at 100 %. */
+const PAGE_AREA = {
+  landscape: { widthPx: 988, heightPt: 487 },
+  portrait: { widthPx: 659, heightPt: 734 },
+} as const;
+
+/** The scale "fit to one page wide" prints a sheet at (1 when its columns fit). */
+export function printScale(model: SheetModel): number {
+  const px = planColumns(model).reduce((n, c) => n + columnPixels(c.width), 0);
+  const area = PAGE_AREA[model.print?.landscape ? "landscape" : "portrait"];
+  return Math.min(1, area.widthPx / Math.max(1, px));
+}
+
+/**
+ * Points of rows one printed page holds at the sheet's scale, less a tenth for programs that lay
+ * rows out a little taller than planned (a page a sheet paginates itself must never overflow into
+ * an automatic break).
+ */
+export function pageRowPoints(model: SheetModel): number {
+  const area = PAGE_AREA[model.print?.landscape ? "landscape" : "portrait"];
+  return (area.heightPt / printScale(model)) * 0.9;
 }
 
 /** The hidden sheet with the long drop-down lists, one list per column. */

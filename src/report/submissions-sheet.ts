@@ -8,7 +8,10 @@ import type { Lang } from "../i18n/text";
 import { messageOf } from "../i18n/findings";
 import type { CellValue } from "../engine/grid";
 import { RESULT_SHEETS } from "../engine/schema";
-import { toISO, ymd, type Day } from "../engine/dates";
+import { toISO, type Day } from "../engine/dates";
+import { chineseDate } from "./doc-text";
+
+export { chineseDate };
 import type { RowKind, SheetModel } from "./sheet-model";
 import { maskIdCard } from "./mask";
 
@@ -26,12 +29,6 @@ export function statusLabel(s: Submission): string {
   return s.status === "returned" && s.reason && (s.reason.kind === "file" || s.reason.kind === "not-ledger")
     ? "无法读取"
     : STATUS_LABEL[s.status];
-}
-
-/** `2012年11月7日`, as dates are written in a document (§6.1). */
-export function chineseDate(day: Day): string {
-  const { y, m, d } = ymd(day);
-  return `${y}年${m}月${d}日`;
 }
 
 /** `党员!D5 message`, the ID numbers in it masked. */
@@ -85,7 +82,7 @@ export function submissionsSheet(c: Compilation, lang: Lang = "zh-CN"): SheetMod
   const rows: CellValue[][] = c.submissions.map((s, i) => row(s, i, lang));
   const rowKinds: RowKind[] = rows.map(() => undefined);
   rows.push(totalRow(c), [], [signatureLine(asOf)]);
-  rowKinds.push(undefined, undefined, "section");
+  rowKinds.push(undefined, undefined, "note");
   return {
     name: RESULT_SHEETS.submissions,
     title: "创先争优活动台账报送情况",
@@ -105,7 +102,6 @@ export function submissionsSheet(c: Compilation, lang: Lang = "zh-CN"): SheetMod
     rows,
     rowKinds,
     freezeHeader: true,
-    fitRowHeights: true,
     print: { landscape: true, repeatHeader: true, footer: { center: "第 &P 页 共 &N 页" } },
     conditional: [
       { fromCol: 4, toCol: 4, equals: "退回修改", style: "bad" },

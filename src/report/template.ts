@@ -14,7 +14,7 @@ import {
   type FieldDef,
   type SheetDef,
 } from "../engine/schema";
-import type { ColumnFormat, ColumnModel, SheetModel } from "./sheet-model";
+import { documentPrint, type ColumnFormat, type ColumnModel, type SheetModel } from "./sheet-model";
 
 function formatOf(f: FieldDef): ColumnFormat {
   if (f.type === "date") return "date";
@@ -42,8 +42,15 @@ export function columnModel(f: FieldDef): ColumnModel {
   return col;
 }
 
+/** A ledger sheet of the template: prints landscape, one page wide, the header on every page. */
 export function ledgerSheetModel(def: SheetDef): SheetModel {
-  return { name: def.name, columns: def.fields.map(columnModel), rows: [], freezeHeader: true };
+  return {
+    name: def.name,
+    columns: def.fields.map(columnModel),
+    rows: [],
+    freezeHeader: true,
+    print: documentPrint(),
+  };
 }
 
 const INSTRUCTIONS: [string, string][] = [
@@ -70,9 +77,12 @@ export function templateModels(): { models: SheetModel[]; definedNames: Record<s
       title: "创先争优活动台账 填报说明",
       columns: [
         { header: "项目", width: 12, format: "text" },
-        { header: "说明", width: 90, format: "text" },
+        { header: "说明", width: 100, format: "text" },
       ],
       rows: INSTRUCTIONS,
+      // one printed page: wrapped text in rows measured to fit it
+      wrapText: true,
+      print: documentPrint(),
     },
     {
       name: COVER_SHEET.name,
@@ -81,6 +91,7 @@ export function templateModels(): { models: SheetModel[]; definedNames: Record<s
         { header: "内容", width: 40, format: "text" },
       ],
       rows: [...COVER_LABELS.map((l) => [l, ""]), [TEMPLATE_VERSION_LABEL, TEMPLATE_VERSION]],
+      print: documentPrint(),
     },
     ...LEDGER_SHEETS.map(ledgerSheetModel),
     {
@@ -92,6 +103,8 @@ export function templateModels(): { models: SheetModel[]; definedNames: Record<s
       ],
       rows: RULE_KEYS.map((r) => [r.key, r.default, r.clause]),
       freezeHeader: true,
+      wrapText: true,
+      print: documentPrint(),
     },
   ];
   return { models, definedNames: { [TEMPLATE_VERSION_NAME]: TEMPLATE_VERSION } };

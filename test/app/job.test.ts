@@ -42,7 +42,7 @@ test("a CancelledError from the host counts as cancelled; other errors as failed
     throw new CancelledError();
   });
   expect(await cancelled.outcome).toEqual({ status: "cancelled" });
-  const error = new HostError({ "zh-CN": "台账表“党员”超过 500 万个单元格，请拆分后再试", en: "too large" });
+  const error = new HostError({ "zh-CN": "台账表“党员”超过500万个单元格，请拆分后再试", en: "too large" });
   const failed = startJob(async () => {
     throw error;
   });

@@ -119,7 +119,7 @@ describe("drafts", () => {
     const r = cli(["evaluate", sample, "-o", out, "--strict"]);
     expect(r.code).toBe(1);
     expect(existsSync(out)).toBe(false);
-    expect(r.stderr).toContain(`台账有${seededErrors}个错误，按 --strict 未写出结果工作簿`);
+    expect(r.stderr).toContain(`台账有${seededErrors}处错误，按 --strict 未写出结果工作簿`);
     expect(r.stdout).toContain(`台账尚有${seededErrors}处错误`);
     expect(r.stdout).not.toContain("已写出");
     const json = cli(["evaluate", sample, "-o", out, "--strict", "--json"]);

@@ -28,7 +28,7 @@ const BAD: Record<string, string> = {
   "坏-截断.xlsx": "文件已损坏或不完整",
   "坏-乱码.xlsx": "这不是 Excel 工作簿（.xlsx）文件",
   "坏-加密.xlsx": "文件设有打开密码",
-  "坏-旧版.xls": "旧版 Excel 97-2003 (.xls) 文件",
+  "坏-旧版.xls": "旧版 Excel 97-2003（.xls）文件",
   "坏-空文件.xlsx": "文件是空的",
   "坏-通讯录.xlsx": "没有找到任何台账表",
   "坏-过大.xlsx": "文件过大",
@@ -266,7 +266,7 @@ describe("exit codes and messages", () => {
     const out = path.join(dir, "z.xlsx");
     const zh = compile([subs, "-o", out]);
     expect(zh.code).toBe(0);
-    expect(zh.stdout).toContain("合格 2 · 退回修改 9 · 已被替代 1");
+    expect(zh.stdout).toContain("合格2个 · 退回修改9个 · 已被替代1个");
     expect(zh.stdout).toContain(
       "退回修改：\n  U01 历城区莲花街道党工委（U01-历城区莲花街道党工委.xlsx）：台账有2处错误",
     );

@@ -197,8 +197,11 @@ test("LibreOffice opens the result workbook: the lists, scores and percentages a
   const csv = readFileSync(path.join(lo, `lo-${RESULT_SHEETS.commendations}.csv`), "utf8");
   const first = j.commendations[0];
   expect(csv).toContain(first.name);
-  expect(csv).toContain(first.total.toFixed(1));
-  expect(csv).toMatch(/\d+\.\d%/);
+  // the signed list carries no IDs or scores (ledger-format.md §6.1): 考评结果 does
+  expect(csv).not.toContain(first.id);
   const scores = readFileSync(path.join(lo, `lo-${RESULT_SHEETS.orgScores}.csv`), "utf8");
-  expect(scores.split("\n")[0]).toContain("综合得分");
+  expect(scores).toContain(first.total.toFixed(1));
+  expect(scores).toMatch(/\d+\.\d%/);
+  // title, preamble, then the header row
+  expect(scores.split("\n")[2]).toContain("综合得分");
 });

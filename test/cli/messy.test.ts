@@ -134,7 +134,7 @@ test("formulas without a cached result: one formula-not-calculated per column, n
   });
   const fnc = findings.filter((f) => f.code === "formula-not-calculated");
   expect(fnc).toEqual([expect.objectContaining({ sheet: M, cell: "F3", severity: "error" })]);
-  expect(fnc[0].message).toMatch(/3 个公式单元格.*Excel 或 WPS 打开并保存/);
+  expect(fnc[0].message).toMatch(/3个公式单元格.*Excel 或 WPS 打开并保存/);
   for (const cell of ["F4", "F5", "F9"]) expect(codesAt(findings, M, cell)).toEqual([]);
   expect(findings.filter((f) => ["required", "foreign-key", "member-count"].includes(f.code))).toEqual([]);
 });

@@ -48,8 +48,8 @@ test("the sample with seeded mistakes: exit 1, every seeded mistake at its cell 
 
 test("human output and --lang en", () => {
   const zh = cli(["validate", sample, "--as-of", "2012-11-07"]);
-  expect(zh.stdout).toContain("台账表 8/8");
-  expect(zh.stdout).toMatch(/错误 \d+ · 警告 \d+ · 提示 \d+/);
+  expect(zh.stdout).toContain("台账表：已识别8/8张");
+  expect(zh.stdout).toMatch(/错误\d+条 · 警告\d+条 · 提示\d+条/);
   const en = cli(["validate", sample, "--as-of", "2012-11-07", "--json", "--lang", "en"]);
   const zhJson = JSON.parse(cli(["validate", sample, "--as-of", "2012-11-07", "--json"]).stdout);
   const enJson = JSON.parse(en.stdout);
@@ -103,7 +103,7 @@ describe("unusable input: exit 2 and one zh-CN line, never a stack trace", () =>
     expect(r.code).toBe(2);
     expect(r.stdout).toBe("");
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
-    expect(r.stderr).toMatch(/^文件过大（[\d.]+ MB），上限为 [\d.]+ MB。/);
+    expect(r.stderr).toMatch(/^文件过大（[\d.]+ MB，上限为[\d.]+ MB）。/);
   });
   test("a bad --as-of", () => {
     const r = cli(["validate", sample, "--as-of", "2012/13/01"]);
@@ -161,6 +161,12 @@ test("rules lists every finding code with its clause", () => {
   expect(j.findings.map((c: { code: string }) => c.code)).toEqual(
     expect.arrayContaining(["vote-sum", "review-scope", "plan-late"]),
   );
-  for (const c of j.findings) expect(c.clause.length).toBeGreaterThan(3);
+  // Every code and rule key cites a clause of the 2010 notice: 《实施意见》四（二）, 三、…
+  const clause = /^《实施意见》[一二三四五](、|（[一二三四]）)/;
+  for (const c of [...j.findings, ...j.ruleKeys]) expect(c.clause).toMatch(clause);
   expect(j.ruleKeys.map((k: { key: string }) => k.key)).toContain("第三时段表彰截止");
+  const text = cli(["rules"]);
+  expect(text.stdout).not.toMatch(/ledger-format|§|\b(error|warning|info)\b/);
+  expect(text.stdout).toMatch(/vote-sum +错误 +《实施意见》四（三）群众评议/);
+  expect(text.stdout).toMatch(/plan-late +警告 +《实施意见》五、组织领导/);
 });

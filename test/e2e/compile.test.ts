@@ -118,7 +118,7 @@ async function openPane(): Promise<{ page: Page; workers: string[] }> {
   page.on("worker", (w) => workers.push(w.url()));
   page.on("pageerror", (e) => pageErrors.push(String(e)));
   await page.goto(`${server.url}/taskpane.html?office=0&sample=1`);
-  await page.getByText(/已识别 8\/8 张台账表/).waitFor({ timeout: 60_000 });
+  await page.getByText(/已识别8\/8张台账表/).waitFor({ timeout: 60_000 });
   await page.getByRole("tab", { name: "汇总报送" }).click();
   return { page, workers };
 }
@@ -132,7 +132,7 @@ async function pickAndCheck(page: Page, paths: string[], extra: string[] = []): 
   const n = (st: keyof typeof LABEL) => expected.submissions.filter((s) => label(s) === LABEL[st]).length;
   await page
     .getByText(
-      `合格 ${n("accepted")} · 退回修改 ${n("returned")} · 无法读取 ${n("unreadable")} · 已被替代 ${n("superseded")}`,
+      `合格${n("accepted")}个 · 退回修改${n("returned")}个 · 无法读取${n("unreadable")}个 · 已被替代${n("superseded")}个`,
     )
     .waitFor();
   const rows = page.getByTestId("submissions-table").locator("tbody > tr");
@@ -183,7 +183,7 @@ test("汇总报送: pick the units' files → statuses → 生成全区汇总 �
 
   // 生成全区汇总: 报送情况 and the result sheets are in the workbook (and its grid).
   await page.getByRole("button", { name: "生成全区汇总" }).click();
-  await page.getByText(/^已写入全区汇总：报送情况/).waitFor({ timeout: 60_000 });
+  await page.getByText(/^已写入全区汇总：“报送情况”/).waitFor({ timeout: 60_000 });
   const sheets = await page.getByRole("combobox", { name: "查看工作表" }).locator("option").allTextContents();
   for (const name of ["报送情况", "考评结果-党员", "表彰名单"]) expect(sheets).toContain(name);
   const grid = page.locator('[data-testid="sheet-grid"][data-sheet="报送情况"]');

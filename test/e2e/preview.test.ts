@@ -79,10 +79,10 @@ async function expectedSample() {
 test("preview: sample → 校验台账 → 考评并生成表彰名单 → 下载结果工作簿", async () => {
   const page = await openPane();
   await page.getByText("浏览器预览：未连接 Excel").waitFor();
-  await page.getByText(/已识别 8\/8 张台账表 · 检查基准日 \d{4}-\d{2}-\d{2}/).waitFor({ timeout: 60_000 });
+  await page.getByText(/已识别8\/8张台账表 · 检查基准日：\d{4}-\d{2}-\d{2}/).waitFor({ timeout: 60_000 });
   const expected = await expectedSample();
   expect(await page.getByTestId("state-line").textContent()).toBe(
-    `已识别 8/8 张台账表 · 检查基准日 ${toISO(expected.ledger.asOf)}`,
+    `已识别8/8张台账表 · 检查基准日：${toISO(expected.ledger.asOf)}`,
   );
   await page.screenshot({ path: join(SHOTS, "1-overview.png"), fullPage: true, animations: "disabled" });
 
@@ -92,7 +92,7 @@ test("preview: sample → 校验台账 → 考评并生成表彰名单 → 下�
   const counts = page.getByTestId("finding-counts");
   await counts.waitFor();
   const c = summarize(expected.findings);
-  expect(await counts.textContent()).toBe(`错误 ${c.error} · 警告 ${c.warning} · 提示 ${c.info}`);
+  expect(await counts.textContent()).toBe(`错误${c.error}条 · 警告${c.warning}条 · 提示${c.info}条`);
   expect(
     await page
       .locator("li")

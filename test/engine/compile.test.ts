@@ -161,7 +161,7 @@ describe("unit-twice", () => {
     ]);
     expect(where(c)).toEqual(["unit-twice @ U01.xlsx 填报信息!B6"]);
     expect(messageOf(c.submissions[0].findings[0])).toBe(
-      "本单位另报送了“U01-再报.xlsx”（报出时间 2012-11-03 16:30），以较晚的那份为准，本文件不参加汇总；如需以本文件为准，请重新报送并更新报出时间",
+      "本单位另报送了“U01-再报.xlsx”（报出时间：2012-11-03 16:30），以较晚的那份为准，本文件不参加汇总；如需以本文件为准，请重新报送并更新报出时间",
     );
     expect(reasonText(c.submissions[0])).toBe("本单位已另报较晚的“U01-再报.xlsx”，本文件不参加汇总");
     // the district counts U01 once
@@ -175,6 +175,33 @@ describe("unit-twice", () => {
     ins[1].modifiedAt = 1000;
     const c = run(ins);
     expect(statuses(c)).toEqual(["a.xlsx accepted", "b.xlsx superseded"]);
+  });
+
+  test("an unreadable file is superseded by its unit's later usable file, never the reverse", () => {
+    const broken = { file: "U01-损坏.xlsx", unusable: "文件已损坏或不完整，无法读取。" };
+    const later = inputs(unitFiles());
+    const resent = run([{ ...broken, modifiedAt: 1000 }, ...later.map((i) => ({ ...i, modifiedAt: 2000 }))]);
+    expect(statuses(resent)).toEqual([
+      "U01-损坏.xlsx superseded",
+      "U01.xlsx accepted",
+      "U02.xlsx accepted",
+      "U03.xlsx accepted",
+    ]);
+    expect(where(resent, "unit-twice")).toEqual(["unit-twice @ U01-损坏.xlsx !"]);
+    // Near misses: the unreadable file is the later one — returned, and the usable file stands;
+    // an unreadable file whose name names no unit stays returned.
+    const brokenLast = run([
+      ...later.map((i) => ({ ...i, modifiedAt: 1000 })),
+      { ...broken, modifiedAt: 2000 },
+    ]);
+    expect(statuses(brokenLast)).toEqual([
+      "U01.xlsx accepted",
+      "U02.xlsx accepted",
+      "U03.xlsx accepted",
+      "U01-损坏.xlsx returned",
+    ]);
+    const anonymous = run([{ file: "新建文件.xlsx", unusable: "坏", modifiedAt: 1000 }, ...later]);
+    expect(statuses(anonymous)[0]).toBe("新建文件.xlsx returned");
   });
 
   test("two units' files are not a unit twice", () => {

@@ -1668,6 +1668,9 @@ export class FakeRangeFont {
   set size(v: number) {
     this.style("size", v);
   }
+  set name(v: string) {
+    this.style("name", v);
+  }
   set color(v: string) {
     this.style("color", v);
   }

@@ -38,7 +38,7 @@ test("报送情况: a row per file with status and main problems, a total row, t
   const total = m.rows[4];
   expect(total[0]).toBe("合计");
   expect(total[5]).toBe(c.submissions.reduce((n, s) => n + s.summary.error, 0));
-  expect(m.rowKinds?.[m.rows.length - 1]).toBe("section");
+  expect(m.rowKinds?.[m.rows.length - 1]).toBe("note");
   expect(String(m.rows[m.rows.length - 1][0])).toContain("日期：2012年11月7日");
   expect(m.print).toEqual({ landscape: true, repeatHeader: true, footer: { center: "第 &P 页 共 &N 页" } });
 });
@@ -48,7 +48,7 @@ test("rows holding wrapped text get a height that fits it", () => {
   const row = plan.model.rows.findIndex((r) => String(r[7]).includes("\n"));
   const lines = linesNeeded(String(plan.model.rows[row][7]), 62);
   expect(lines).toBeGreaterThan(1);
-  expect(plan.rowHeights.get(plan.firstDataRow + row)).toBe(lines * 15 + 3);
+  expect(plan.rowHeights.get(plan.firstDataRow + row)).toBe(lines * 15 + 4); // 11 pt lines, padding
   expect(linesNeeded("一二三四五", 6)).toBe(2); // CJK count two
   expect(linesNeeded("ab\ncd", 10)).toBe(2);
 });

@@ -44,7 +44,7 @@ const button = (name: string | RegExp) => screen.getByRole("button", { name });
 
 async function validated(host?: FakeHost) {
   const s = setup({}, host);
-  await screen.findByText(/已识别 8\/8 张台账表/);
+  await screen.findByText(/已识别8\/8张台账表/);
   tab("校验");
   fireEvent.click(button("校验台账"));
   await screen.findByTestId("finding-counts");
@@ -54,7 +54,7 @@ async function validated(host?: FakeHost) {
 describe("header and 概况", () => {
   test("reads the workbook on start: state line and one row per ledger sheet", async () => {
     const { host } = setup();
-    expect(await screen.findByText("已识别 8/8 张台账表 · 检查基准日 2012-11-07")).toBeTruthy();
+    expect(await screen.findByText("已识别8/8张台账表 · 检查基准日：2012-11-07")).toBeTruthy();
     expect(screen.getByRole("heading", { name: "先锋台账" })).toBeTruthy();
     expect(host.callsOf("readWorkbook")).toHaveLength(1);
     const rows = screen.getAllByRole("row");
@@ -75,34 +75,38 @@ describe("header and 概况", () => {
       sheets: wb.sheets.filter((g) => g.name !== "群众评议" && g.name !== "评分规则"),
     });
     setup({}, host);
-    expect(await screen.findByText(/已识别 7\/8 张台账表（缺少 群众评议） · 检查基准日/)).toBeTruthy();
+    expect(await screen.findByText(/已识别7\/8张台账表（缺少群众评议） · 检查基准日：/)).toBeTruthy();
     fireEvent.click(button("新建标准台账"));
     expect(await screen.findByText(/已添加：/)).toBeTruthy();
     const [models] = host.callsOf("addMissingSheets")[0] as [{ name: string }[]];
     expect(models.map((m) => m.name)).toEqual(expect.arrayContaining(["群众评议", "评分规则", "党员"]));
     expect(screen.getByText(/已添加：/).textContent).toContain("群众评议");
     expect(screen.getByText(/已添加：/).textContent).not.toContain("党员");
-    expect(await screen.findByText(/已识别 8\/8 张台账表/)).toBeTruthy();
+    expect(await screen.findByText(/已识别8\/8张台账表/)).toBeTruthy();
   });
 
   test("the 检查基准日 re-checks the last reading without reading again", async () => {
     const { host } = setup();
-    await screen.findByText(/检查基准日 2012-11-07/);
+    await screen.findByText(/检查基准日：2012-11-07/);
+    // the hint says what the code does: a filled date wins; empty → the 评分规则 sheet's, else today
+    expect(
+      screen.getByText(/^按所填日期检查；留空时用“评分规则”表中的检查基准日，表中也未填的用今天$/),
+    ).toBeTruthy();
     fireEvent.change(screen.getByLabelText("检查基准日"), { target: { value: "2011-12-31" } });
-    expect(await screen.findByText("已识别 8/8 张台账表 · 检查基准日 2011-12-31")).toBeTruthy();
+    expect(await screen.findByText("已识别8/8张台账表 · 检查基准日：2011-12-31")).toBeTruthy();
     expect(host.callsOf("readWorkbook")).toHaveLength(1);
   });
   test("a newer 检查基准日 supersedes a re-check in progress; only the newest date shows", async () => {
     const { host } = setup();
-    await screen.findByText(/检查基准日 2012-11-07/);
+    await screen.findByText(/检查基准日：2012-11-07/);
     const input = screen.getByLabelText("检查基准日");
     fireEvent.change(input, { target: { value: "2011-12-31" } });
     expect(await screen.findByRole("progressbar")).toBeTruthy(); // the re-check is a run
     fireEvent.change(input, { target: { value: "2010-12-31" } });
-    expect(await screen.findByText("已识别 8/8 张台账表 · 检查基准日 2010-12-31")).toBeTruthy();
+    expect(await screen.findByText("已识别8/8张台账表 · 检查基准日：2010-12-31")).toBeTruthy();
     await waitFor(() => expect(screen.queryByRole("progressbar")).toBeNull());
     await act(() => new Promise((r) => setTimeout(r, 20)));
-    expect(screen.getByTestId("state-line").textContent).toBe("已识别 8/8 张台账表 · 检查基准日 2010-12-31");
+    expect(screen.getByTestId("state-line").textContent).toBe("已识别8/8张台账表 · 检查基准日：2010-12-31");
     expect(host.callsOf("readWorkbook")).toHaveLength(1);
   });
 });
@@ -113,7 +117,7 @@ describe("校验", () => {
     const a = expectedAnalysis(sampleWorkbook());
     const c = summarize(a.findings);
     expect(screen.getByTestId("finding-counts").textContent).toBe(
-      `错误 ${c.error} · 警告 ${c.warning} · 提示 ${c.info}`,
+      `错误${c.error}条 · 警告${c.warning}条 · 提示${c.info}条`,
     );
     const sheets = [...new Set(a.findings.map((f) => f.sheet ?? "整个工作簿"))];
     for (const sheet of sheets) {
@@ -128,10 +132,10 @@ describe("校验", () => {
     await validated();
     const a = expectedAnalysis(sampleWorkbook());
     const c = summarize(a.findings);
-    fireEvent.click(button(`错误 ${c.error}`));
-    fireEvent.click(button(`提示 ${c.info}`));
+    fireEvent.click(button(`错误（${c.error}）`));
+    fireEvent.click(button(`提示（${c.info}）`));
     expect(screen.getAllByRole("listitem")).toHaveLength(c.warning);
-    fireEvent.click(button(`错误 ${c.error}`));
+    fireEvent.click(button(`错误（${c.error}）`));
     fireEvent.change(screen.getByRole("combobox", { name: "工作表" }), { target: { value: "党员" } });
     expect(screen.getAllByRole("listitem")).toHaveLength(
       a.findings.filter((f) => f.sheet === "党员" && f.severity !== "info").length,
@@ -149,20 +153,20 @@ describe("校验", () => {
     const { host } = await validated();
     const boxes = screen.getAllByRole("checkbox");
     expect(boxes.length).toBe(2);
-    expect(button("应用所选修正 (0)")).toHaveProperty("disabled", true);
+    expect(button("应用所选修正（0）")).toHaveProperty("disabled", true);
     fireEvent.click(screen.getByRole("checkbox", { name: "改为“2005-07-01”" }));
-    fireEvent.click(button("应用所选修正 (1)"));
+    fireEvent.click(button("应用所选修正（1）"));
     const dialog = await screen.findByRole("alertdialog");
-    expect(within(dialog).getByText(/将修改 1 个单元格/)).toBeTruthy();
+    expect(within(dialog).getByText(/将修改1个单元格/)).toBeTruthy();
     // (Tabster may still mark the portal aria-hidden while it moves focus into the dialog.)
     fireEvent.click(within(dialog).getByRole("button", { name: "不修改", hidden: true }));
     await waitFor(() => expect(screen.queryByRole("alertdialog", { hidden: true })).toBeNull());
     expect(host.callsOf("applyFixes")).toHaveLength(0);
 
-    fireEvent.click(button("应用所选修正 (1)"));
+    fireEvent.click(button("应用所选修正（1）"));
     const again = await screen.findByRole("alertdialog");
     fireEvent.click(within(again).getByRole("button", { name: "确定修改", hidden: true }));
-    expect(await screen.findByText("已修改 1 个单元格，已重新校验")).toBeTruthy();
+    expect(await screen.findByText("已修改1个单元格，已重新校验")).toBeTruthy();
     const [[fixes]] = host.callsOf("applyFixes") as [[unknown[]]];
     expect(fixes).toEqual([
       { sheet: "党员", cell: expect.stringMatching(/^[A-Z]+5$/), value: "2005-07-01", kind: "date" },
@@ -175,7 +179,7 @@ describe("校验", () => {
   test("标记问题单元格 and 清除标记 go to the host with the chosen colour", async () => {
     const { host } = await validated();
     fireEvent.click(button("标记问题单元格"));
-    expect(await screen.findByText(/已标记 \d+ 个单元格/)).toBeTruthy();
+    expect(await screen.findByText(/已标记\d+个单元格/)).toBeTruthy();
     const [[refs, color]] = host.callsOf("highlightCells") as [[{ sheet: string; cell: string }[], string]];
     const a = expectedAnalysis(sampleWorkbook());
     expect(refs).toHaveLength(
@@ -226,12 +230,12 @@ describe("long runs", () => {
     host.fail.set(
       "writeSheets",
       new HostError({
-        "zh-CN": "台账表“党员”超过 500 万个单元格，请拆分后再试",
+        "zh-CN": "台账表“党员”超过500万个单元格，请拆分后再试",
         en: "Sheet too large; split it",
       }),
     );
     fireEvent.click(button("写入校验结果表"));
-    expect(await screen.findByText("台账表“党员”超过 500 万个单元格，请拆分后再试")).toBeTruthy();
+    expect(await screen.findByText("台账表“党员”超过500万个单元格，请拆分后再试")).toBeTruthy();
     expect(screen.getByText("出错了")).toBeTruthy();
   });
 
@@ -247,9 +251,10 @@ describe("long runs", () => {
 describe("考评表彰", () => {
   test("考评并生成表彰名单 writes the result sheets and shows lists, grades and links", async () => {
     const { host } = setup();
-    await screen.findByText(/已识别 8\/8/);
+    await screen.findByText(/已识别8\/8/);
     tab("考评表彰");
-    expect(screen.getByText(/来自“评分规则”表/)).toBeTruthy();
+    // the sheet is named once, not "来自“评分规则”表（评分规则）"
+    expect(screen.getByText("来自“评分规则”表")).toBeTruthy();
     expect(button("插入评分规则表")).toHaveProperty("disabled", true);
     fireEvent.click(button("考评并生成表彰名单"));
     // the sample has errors: a draft, never a plain success (§5.1)
@@ -265,7 +270,14 @@ describe("考评表彰", () => {
     ];
     expect(models.map((m) => m.name)).toEqual(names);
     expect(replace).toEqual(names);
-    expect(screen.getAllByTestId("commendation-list")).toHaveLength(7);
+    const lists = screen.getAllByTestId("commendation-list").map((l) => l.textContent ?? "");
+    expect(lists).toHaveLength(7);
+    // people are counted with 名, organisations and units with 个 (§6.1 Texts)
+    for (const l of lists.filter((x) => /^(优秀共产党员|优秀党务工作者|历城先锋共产党员)：入选/.test(x)))
+      expect(l).toMatch(/：入选\d+名/);
+    for (const l of lists.filter((x) => /^(先进基层党组织|历城先锋基层党组织|先进单位党组织)：入选/.test(x)))
+      expect(l).toMatch(/：入选\d+个/);
+    expect(lists.filter((x) => /：入选\d+名/.test(x)).length).toBeGreaterThan(0);
     expect(screen.getByRole("region", { name: "第二时段" })).toBeTruthy();
     expect(screen.getByTestId("grade-chart")).toBeTruthy();
     // coverage per unit at a glance: one labelled row per 党（工）委, with both percentages
@@ -275,14 +287,14 @@ describe("考评表彰", () => {
       expect(row.getAttribute("aria-label")).toMatch(/季度点评 (\d+%|—)，群众评议 (\d+%|—)$/);
     fireEvent.click(button("表彰名单"));
     await waitFor(() => expect(host.callsOf("activateSheet")).toEqual([["表彰名单"]]));
-    fireEvent.click(button(/^未入选说明 \d+ 条$/));
+    fireEvent.click(button(/^未入选说明\d+条$/));
     await waitFor(() => expect(host.callsOf("activateSheet")).toHaveLength(2));
     expect(host.callsOf("activateSheet")[1]).toEqual(["未入选说明"]);
   });
 
   test("a ledger with errors: the run ends in a warning and the tab shows the draft line", async () => {
     setup();
-    await screen.findByText(/已识别 8\/8/);
+    await screen.findByText(/已识别8\/8/);
     tab("考评表彰");
     fireEvent.click(button("考评并生成表彰名单"));
     const bar = await screen.findByTestId("draft-warning");
@@ -301,9 +313,9 @@ describe("考评表彰", () => {
 
   test("at 检查基准日 2011-03-01: no 第三时段 lists, 第二时段 headed 拟推荐", async () => {
     setup();
-    await screen.findByText(/检查基准日 2012-11-07/);
+    await screen.findByText(/检查基准日：2012-11-07/);
     fireEvent.change(screen.getByLabelText("检查基准日"), { target: { value: "2011-03-01" } });
-    await screen.findByText(/检查基准日 2011-03-01/);
+    await screen.findByText(/检查基准日：2011-03-01/);
     tab("考评表彰");
     fireEvent.click(button("考评并生成表彰名单"));
     await screen.findByTestId("draft-warning");
@@ -321,10 +333,10 @@ describe("考评表彰", () => {
   test("a ledger without errors: a plain success and no draft warning", async () => {
     const host = new FakeHost(workbookOf(generateLedger({ ...SMALL_SAMPLE, mistakes: false }).models));
     setup({}, host);
-    await screen.findByText(/已识别 8\/8/);
+    await screen.findByText(/已识别8\/8/);
     tab("考评表彰");
     fireEvent.click(button("考评并生成表彰名单"));
-    expect(await screen.findByText("考评完成，已写入 6 张结果表")).toBeTruthy();
+    expect(await screen.findByText("考评完成，已写入6张结果表")).toBeTruthy();
     expect(screen.queryByTestId("draft-warning")).toBeNull();
   });
 
@@ -332,7 +344,7 @@ describe("考评表彰", () => {
     const wb = sampleWorkbook();
     const host = new FakeHost({ ...wb, sheets: wb.sheets.filter((g) => g.name !== "评分规则") });
     setup({}, host);
-    await screen.findByText(/已识别 8\/8/);
+    await screen.findByText(/已识别8\/8/);
     tab("考评表彰");
     expect(screen.getByText("使用默认规则（工作簿中没有“评分规则”表）")).toBeTruthy();
     fireEvent.click(button("插入评分规则表"));
@@ -346,7 +358,7 @@ describe("考评表彰", () => {
 describe("设置", () => {
   test("which result sheets to write, and the language", async () => {
     const { host } = setup();
-    await screen.findByText(/已识别 8\/8/);
+    await screen.findByText(/已识别8\/8/);
     tab("设置");
     fireEvent.click(screen.getByRole("checkbox", { name: "进度督查" }));
     fireEvent.click(screen.getByRole("checkbox", { name: "校验结果" }));
@@ -379,7 +391,7 @@ describe("browser preview", () => {
     expect(screen.getByText("浏览器预览：未连接 Excel")).toBeTruthy();
     expect(button("下载结果工作簿")).toHaveProperty("disabled", true);
     fireEvent.click(button("载入示例台账"));
-    expect(await screen.findByText(/已识别 8\/8 张台账表/)).toBeTruthy();
+    expect(await screen.findByText(/已识别8\/8张台账表/)).toBeTruthy();
     expect(screen.getByTestId("sheet-grid").getAttribute("data-sheet")).toBe("填报信息");
 
     tab("考评表彰");
@@ -404,7 +416,7 @@ describe("browser preview", () => {
       openFile: jest.fn(),
     };
     render(<App kind="preview" theme="dark" preview={preview} startWithSample />);
-    expect(await screen.findByText(/已识别 8\/8 张台账表/)).toBeTruthy();
+    expect(await screen.findByText(/已识别8\/8张台账表/)).toBeTruthy();
     expect(preview.loadSample).toHaveBeenCalledTimes(1);
   });
 });

@@ -31,7 +31,7 @@ test("校验台账: writes 校验结果, activates it, says the counts", async (
   const c = seededCounts();
   expect(c.error).toBeGreaterThan(0);
   expect(c.warning).toBeGreaterThan(0);
-  expect(text).toBe(`校验台账：错误 ${c.error} · 警告 ${c.warning} · 提示 ${c.info}\n已写入“校验结果”表`);
+  expect(text).toBe(`校验台账：错误${c.error}条 · 警告${c.warning}条 · 提示${c.info}条\n已写入“校验结果”表`);
   expect(host.callsOf("writeSheets").map(([m]) => (m as { name: string }[]).map((x) => x.name))).toEqual([
     ["校验结果"],
   ]);

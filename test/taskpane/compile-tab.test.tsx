@@ -62,7 +62,7 @@ function setup(host = new FakeHost(sampleWorkbook())) {
 }
 
 async function openTab() {
-  await screen.findByText(/已识别 8\/8 张台账表/);
+  await screen.findByText(/已识别8\/8张台账表/);
   fireEvent.click(screen.getByRole("tab", { name: "汇总报送" }));
 }
 
@@ -86,7 +86,7 @@ test("picked files: counts, one row per file with ui.md's status, skipped files 
       return s.status === st && !unreadable;
     }).length;
   expect(counts.textContent).toBe(
-    `合格 ${by("accepted")} · 退回修改 ${by("returned")} · 无法读取 ${by("unreadable")} · 已被替代 ${by("superseded")}`,
+    `合格${by("accepted")}个 · 退回修改${by("returned")}个 · 无法读取${by("unreadable")}个 · 已被替代${by("superseded")}个`,
   );
   expect(by("unreadable")).toBe(1);
   expect(by("superseded")).toBe(1);
@@ -101,7 +101,7 @@ test("picked files: counts, one row per file with ui.md's status, skipped files 
     expect(cells[3].textContent).toBe(String(s.summary.error));
     expect(cells[4].textContent).toBe(String(s.summary.warning));
   });
-  expect(screen.getByText("单位名单：当前工作簿的“党（工）委”表（3 个单位）")).toBeTruthy();
+  expect(screen.getByText("单位名单：当前工作簿的“党（工）委”表，共3个单位")).toBeTruthy();
   const skipped = screen.getByTestId("skipped-files").textContent;
   expect(skipped).toContain("~$U01.xlsx：Office 临时文件");
   expect(skipped).toContain("说明.txt：不是 .xlsx 文件");
@@ -133,7 +133,7 @@ test("生成全区汇总 writes 报送情况 and the result sheets through the h
   pick(files);
   await screen.findByTestId("compile-counts");
   fireEvent.click(screen.getByRole("button", { name: "生成全区汇总" }));
-  await screen.findByText(/^已写入全区汇总：报送情况/);
+  await screen.findByText(/^已写入全区汇总：“报送情况”/);
   const [[models, replace]] = host.callsOf("writeSheets") as [[{ name: string }[], string[]]];
   expect(models[0].name).toBe(RESULT_SHEETS.submissions);
   expect(replace).toEqual(models.map((m) => m.name));
@@ -151,7 +151,7 @@ test("下载退回修改通知: several returned units give one .zip", async () 
   const units = new Set(expected.submissions.filter((s) => s.status === "returned").map((s) => s.unit.key));
   expect(units.size).toBeGreaterThan(1);
   fireEvent.click(screen.getByRole("button", { name: "下载退回修改通知" }));
-  await screen.findByText(new RegExp(`^已下载 ${units.size} 份退回修改通知`));
+  await screen.findByText(new RegExp(`^已下载${units.size}份退回修改通知`));
   expect(downloads).toEqual([
     { name: expect.stringMatching(/^退回修改通知-.*\.zip$/), type: "application/zip" },
   ]);

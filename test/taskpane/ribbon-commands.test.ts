@@ -53,7 +53,7 @@ test("a small workbook runs in the command; the dialog says the outcome and clos
   expect(seen.hostLoaded).toBe(1);
   expect((host as FakeHost).callsOf("writeSheets")).toHaveLength(1);
   expect(seen.notices).toHaveLength(1);
-  expect(seen.notices[0].text).toMatch(/^校验台账：错误 \d+ · 警告 \d+ · 提示 \d+\n已写入“校验结果”表$/);
+  expect(seen.notices[0].text).toMatch(/^校验台账：错误\d+条 · 警告\d+条 · 提示\d+条\n已写入“校验结果”表$/);
   expect(seen.notices[0].closeAfterMs).toBe(COMMAND_LIMITS.noticeMs);
   expect(seen.completed).toBe(1);
 });
@@ -64,7 +64,7 @@ test("a large workbook is handed to the task pane: nothing read or written, the 
   expect(seen.hostLoaded).toBe(0);
   expect(seen.taskpane).toBe(1);
   expect(seen.notices[0].text).toBe(
-    "这个工作簿较大（约 1,000,001 个单元格），在按钮中运行可能超过 Office 允许的时间。请在任务窗格中运行：点击“台账助手”，再在窗格中点击“校验台账”。",
+    "这个工作簿较大（约1,000,001个单元格），在按钮中运行可能超过 Office 允许的时间。请在任务窗格中运行：点击“台账助手”，再在窗格中点击“校验台账”。",
   );
   expect(seen.completed).toBe(1);
 });

@@ -23,7 +23,7 @@ test("a note from the host appears under the run's message", async () => {
     o.onNote?.(NOTE);
   };
   render(<App kind="excel" theme="light" host={host} />);
-  await screen.findByText(/已识别 8\/8 张台账表/);
+  await screen.findByText(/已识别8\/8张台账表/);
   fireEvent.click(screen.getByRole("tab", { name: "校验" }));
   fireEvent.click(screen.getByRole("button", { name: "校验台账" }));
   await screen.findByTestId("finding-counts");

@@ -13,6 +13,8 @@ export interface ListSummary {
   phaseName: string;
   list: string;
   selected: number;
+  /** A list of members (counted with 名), not of organisations or units (counted with 个). */
+  people: boolean;
   /** The first names by rank. */
   top: string[];
   /** The phase's decision date is after 检查基准日: the list is 拟推荐 (§5.1). */
@@ -61,6 +63,7 @@ export function summarizeEvaluation(ev: Evaluation, begun: readonly Phase[]): Ev
       phaseName: PHASE_NAMES[l.phase],
       list: l.name,
       selected: entries.length,
+      people: l.kind === "member" || l.kind === "worker",
       top: entries.slice(0, TOP_NAMES).map((c) => c.name),
       provisional: ev.provisionalPhases.includes(l.phase),
     };

@@ -1,5 +1,6 @@
 // `pioneer-ledger rules [--json]`: the rule catalogue — every finding code with its severity, its
-// messages and the clause it enforces — and the rule keys with their defaults.
+// messages and the clause of the 2010 《实施意见》 it enforces — and the rule keys with their defaults
+// and clauses. Severities are printed in the clerk's words (错误/警告/提示); the JSON keeps the codes.
 import { CATALOGUE, type FindingCode } from "../../engine/catalogue";
 import { FINDING_TEXTS } from "../../i18n/findings";
 import { t } from "../../i18n/cli";
@@ -33,10 +34,14 @@ export function rulesCommand(o: CommonOptions): number {
   const sev = (s: Severity) => t(lang, SEVERITY_WORD[s]);
   for (const c of codes) {
     const level = sev(c.severity) + ("alsoSeverity" in c ? "/" + sev(c.alsoSeverity as Severity) : "");
-    lines.push(`  ${c.code.padEnd(24)} ${padTo(level, 10)} ${c.clause}`);
+    lines.push(`  ${c.code.padEnd(24)} ${padTo(level, 12)} ${c.clause}`);
   }
   lines.push("", t(lang, "rulesKeys"));
-  for (const k of keys) lines.push(`  ${k.key}  ${k.default || t(lang, "ruleDefaultToday")}  ${k.clause}`);
+  const keyWidth = Math.max(...keys.map((k) => terminalWidth(k.key))) + 2;
+  for (const k of keys)
+    lines.push(
+      `  ${padTo(k.key, keyWidth)}${padTo(k.default || t(lang, "ruleDefaultToday"), 14)}${k.clause}`,
+    );
   printOut(lines.join("\n"));
   return EXIT.ok;
 }

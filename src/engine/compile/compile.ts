@@ -12,7 +12,7 @@ import { checkKnownUnit, identifyUnit, ownUnits } from "./identify";
 import { mergeLedgers } from "./merge";
 import { districtDraft } from "./draft";
 import { REPORTED_AT_LABEL, checkReportHeader, readReportHeader } from "./report-header";
-import { type Candidate, supersede, warnSuperseded } from "./twice";
+import { type Candidate, supersede, supersedeUnreadable, warnSuperseded } from "./twice";
 import type {
   CheckedSubmission,
   Compilation,
@@ -70,12 +70,17 @@ export function compileDistrict(district: District, checked: readonly CheckedSub
   );
 }
 
-/** `unknown-unit` and `report-header` per usable file; `unit-twice` on each superseded one. */
+/**
+ * `unknown-unit` and `report-header` per usable file; `unit-twice` on each superseded one (an
+ * unreadable file included, when its unit sent a usable file later).
+ */
 function unitFindings(candidates: readonly Candidate[]) {
   const usable = candidates.filter((c) => !c.checked.unusable);
   const sinks = candidates.map(() => new FindingSink<CompileCode>());
   for (const c of usable) headerAndUnitFindings(c, sinks[c.index]);
   const superseded = supersede(usable);
+  const standing = new Set(usable.filter((c) => !superseded.has(c.index)).map((c) => c.index));
+  for (const [loser, winner] of supersedeUnreadable(candidates, standing)) superseded.set(loser, winner);
   for (const [loser, winner] of superseded)
     warnSuperseded(candidates[loser], candidates[winner], sinks[loser]);
   return { sinks, superseded };
@@ -157,9 +162,10 @@ function statusOf(
   findings: readonly Finding[],
   supersededBy: string | undefined,
 ): { status: SubmissionStatus; reason?: SubmissionReason } {
-  if (s.unusable) return { status: "returned", reason: s.unusable };
+  // Superseded first: an unreadable file its unit has sent again needs no notice.
   if (supersededBy !== undefined)
     return { status: "superseded", reason: { kind: "superseded", by: supersededBy } };
+  if (s.unusable) return { status: "returned", reason: s.unusable };
   const errors = findings.filter((f) => f.severity === "error");
   if (errors.length)
     return { status: "returned", reason: { kind: "errors", errors: errors.length, first: errors[0] } };

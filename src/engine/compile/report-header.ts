@@ -51,7 +51,7 @@ export function checkReportHeader(header: ReportHeader, sink: FindingSink<"repor
         ? {
             value: item!.value,
             params: {
-              detail: `（“${item!.value}”不是日期时间，请写成如 2012-11-05 10:30）`,
+              detail: `（“${item!.value}”不是日期时间，请写成如“2012-11-05 10:30”的形式）`,
               detailEn: ` ("${item!.value}" is not a date and time; write e.g. 2012-11-05 10:30)`,
             },
           }

@@ -39,6 +39,26 @@ export function supersede(candidates: readonly Candidate[]): Map<number, number>
   return out;
 }
 
+/**
+ * A file that could not be read, whose name names a unit on the list, is superseded by a later usable
+ * file of that unit (the unit sent it again). A later unreadable file never supersedes a usable
+ * one: what it holds is unknown, so it is returned on its own and the usable file stands.
+ */
+export function supersedeUnreadable(
+  candidates: readonly Candidate[],
+  usableWinners: ReadonlySet<number>,
+): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const c of candidates) {
+    if (!c.checked.unusable || !c.unit.known) continue;
+    const later = candidates.filter(
+      (u) => usableWinners.has(u.index) && u.unit.key === c.unit.key && compareSubmissions(u, c) > 0,
+    );
+    if (later.length) out.set(c.index, later[later.length - 1].index);
+  }
+  return out;
+}
+
 /** The warning on a superseded submission, at its 报出时间 (or its cover sheet). */
 export function warnSuperseded(loser: Candidate, winner: Candidate, sink: FindingSink<"unit-twice">): void {
   const header = loser.checked.header;

@@ -35,7 +35,7 @@ export const campaignDatesCheck = defineCheck("campaign-dates", ["date-outside-c
         value: toISO(d),
         object: object?.(ledger, rec),
         row: rec.row,
-        params: { expected: `${toISO(rules.campaignStart)} 至 ${toISO(rules.phase3End)}` },
+        params: { expected: `${toISO(rules.campaignStart)}至${toISO(rules.phase3End)}` },
       });
     }
   }

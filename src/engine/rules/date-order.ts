@@ -23,9 +23,9 @@ function checkJoined(ledger: IndexedLedger, t: Table, rec: Rec, sink: FindingSin
   const birth = birthOf(rec);
   const problem =
     birth !== undefined && joined < addYears(birth, 18)
-      ? `不早于年满 18 周岁之日 ${toISO(addYears(birth, 18))}`
+      ? `不早于年满18周岁之日（${toISO(addYears(birth, 18))}）`
       : joined > ledger.asOf
-        ? `不晚于检查基准日 ${toISO(ledger.asOf)}`
+        ? `不晚于检查基准日（${toISO(ledger.asOf)}）`
         : undefined;
   if (problem)
     sink.add("date-order", t.grid.name, cellOf(t, rec, "joined"), {
@@ -48,7 +48,7 @@ function checkCommitmentDates(ledger: IndexedLedger, t: Table, rec: Rec, sink: F
         row: rec.row,
         field: fieldName(t.def, key),
         value: toISO(d),
-        params: { expected: `不早于公开日期 ${toISO(pub)}` },
+        params: { expected: `不早于公开日期（${toISO(pub)}）` },
       });
   }
 }

@@ -72,7 +72,7 @@ function checkDate(
     sink.add("date-outside-phase", t.grid.name, cellOf(t, rec, "date"), {
       ...at,
       period: String(phase),
-      params: { expected: `${toISO(w.from)} 至 ${toISO(w.to)}`, period: PHASE_NAMES[phase] },
+      params: { expected: `${toISO(w.from)}至${toISO(w.to)}`, period: PHASE_NAMES[phase] },
     });
   else if (phase === 3 && date > rules.phase3CommendationEnd)
     sink.add("date-after-commendation", t.grid.name, cellOf(t, rec, "date"), {
@@ -104,7 +104,7 @@ function checkPublicRating(
       value: r,
       period: String(phase),
       params: {
-        expected: `该时段群众评议好评率仅 ${(approvalOf(a, phase) * 100).toFixed(1)}%，低于合格线 ${rules.voteGradeLines.合格 * 100}%`,
+        expected: `该时段群众评议好评率仅为${(approvalOf(a, phase) * 100).toFixed(1)}%，低于合格线${rules.voteGradeLines.合格 * 100}%`,
       },
     });
 }

@@ -29,7 +29,7 @@ export function parseIdCard(id: string): IdCardInfo {
 }
 
 export const ID_PROBLEM_TEXT: Record<IdCardProblem, string> = {
-  length: "不是 18 位",
+  length: "不是18位",
   chars: "含有数字和末位 X 以外的字符",
   birth: "中的出生日期无效",
   checksum: "校验码不正确",

@@ -113,7 +113,7 @@ function checkCoverage(ledger: IndexedLedger, sink: FindingSink<"review-missing"
     if (id === undefined || unknown.has(id) || unit === undefined || !index.units.has(unit)) continue;
     for (const p of endedQ)
       if (!covered.has(`${id}|${p.label}`))
-        missing(sink, orgsTable!, rec, id, p.label, `上级党（工）委 ${unit}`);
+        missing(sink, orgsTable!, rec, id, p.label, `上级党（工）委“${unit}”`);
   }
 }
 

@@ -18,7 +18,7 @@ export const planDeadlineCheck = defineCheck("plan-deadline", ["plan-late"], (le
       value: d === undefined ? "未填写" : findingValue(toISO(d)),
       object: str(rec, "unitId"),
       row: rec.row,
-      params: { expected: toISO(deadline) },
+      params: d === undefined ? { expected: toISO(deadline), undated: 1 } : { expected: toISO(deadline) },
     });
   }
 });

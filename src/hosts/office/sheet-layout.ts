@@ -22,6 +22,7 @@ import {
   TEXT_FORMAT,
   type ListSource,
   type OutValue,
+  type PlannedColumn,
   type SheetPlan,
 } from "../../report/sheet-plan";
 import { CALL_BYTES, rowBytes, valueBytes, type Batcher } from "./batching";
@@ -56,19 +57,26 @@ const BORDER_EDGES = [
   "InsideHorizontal",
 ] as const;
 
-/** Queues the look of a role on a range. */
-function applyLook(range: Excel.Range, role: StyleRole): void {
+/**
+ * Queues the look of a role on a range. `clearBorders`: a look without borders takes away the
+ * borders the column looks gave the range (a section row inside the data).
+ */
+function applyLook(range: Excel.Range, role: StyleRole, clearBorders = false): void {
   const look = lookOf(role);
   const f = range.format;
+  f.font.name = look.font;
+  f.font.size = look.size;
   if (look.bold) f.font.bold = true;
-  if (look.size) f.font.size = look.size;
   if (look.color) f.font.color = hex(look.color);
   if (look.underline) f.font.underline = "Single";
   if (look.fill) f.fill.color = hex(look.fill);
   if (look.horizontal) f.horizontalAlignment = "Center";
   if (look.vertical) f.verticalAlignment = "Center";
   if (look.wrap) f.wrapText = true;
-  if (!look.border) return;
+  if (!look.border) {
+    if (clearBorders) for (const edge of BORDER_EDGES) f.borders.getItem(edge).style = "None";
+    return;
+  }
   for (const edge of BORDER_EDGES) {
     const b = f.borders.getItem(edge);
     b.style = "Continuous";
@@ -80,8 +88,9 @@ function applyLook(range: Excel.Range, role: StyleRole): void {
 function lookBytes(role: StyleRole): number {
   const look = lookOf(role);
   const n = [
-    look.bold,
+    look.font,
     look.size,
+    look.bold,
     look.color,
     look.underline,
     look.fill,
@@ -89,7 +98,7 @@ function lookBytes(role: StyleRole): number {
     look.vertical,
     look.wrap,
   ].filter(Boolean).length;
-  return (n + (look.border ? 18 : 0)) * CALL_BYTES;
+  return (n + (look.border ? 18 : 6)) * CALL_BYTES;
 }
 
 /** The values, formats and looks of a sheet: all of it, or the write fails. */
@@ -101,6 +110,8 @@ export async function layoutData(ws: Excel.Worksheet, plan: SheetPlan, env: Layo
   await writeColumnLooks(ws, plan, env);
   await writeLinkLooks(ws, plan, env);
   await writeBanners(ws, plan, env, (b) => b.row >= plan.firstDataRow);
+  await writeHeaderRows(ws, plan, env);
+  await writeSpans(ws, plan, env);
   await writeRowHeights(ws, plan, env);
 }
 
@@ -164,11 +175,12 @@ async function writeBanners(
     cell.values = [[b.text]];
     const row = rowRange(ws, plan, b.row);
     if (canMerge && merged.has(`A${b.row}:${columnLetters(plan.ncols - 1)}${b.row}`)) row.merge(false);
-    applyLook(row, b.role);
+    applyLook(row, b.role, b.row >= plan.firstDataRow);
   }
 }
 
 async function writeHeader(ws: Excel.Worksheet, plan: SheetPlan, env: LayoutEnv): Promise<void> {
+  if (!plan.hasHeader) return;
   const texts = Array.from({ length: plan.ncols }, (_, i) => plan.headers[i] ?? "");
   const formats = texts.map(() => TEXT_FORMAT);
   await env.batcher.room(3 * CALL_BYTES + rowBytes(texts, formats) + lookBytes("header"));
@@ -183,10 +195,13 @@ function dataRow(plan: SheetPlan, i: number, dates: SerialDates, links: Map<numb
   const v: Out[] = new Array<Out>(plan.width);
   const f: string[] = new Array<string>(plan.width);
   const section = plan.sections.has(i);
+  const header = plan.headerRows.has(i);
+  const covered = plan.covered.get(plan.firstDataRow + i);
   for (let c = 0; c < plan.width; c++) {
-    const col = columnAt(plan, c);
+    const col = header ? HEADER_COLUMN : columnAt(plan, c);
     const target = links?.get(c);
-    let value: OutValue | null = section ? null : cellValue(plan.model.rows[i][c], col.format, dates);
+    let value: OutValue | null =
+      section || covered?.has(c) ? null : cellValue(plan.model.rows[i][c], col.format, dates);
     if (target !== undefined) value = linkValue(value, target);
     v[c] = value ?? "";
     f[c] = value === null ? (section ? TEXT_FORMAT : col.numFmt) : cellNumFmt(value, col);
@@ -282,6 +297,35 @@ async function writeLinkLooks(ws: Excel.Worksheet, plan: SheetPlan, env: LayoutE
   for (const ref of linkRuns(plan)) {
     await env.batcher.room(lookBytes("link"));
     applyLook(ws.getRange(ref), "link");
+  }
+}
+
+/** A column as header rows inside the data write it: text. */
+const HEADER_COLUMN: PlannedColumn = {
+  header: "",
+  width: 0,
+  format: "text",
+  numFmt: TEXT_FORMAT,
+  role: "data",
+};
+
+/** Header rows inside the data (a list's own column headers): the header look over the row. */
+async function writeHeaderRows(ws: Excel.Worksheet, plan: SheetPlan, env: LayoutEnv): Promise<void> {
+  for (const i of plan.headerRows) {
+    await env.batcher.room(lookBytes("header"));
+    applyLook(rowRange(ws, plan, plan.firstDataRow + i), "header");
+  }
+}
+
+/** Cells of data rows merged across columns (the plan's merges below the banners). */
+async function writeSpans(ws: Excel.Worksheet, plan: SheetPlan, env: LayoutEnv): Promise<void> {
+  if (env.support.minor < SET.merge) return;
+  const banners = new Set(plan.banners.map((b) => b.row));
+  for (const m of plan.merges) {
+    const row = Number(/\d+/.exec(m)?.[0]);
+    if (banners.has(row)) continue;
+    await env.batcher.room(CALL_BYTES);
+    ws.getRange(m).merge(false);
   }
 }
 

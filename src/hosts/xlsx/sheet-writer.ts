@@ -3,7 +3,7 @@
 // Text is always an inline string (never a formula, never the shared string table), numbers are
 // `<v>`, booleans `t="b"`, blanks no cell. Child elements follow the CT_Worksheet order strictly
 // (Excel refuses files that do not).
-import { columnLetters } from "../../engine/grid";
+import { columnLetters, type CellValue } from "../../engine/grid";
 import {
   cellNumFmt,
   cellValue,
@@ -136,6 +136,8 @@ function rowAttrs(plan: SheetPlan, r: number): string {
 /** Per column: the start of a `<c>` for text, for other values, and for links of either kind. */
 interface ColumnHeads {
   open: string[];
+  /** A blank cell with the column's look (the table's borders stay whole). */
+  blank: string[];
   text: string[];
   other: string[];
   linkText: string[];
@@ -143,11 +145,12 @@ interface ColumnHeads {
 }
 
 function columnHeads(plan: SheetPlan, styles: ResultStyles, letters: string[]): ColumnHeads {
-  const h: ColumnHeads = { open: [], text: [], other: [], linkText: [], linkOther: [] };
+  const h: ColumnHeads = { open: [], blank: [], text: [], other: [], linkText: [], linkOther: [] };
   for (let c = 0; c < plan.width; c++) {
     const col = columnAt(plan, c);
     const other = cellNumFmt(0, col);
     h.open.push(`<c r="${letters[c]}`);
+    h.blank.push(`" s="${styles.xf(col.role, col.numFmt)}"/>`);
     h.text.push(`" s="${styles.xf(col.role, TEXT_FORMAT)}" t="inlineStr"><is>`);
     h.other.push(`" s="${styles.xf(col.role, other)}"`);
     h.linkText.push(`" s="${styles.xf("link", TEXT_FORMAT)}" t="inlineStr"><is>`);
@@ -180,11 +183,14 @@ function writeRows(plan: SheetPlan, opts: SheetXmlOptions, letters: string[], ou
     if (fill) for (let c = 1; c < plan.ncols; c++) cells += `<c r="${letters[c]}${r}" s="${s}"/>`;
     out.push(`<row r="${r}"${rowAttrs(plan, r)}>${cells}</row>`);
   };
-  for (let r = 1; r < plan.headerRow; r++) {
+  // title and preamble rows: up to the header row, or the row above the data when there is none
+  const lastBanner = plan.hasHeader ? plan.headerRow - 1 : plan.headerRow;
+  for (let r = 1; r <= lastBanner; r++) {
     const b = banners.get(r);
     if (b) bannerRow(r, b.text, styles.xf(b.role, TEXT_FORMAT), false);
   }
-  out.push(headerRowXml(plan, styles, letters));
+  if (plan.hasHeader) out.push(headerRowXml(plan, styles, letters));
+  const headerXf = styles.xf("header", TEXT_FORMAT);
   const rows = plan.model.rows;
   for (let i = 0; i < rows.length; i++) {
     const r = plan.firstDataRow + i;
@@ -194,23 +200,51 @@ function writeRows(plan: SheetPlan, opts: SheetXmlOptions, letters: string[], ou
       continue;
     }
     const rs = String(r);
-    const rowLinks = links.get(r);
     const values = rows[i];
-    const n = rowLinks ? plan.width : values.length;
+    if (plan.headerRows.has(i)) {
+      out.push(
+        `<row r="${rs}"${rowAttrs(plan, r)}>${headerCells(plan, values, rs, headerXf, letters)}</row>`,
+      );
+      continue;
+    }
+    const rowLinks = links.get(r);
+    const covered = plan.covered.get(r);
+    const n = Math.max(rowLinks ? plan.width : values.length, plan.ncols);
     let cells = "";
     for (let c = 0; c < n; c++) {
-      const value = cellValue(values[c], columnAt(plan, c).format, dates);
+      const value = covered?.has(c) ? null : cellValue(values[c], columnAt(plan, c).format, dates);
       const target = rowLinks?.get(c);
       if (target !== undefined) {
         const shown = linkValue(value, target);
         cells += cellXml(head, c, rs, shown, true);
         hyperlinks.push(hyperlinkXml(letters[c] + rs, target, shown));
       } else if (value !== null) cells += cellXml(head, c, rs, value, false);
+      else if (c < plan.ncols) cells += head.open[c] + rs + head.blank[c];
     }
     const attrs = rowAttrs(plan, r);
     out.push(cells ? `<row r="${rs}"${attrs}>${cells}</row>` : `<row r="${rs}"${attrs}/>`);
   }
   return hyperlinks;
+}
+
+/** A header row inside the data: every cell of the layout as text with the header look. */
+function headerCells(
+  plan: SheetPlan,
+  values: readonly CellValue[],
+  rs: string,
+  xf: number,
+  letters: string[],
+): string {
+  let cells = "";
+  const covered = plan.covered.get(Number(rs));
+  for (let c = 0; c < plan.ncols; c++) {
+    const v = covered?.has(c) ? null : values[c];
+    const t = v === null || v === undefined || v === "" ? "" : String(v);
+    cells += t
+      ? `<c r="${letters[c]}${rs}" s="${xf}" t="inlineStr"><is>${tElement(t)}</is></c>`
+      : `<c r="${letters[c]}${rs}" s="${xf}"/>`;
+  }
+  return cells;
 }
 
 function headerRowXml(plan: SheetPlan, styles: ResultStyles, letters: string[]): string {

@@ -107,26 +107,6 @@ function reprefix(s: string, prefix: string): string {
   return s.replace(/<(\/?)(?=[A-Za-z_])/g, `<$1${prefix}`);
 }
 
-/** The children of font 0 that describe the face (name, family, charset, scheme) and its size/colour. */
-function baseFont(font0: string | undefined): { face: string; size: number; color: string } {
-  if (!font0) return { face: '<name val="Calibri"/><family val="2"/>', size: 11, color: "" };
-  let face = "";
-  let color = "";
-  let size = 11;
-  const root = rootElement(font0);
-  for (const c of childrenOf(font0, root)) {
-    const text = font0.slice(c.start, c.end);
-    if (c.local === "name" || c.local === "family" || c.local === "charset" || c.local === "scheme")
-      face += text;
-    else if (c.local === "color") color = text;
-    else if (c.local === "sz") {
-      const v = Number(attrsOf(font0, c).find((a) => a.name === "val")?.value);
-      if (v > 0) size = v;
-    }
-  }
-  return { face, size, color };
-}
-
 function fmtSize(n: number): string {
   return String(Math.round(n * 100) / 100);
 }
@@ -224,13 +204,14 @@ export function patchStyles(
     return id;
   };
 
-  const base = baseFont(fonts.items[0] ?? fonts.added[0]);
+  // Every look names its font and size (cell-looks.ts): charset 134 (GB2312) lets a program that
+  // lacks the face pick a Chinese one, never the workbook's Latin default.
   const fontOf = (look: CellLook): number => {
-    if (!look.bold && !look.underline && !look.size && !look.color) return 0;
-    const size = `<sz val="${fmtSize(look.size ?? base.size)}"/>`;
-    const color = look.color ? `<color rgb="FF${look.color}"/>` : base.color;
+    const size = `<sz val="${fmtSize(look.size)}"/>`;
+    const color = look.color ? `<color rgb="FF${look.color}"/>` : "";
+    const face = `<name val="${escapeAttr(look.font)}"/><family val="3"/><charset val="134"/>`;
     return fonts.add(
-      `<font>${look.bold ? "<b/>" : ""}${look.underline ? "<u/>" : ""}${size}${color}${base.face}</font>`,
+      `<font>${look.bold ? "<b/>" : ""}${look.underline ? "<u/>" : ""}${size}${color}${face}</font>`,
     );
   };
   const fillOf = (look: CellLook): number =>

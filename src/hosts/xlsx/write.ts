@@ -47,12 +47,12 @@ function styleOf(role: StyleRole, numFmt: string): Partial<ExcelJS.Style> {
   const look = lookOf(role);
   const style: Partial<ExcelJS.Style> = {};
   if (numFmt !== GENERAL_FORMAT) style.numFmt = numFmt;
-  const font: Partial<ExcelJS.Font> = {};
+  // charset 134 (GB2312): programs pick the Chinese face even where the name is not installed
+  const font: Partial<ExcelJS.Font> = { name: look.font, size: look.size, charset: 134 };
   if (look.bold) font.bold = true;
-  if (look.size) font.size = look.size;
   if (look.color) font.color = { argb: argb(look.color) };
   if (look.underline) font.underline = true;
-  if (Object.keys(font).length) style.font = font;
+  style.font = font;
   if (look.fill) style.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(look.fill) } };
   if (look.border) {
     const thin: Partial<ExcelJS.Border> = { style: "thin", color: { argb: argb(BORDER_COLOR) } };
@@ -125,6 +125,7 @@ function writeBannersAndHeader(ws: ExcelJS.Worksheet, plan: SheetPlan, ctx: Writ
     cell.value = b.text;
     cell.style = ctx.styles.get(b.role, TEXT_FORMAT);
   }
+  if (!plan.hasHeader) return;
   const row = ws.getRow(plan.headerRow);
   for (let c = 0; c < plan.ncols; c++) {
     const cell = row.getCell(c + 1);
@@ -165,12 +166,19 @@ function writeDataRow(
     return;
   }
   const values = plan.model.rows[i];
-  const n = links ? plan.width : values.length;
+  const header = plan.headerRows.has(i);
+  const covered = plan.covered.get(r);
+  const n = Math.max(links ? plan.width : values.length, plan.ncols);
   for (let c = 0; c < n; c++) {
-    const value = cellValue(values[c], columnAt(plan, c).format, ctx.dates);
+    const format = header ? "text" : columnAt(plan, c).format;
+    const value = covered?.has(c) ? null : cellValue(values[c], format, ctx.dates);
     const target = links?.get(c);
+    const role = header ? "header" : columnAt(plan, c).role;
     if (target === undefined) {
-      if (value !== null) setCell(row.getCell(c + 1), value, columnAt(plan, c).role, plan, c, ctx);
+      if (value !== null) setCell(row.getCell(c + 1), value, role, plan, c, ctx);
+      // blank cells of the table keep its borders (and a merged span's covered cells its look)
+      else if (c < plan.ncols)
+        row.getCell(c + 1).style = ctx.styles.get(role, header ? TEXT_FORMAT : columnAt(plan, c).numFmt);
       continue;
     }
     const shown = linkValue(value, target);

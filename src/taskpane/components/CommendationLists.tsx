@@ -12,6 +12,14 @@ const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, fontSize: tokens.fontSizeBase200 },
 });
 
+/** `入选3名` for people, `入选3个` for organisations and units. */
+function selectedText(lang: Lang, l: ListSummary): string {
+  if (!l.selected) return t(lang, "noneSelected");
+  return l.people
+    ? t(lang, "selectedPeople", { people: l.selected })
+    : t(lang, "selected", { n: l.selected });
+}
+
 export function CommendationLists({ lang, lists }: { lang: Lang; lists: ListSummary[] }) {
   const s = useStyles();
   const ts = useTabStyles();
@@ -31,7 +39,7 @@ export function CommendationLists({ lang, lists }: { lang: Lang; lists: ListSumm
               <Text weight="semibold" size={200}>
                 {l.list}
               </Text>
-              {"：" + (l.selected ? t(lang, "selected", { n: l.selected }) : t(lang, "noneSelected"))}
+              {"：" + selectedText(lang, l)}
               {l.top.length > 0 && `（${l.top.join("、")}${l.selected > l.top.length ? " …" : ""}）`}
             </li>
           ))}

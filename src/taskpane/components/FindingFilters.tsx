@@ -35,7 +35,7 @@ export function FindingFilters(p: FindingFiltersProps) {
             checked={p.severities.has(sev)}
             onClick={() => p.onToggleSeverity(sev)}
           >
-            {`${t(lang, SEVERITY_KEYS[sev])} ${p.counts[sev]}`}
+            {t(lang, "filterCount", { label: t(lang, SEVERITY_KEYS[sev]), n: p.counts[sev] })}
           </ToggleButton>
         ))}
       </div>

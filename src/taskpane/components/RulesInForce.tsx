@@ -28,7 +28,7 @@ export function RulesInForce(p: RulesInForceProps) {
     <section className={ts.section} aria-label={t(lang, "rulesInForce")}>
       <h2 className={ts.heading}>{t(lang, "rulesInForce")}</h2>
       <Caption1>
-        {rules?.sheet ? `${t(lang, "rulesFromSheet")}（${rules.sheet}）` : t(lang, "rulesDefault")}
+        {rules?.sheet ? t(lang, "rulesFromSheet", { name: rules.sheet }) : t(lang, "rulesDefault")}
       </Caption1>
       {rules && (
         <details className={s.details}>

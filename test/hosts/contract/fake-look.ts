@@ -13,6 +13,7 @@ import {
   rangeText,
   titleRowsOf,
   unquote,
+  fontText,
   type CellView,
   type ConditionalLook,
   type Look,
@@ -52,11 +53,18 @@ function equalsOf(formula: unknown): string {
 
 function sheetOf(fake: ExcelFake, s: SheetState): SheetLook {
   const cells: Record<string, CellView> = {};
+  const fonts: Record<string, string> = {};
   s.values.forEach((row, r) =>
     row?.forEach((v, c) => {
       if (v === null || v === undefined || v === "") return;
       const ref = a1(r, c);
       cells[ref] = { value: v, format: s.format(r, c), formula: fake.isFormula(s.name, ref) };
+      const look = fake.lookAt(s.name, ref);
+      fonts[ref] = fontText(
+        look["font.name"] as string | undefined,
+        look["font.size"] as number | undefined,
+        look["font.bold"] === true,
+      );
     }),
   );
   const columnWidths: Record<string, number> = {};
@@ -93,6 +101,7 @@ function sheetOf(fake: ExcelFake, s: SheetState): SheetLook {
     name: s.name,
     hidden: s.visibility !== "Visible",
     cells,
+    fonts,
     columnWidths,
     rowHeights,
     merges: s.merges.map(rangeText).sort(),

@@ -8,8 +8,9 @@ const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships
 
 const STYLES =
   '<numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy-mm-dd"/></numFmts>' +
+  '<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="16"/><name val="黑体"/><charset val="134"/></font></fonts>' +
   '<cellStyleXfs count="1"><xf numFmtId="49"/></cellStyleXfs>' +
-  '<cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="49"/><xf numFmtId="164"/></cellXfs>';
+  '<cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="49" fontId="1"/><xf numFmtId="164"/></cellXfs>';
 
 const SHEET =
   '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' +
@@ -57,7 +58,7 @@ function bytes(): Uint8Array {
   });
 }
 
-test("a hand-written package reads as written: cells, widths, heights, merges, drop-downs, panes, print, links, filters", () => {
+test("a hand-written package reads as written: cells, fonts, widths, heights, merges, drop-downs, panes, print, links, filters", () => {
   const look = lookOfPackage(bytes());
   expect(look.date1904).toBe(true);
   expect(look.sheets.map((s) => [s.name, s.hidden])).toEqual([
@@ -74,6 +75,7 @@ test("a hand-written package reads as written: cells, widths, heights, merges, d
       B2: { value: "=1+2", format: "@", formula: false },
       C2: { value: 3, format: "General", formula: true },
     },
+    fonts: { A1: "黑体 16 bold", A2: "Calibri 11", B2: "黑体 16 bold", C2: "Calibri 11" },
     columnWidths: { A: 12.5, B: 12.5, D: 40 },
     rowHeights: { "1": 30 },
     merges: ["A1:D1"],

@@ -1,5 +1,5 @@
 // What a written workbook looks like, read back without the writer's code: the properties a SheetPlan
-// decides (cells and number formats, column widths, row heights, merges, drop-downs, frozen rows,
+// decides (cells and number formats, fonts, column widths, row heights, merges, drop-downs, frozen rows,
 // print setup, conditional formats, links, table or filter, hidden sheets, charts), in one shape
 // for every writer. package-look.ts reads it from .xlsx bytes, fake-look.ts from the Excel fake.
 import { columnLetters, type CellValue } from "../../../src/engine/grid";
@@ -71,6 +71,8 @@ export interface SheetLook {
   hidden: boolean;
   /** A1 → the cell; blank cells are absent. */
   cells: Record<string, CellView>;
+  /** A1 → the font of a non-blank cell: "宋体 11", "黑体 16 bold". */
+  fonts: Record<string, string>;
   /** Column letter → width in characters, for columns with a set width. */
   columnWidths: Record<string, number>;
   /** 1-based row → height in points, for rows with a set height. */
@@ -231,4 +233,9 @@ export function dropDownLists(look: Look, sheets: string[]): Record<string, Reco
     out[name] = cols;
   }
   return out;
+}
+
+/** "宋体 11", "黑体 16 bold": a font as the Look reports it. */
+export function fontText(name: string | undefined, size: number | undefined, bold: boolean): string {
+  return `${name ?? "?"} ${size ?? "?"}${bold ? " bold" : ""}`;
 }

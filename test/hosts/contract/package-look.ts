@@ -15,6 +15,7 @@ import {
   rangeText,
   titleRowsOf,
   unquote,
+  fontText,
   type CellView,
   type ChartLook,
   type ConditionalLook,
@@ -127,6 +128,19 @@ function resolve(dir: string, target: string): string {
     else if (s !== "." && s !== "") out.push(s);
   }
   return out.join("/");
+}
+
+/** styles.xml → the font of each cell style index ("宋体 11 bold"). */
+function cellFonts(pkg: Package, wbPart: string): string[] {
+  const stylesRel = [...pkg.rels(wbPart).values()].find((r) => r.type === "styles");
+  const xml = (stylesRel && pkg.text(stylesRel.target)) ?? "";
+  const fonts = elements(elements(xml, "fonts")[0]?.[1] ?? "", "font").map(([, inner]) => {
+    const name = attrs(tags(inner, "name")[0] ?? "").val;
+    const size = attrs(tags(inner, "sz")[0] ?? "").val;
+    return fontText(name, size === undefined ? undefined : Number(size), /<(?:\w+:)?b\b/.test(inner));
+  });
+  const cellXfs = elements(xml, "cellXfs")[0]?.[1] ?? "";
+  return tags(cellXfs, "xf").map((tag) => fonts[Number(attrs(tag).fontId ?? 0)] ?? "?");
 }
 
 /** styles.xml → number format code per cell style index. */
@@ -259,6 +273,7 @@ export function lookOfPackage(bytes: Uint8Array): Look {
   const date1904 = truthy(attrs(tags(wb, "workbookPr")[0] ?? "").date1904);
   const wbRels = pkg.rels(wbPart);
   const formats = cellFormats(pkg, wbPart);
+  const fonts = cellFonts(pkg, wbPart);
   const printTitles = new Map<number, string>();
   for (const [tag, inner] of elements(wb, "definedName")) {
     const a = attrs(tag);
@@ -273,14 +288,14 @@ export function lookOfPackage(bytes: Uint8Array): Look {
   });
   return {
     date1904,
-    sheets: sheets.map((s) => sheetOf(pkg, s, formats, grids, printTitles.get(s.index))),
+    sheets: sheets.map((s) => sheetOf(pkg, s, { formats, fonts }, grids, printTitles.get(s.index))),
   };
 }
 
 function sheetOf(
   pkg: Package,
   s: { name: string; state?: string; part: string },
-  formats: string[],
+  styles: { formats: string[]; fonts: string[] },
   grids: Map<string, Grid>,
   titles: string | undefined,
 ): SheetLook {
@@ -289,7 +304,9 @@ function sheetOf(
   const grid = grids.get(s.name);
   const sheetData = elements(xml, "sheetData")[0]?.[1] ?? "";
 
+  const { formats } = styles;
   const cells: Record<string, CellView> = {};
+  const fonts: Record<string, string> = {};
   for (const [tag, inner] of elements(sheetData, "c")) {
     const a = attrs(tag);
     if (!a.r) continue;
@@ -301,6 +318,7 @@ function sheetOf(
       format: formats[Number(a.s ?? 0)] ?? `xf ${a.s}`,
       formula: /<(?:\w+:)?f\b/.test(inner),
     };
+    fonts[a.r] = styles.fonts[Number(a.s ?? 0)] ?? `xf ${a.s}`;
   }
 
   const columnWidths: Record<string, number> = {};
@@ -364,6 +382,7 @@ function sheetOf(
     name: s.name,
     hidden: s.state === "hidden" || s.state === "veryHidden",
     cells,
+    fonts,
     columnWidths,
     rowHeights,
     merges,

@@ -318,7 +318,7 @@ export function sheetPlanContract(name: string, writer: PlanWriter): void {
       expect(off.map(([c, w]) => `${c}: ${widths[c]} (planned ${w})`)).toEqual([]);
     });
 
-    test("row heights: the title row is 30 points, other rows keep the default", async () => {
+    test("row heights: title, preamble and header rows set; wrapped rows as tall as their lines; one-line rows keep the default", async () => {
       const models: SheetModel[] = [
         {
           name: "行高",
@@ -328,10 +328,113 @@ export function sheetPlanContract(name: string, writer: PlanWriter): void {
           rows: [[1, 2]],
         },
         { name: "无标题", columns: [{ header: "a" }], rows: [[1]] },
+        {
+          // header 1; data 2–5. A 10-character column holds 8 units (4 CJK) a line at 11 pt, two
+          // such columns merged 17 units (8 CJK); a 12-pt note or section line is 16.5 points.
+          name: "折行",
+          columns: [
+            { header: "理由", width: 10, format: "text", wrap: true },
+            { header: "备注", width: 10, format: "text" },
+          ],
+          rows: [
+            ["一二三四五六七八九十", "一二三四五六七八九十"], // 3 lines in A (B does not wrap)
+            ["一二三四五六七八九十", null], // merged A:B: 2 lines
+            ["一二三", "x"], // one line: the default height
+            ["签字：", null],
+          ],
+          rowKinds: [undefined, undefined, undefined, "note"],
+          spans: [{ row: 1, col: 0, cols: 2 }],
+        },
       ];
       const look = await writer.write(models, { date1904: false });
-      expect(sheetLook(look, "行高").rowHeights).toEqual({ "1": 30 });
-      expect(sheetLook(look, "无标题").rowHeights).toEqual({});
+      // lines × 15 points (11 pt) + 4; the title at least 30
+      expect(sheetLook(look, "行高").rowHeights).toEqual({ "1": 30, "2": 19, "3": 19 });
+      expect(sheetLook(look, "无标题").rowHeights).toEqual({ "1": 19 });
+      expect(sheetLook(look, "折行").rowHeights).toEqual({ "1": 19, "2": 49, "3": 34, "5": 20.5 });
+    });
+
+    test("fonts: 黑体 for titles, headers and sections, 宋体 for the body, at the planned sizes", async () => {
+      const model: SheetModel = {
+        // title 1, preamble 2, header 3, data 4–7
+        name: "字体",
+        title: "表彰推荐名单",
+        preamble: ["推荐单位：历城区"],
+        columns: [
+          { header: "序号", format: "integer" },
+          { header: "姓名", format: "text" },
+          { header: "推荐理由", format: "text", wrap: true },
+        ],
+        rows: [
+          ["一、第一时段", null, null],
+          ["序号", "党组织名称", "推荐理由"],
+          [1, "张三", "表现突出"],
+          ["负责人（签字）：", null, null],
+        ],
+        rowKinds: ["section", "header", undefined, "note"],
+        hyperlinks: [{ row: 2, col: 1, target: "'党员'!B2" }],
+      };
+      const look = await writer.write([model], { date1904: false });
+      expect(sheetLook(look, "字体").fonts).toEqual({
+        A1: "黑体 16",
+        A2: "宋体 11",
+        A3: "黑体 11",
+        B3: "黑体 11",
+        C3: "黑体 11",
+        A4: "黑体 12",
+        A5: "黑体 11",
+        B5: "黑体 11",
+        C5: "黑体 11",
+        A6: "宋体 11",
+        B6: "宋体 11",
+        C6: "宋体 11",
+        A7: "宋体 12",
+      });
+      // a header row inside the data is text, whatever its column's format
+      expect(cellsAt(look, "字体", ["A5", "A6"])).toEqual({ A5: text("序号"), A6: num(1, "0") });
+    });
+
+    test("spans and sheets without a header row: merged cells of data rows, covered cells blank", async () => {
+      const model: SheetModel = {
+        // title 1, no header row: data 2–5
+        name: "合并",
+        title: "名单",
+        noHeaderRow: true,
+        columns: [{ header: "a" }, { header: "b" }, { header: "c" }, { header: "d" }],
+        rows: [
+          ["序号", "姓名", "性别", "理由"],
+          [1, "某某党支部", "丢弃", "好"],
+          ["序号", "党组织名称", null, "理由"],
+          [2, "乙", "男", "好"],
+        ],
+        rowKinds: ["header", undefined, "header", undefined],
+        spans: [
+          { row: 1, col: 1, cols: 2 },
+          { row: 2, col: 1, cols: 2 },
+        ],
+        freezeHeader: true,
+        table: true,
+        print: { landscape: true, repeatHeader: true },
+      };
+      const look = await writer.write([model], { date1904: false });
+      const s = sheetLook(look, "合并");
+      expect(s.merges).toEqual(["A1:D1", "B3:C3", "B4:C4"]);
+      expect(cellsAt(look, "合并", ["A1", "A2", "B3", "C3", "B4", "C4", "A5", "C5"])).toEqual({
+        A1: text("名单"),
+        A2: text("序号"),
+        B3: text("某某党支部"),
+        C3: undefined, // covered by the span: its value is not written
+        B4: text("党组织名称"),
+        C4: undefined,
+        A5: num(2, "General"),
+        C5: text("男"),
+      });
+      // no header row: nothing frozen, no table or filter, no repeated title rows
+      expect([s.freezeRows, s.table, s.autoFilter, s.print.titleRows]).toEqual([
+        0,
+        undefined,
+        undefined,
+        undefined,
+      ]);
     });
 
     test("merges: title, preamble lines and section rows across the layout's columns", async () => {

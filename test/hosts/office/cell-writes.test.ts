@@ -146,7 +146,7 @@ test("fixes skip formula cells and say so; the formula stays", async () => {
   expect(fake.isFormula("党员", "D5")).toBe(true);
   expect(fake.valueAt("党员", "D6")).toBe(8);
   expect(notes.map((n) => n["zh-CN"])).toEqual([
-    "1 个单元格含有公式，未修改：党员!D5。请检查公式或其引用的单元格",
+    "1个单元格含有公式，未修改：党员!D5。请检查公式或其引用的单元格",
   ]);
   expect(opsOf(fake, "values").map((o) => o.address)).toEqual(["D6"]);
 });

@@ -22,7 +22,7 @@ test("a sheet whose content spans over 5,000,000 cells is refused with a clear z
     .readWorkbook()
     .catch((e) => e);
   expect(err).toBeInstanceOf(HostError);
-  expect(err.text["zh-CN"]).toBe("台账表“党员”超过 500 万个单元格，请拆分后再试");
+  expect(err.text["zh-CN"]).toBe("台账表“党员”超过500万个单元格，请拆分后再试");
   const valueLoads = fake.log.filter((o) => o.kind === "load" && JSON.stringify(o.detail).includes("values"));
   expect(valueLoads).toEqual([]);
 });

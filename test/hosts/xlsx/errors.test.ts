@@ -103,7 +103,7 @@ describe("readXlsx on bytes", () => {
     expect(() => readXlsx(oleFile(["Workbook"]))).toThrow(
       expect.objectContaining({
         text: expect.objectContaining({
-          "zh-CN": "这是旧版 Excel 97-2003 (.xls) 文件，请在 Excel 中另存为 .xlsx 后再试",
+          "zh-CN": "这是旧版 Excel 97-2003（.xls）文件，请在 Excel 中另存为 .xlsx 后再试",
         }),
       }),
     );

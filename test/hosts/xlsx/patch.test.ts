@@ -352,9 +352,14 @@ describe("patchWorkbook over an ExcelJS-written ledger", () => {
     expect(ws.getCell("C4").numFmt).toBe("yyyy-mm-dd");
     expect(ws.getCell("D4").numFmt).toBe("0.0%");
     expect(ws.getCell("I4").value).toBe(true);
-    expect(ws.getCell("A3").font).toMatchObject({ bold: true });
-    expect(ws.getCell("A1").font).toMatchObject({ bold: true, size: 16 });
-    expect(ws.getCell("A4").font).toMatchObject({ underline: true, color: { argb: "FF0563C1" } });
+    // 黑体 for the title and headers, 宋体 for the body, whatever the workbook's default font
+    expect(ws.getCell("A3").font).toMatchObject({ name: "黑体", size: 11 });
+    expect(ws.getCell("A1").font).toMatchObject({ name: "黑体", size: 16 });
+    expect(ws.getCell("A4").font).toMatchObject({
+      name: "宋体",
+      underline: true,
+      color: { argb: "FF0563C1" },
+    });
     expect(ws.getCell("A3").fill).toMatchObject({ pattern: "solid", fgColor: { argb: "FFDDEBF7" } });
     expect(ws.getCell("A3").border).toMatchObject({ top: { style: "thin" } });
     expect(ws.getCell("A3").alignment).toMatchObject({ wrapText: true });
@@ -389,7 +394,7 @@ describe("patchWorkbook over an ExcelJS-written ledger", () => {
     });
     const sec = x.getWorksheet("表彰名单")!;
     expect(sec.model.merges).toEqual(["A1:C1", "A3:C3", "A5:C5"]);
-    expect(sec.getCell("A3").font).toMatchObject({ bold: true });
+    expect(sec.getCell("A3").font).toMatchObject({ name: "黑体", size: 12 }); // a section heading;
     expect(sec.autoFilter).toBe("A2:C6");
     expect(x.getWorksheet("进度督查")!.state).toBe("hidden");
     expect(x.getWorksheet("党员")!.getCell("B4").value).toBe("=李四");
@@ -702,7 +707,10 @@ describe("unusual packages", () => {
     expect(styles).toContain(
       '<numFmt numFmtId="170" formatCode="0.0%"/><numFmt numFmtId="171" formatCode="yyyy-mm-dd"/>',
     );
-    expect(styles).toContain('<font><b/><sz val="16"/><name val="宋体"/><charset val="134"/></font>');
+    // the result fonts name their face, not the workbook's (宋体 12 here)
+    expect(styles).toContain(
+      '<font><sz val="16"/><name val="黑体"/><family val="3"/><charset val="134"/></font>',
+    );
     const s = sheet(readXlsx(patched), "校验结果");
     expect(formatAt(s, 3, 3)).toBe("0.0%");
     expect(formatAt(s, 3, 2)).toBe("yyyy-mm-dd");
