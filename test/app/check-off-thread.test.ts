@@ -164,7 +164,7 @@ test("a Buffer's bytes (slice() is a view there) are copied, so the preview keep
   const { host, off } = previewWith(() => new FakeWorker());
   const asBuffer: OffThread = { ...off, bytes: async () => Buffer.from(host.toBytes()) };
   const before = host.toBytes().length;
-  const kept = await asBuffer.bytes();
+  const kept = (await asBuffer.bytes())!;
   const outcome = await startJob(validateJob(host, params, { ...asBuffer, bytes: async () => kept })).outcome;
   expect(outcome.status).toBe("done");
   expect(kept.length).toBe(before); // not detached by the transfer
