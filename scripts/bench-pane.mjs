@@ -1,3 +1,4 @@
+/* global window, PerformanceObserver -- the functions passed to page.evaluate run in the page */
 // `npm run bench` task "pane" (issue 12): the browser preview validating the district sample in
 // Chromium, with the Long Tasks API watching the main thread. Needs `npm run build:addin` (dist/)
 // and /usr/bin/chromium. Prints one JSON line: the longest main-thread task, the sum and count of

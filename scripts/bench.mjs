@@ -19,10 +19,10 @@ const SST = FILE.replace(/\.xlsx$/, "-sst.xlsx");
 const SCALED = (k) => FILE.replace(/\.xlsx$/, `-x${k}.xlsx`);
 const TASKS = (
   process.env.BENCH_TASKS ??
-  "node,help,evaluate,evaluate-sst,compile,validate,validate-sst,read,read-sst,exceljs-stream,exceljs-full,exceljs-full-sst,pandas,pandas-sst,scale,office,evaluate-stray,validate-stray"
+  "node,help,evaluate,evaluate-sst,compile,validate,validate-sst,read,read-sst,exceljs-stream,exceljs-full,exceljs-full-sst,pandas,pandas-sst,scale,office,pane,evaluate-stray,validate-stray"
 ).split(",");
 /** Baselines that take long and vary little: one run each. */
-const ONCE = new Set(["exceljs-full", "exceljs-full-sst", "pandas", "pandas-sst", "office"]);
+const ONCE = new Set(["exceljs-full", "exceljs-full-sst", "pandas", "pandas-sst", "office", "pane"]);
 
 execFileSync(process.execPath, ["scripts/build-cli.mjs"], { stdio: "inherit" });
 mkdirSync(".tmp", { recursive: true });
@@ -143,6 +143,7 @@ function command(task) {
   if (task === "node") return [process.execPath, "-e", "0"]; // Node's own start-up, for scale
   if (task === "help") return [process.execPath, "bin/pioneer-ledger.js", "--help"];
   if (task === "office") return [process.execPath, "dist/bench-office.js", FILE];
+  if (task === "pane") return [process.execPath, "scripts/bench-pane.mjs", FILE];
   const m = /^(.*?)(?:-(stray|sst|x\d))?$/.exec(task);
   const input =
     m[1] === "compile"
@@ -197,6 +198,8 @@ for (const task of TASKS) {
       for (const k of [1, 2, 4])
         if (!(k === 1 && results.has(t))) measure(k === 1 ? t : `${t}-x${k}`, k === 4 ? 1 : RUNS);
   } else if (task.startsWith("pandas") && !pandas) continue;
+  else if (task === "pane" && !(existsSync("dist/js/check-worker.js") && existsSync("/usr/bin/chromium")))
+    console.log("pane: not measured — needs `npm run build:addin` and /usr/bin/chromium");
   else measure(task);
 }
 
@@ -246,6 +249,8 @@ function detail(o) {
   if (o.syncs)
     return `write ${f2(o.writeMs / 1000)} s (CPU ${f2(o.writeCpuMs / 1000)} s); ${o.cells} cells; ${o.syncs} syncs; largest request ${o.maxRequestMb.toFixed(2)} MB (${o.maxCalls} calls)`;
   if (o.cells) return `${o.cells} cells`;
+  if (o.validate)
+    return `longest main-thread task: opening ${o.open.longest.toFixed(0)} ms, 校验台账 ${o.validate.longest.toFixed(0)} ms (${o.validate.count} over 50 ms); ${o.workers} workers`;
   if (o.readCpuMs !== undefined) return `CPU in read ${f2(o.readCpuMs / 1000)} s`;
   return "";
 }
