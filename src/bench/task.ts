@@ -70,7 +70,11 @@ async function run(named: string, file: string): Promise<Record<string, unknown>
   if (task === "gen") return generateScaled(file, Number(process.argv[4]));
   const t0 = performance.now();
   // ExcelJS is loaded only by its own tasks: our tasks pay for what the CLI loads, nothing more.
-  const ExcelJS = task.startsWith("exceljs") ? await import("exceljs") : undefined;
+  // (require, not import(): the CommonJS package's `stream` is lost in import()'s ESM wrapper)
+  const ExcelJS: typeof ExcelJSTypes | undefined = task.startsWith("exceljs")
+    ? // eslint-disable-next-line @typescript-eslint/no-require-imports
+      require("exceljs")
+    : undefined;
   if (ExcelJS && task === "exceljs-full") {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
