@@ -24,8 +24,6 @@ export interface ReadXlsxOptions {
 }
 
 export const DEFAULT_MAX_BYTES = 100 * 1024 * 1024;
-/** Parts larger than this are inflated into a buffer of their own (a header may claim any size). */
-const MAX_SCRATCH = 256 * 1024 * 1024;
 
 const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
@@ -219,15 +217,10 @@ function readSheets(pkg: PackageInfo, selected: SheetEntry[]): Workbook {
   const sheets: Grid[] = [];
   const intern = new Map<string, string>();
   const texts = sheetTexts();
-  const entries = selected.map((s) => {
+  for (const s of selected) {
     const entry = zip.get(s.part);
     if (!entry) throw ledgerFileError("corrupt", { reason: `sheet "${s.name}" has no part ${s.part}` });
-    return entry;
-  });
-  // every sheet's XML inflated into one buffer, reused: never more than one sheet's XML in memory
-  const scratch = new Uint8Array(Math.min(zip.maxSize(entries), MAX_SCRATCH) + 1);
-  for (const [i, s] of selected.entries()) {
-    const data = readSheetXml(zip.read(entries[i], scratch), {
+    const data = readSheetXml(zip.read(entry), {
       sharedStrings,
       cellFormats,
       date1904: pkg.date1904,

@@ -119,21 +119,12 @@ export class ZipArchive {
     return this.byName.get((name.startsWith("/") ? name.slice(1) : name).toLowerCase());
   }
 
-  /** The size of the largest of these entries (for a scratch buffer that fits each). */
-  maxSize(entries: ZipEntry[]): number {
-    return entries.reduce((m, e) => Math.max(m, e.size), 0);
-  }
-
   has(name: string): boolean {
     return this.get(name) !== undefined;
   }
 
-  /**
-   * Decompressed bytes of one entry. Throws LedgerFileError("corrupt" / "encrypted" / "too-large").
-   * With `scratch` (at least one byte longer than the entry), a deflated entry is inflated into it and
-   * the bytes returned are a view of it, valid until the next read into the same scratch.
-   */
-  read(entry: ZipEntry, scratch?: Uint8Array): Uint8Array {
+  /** Decompressed bytes of one entry. Throws LedgerFileError("corrupt" / "encrypted" / "too-large"). */
+  read(entry: ZipEntry): Uint8Array {
     const b = this.data;
     if (entry.flags & 1) throw ledgerFileError("encrypted");
     const h = entry.localHeaderOffset;
@@ -149,7 +140,6 @@ export class ZipArchive {
       return raw;
     }
     if (entry.method !== 8) throw corrupt(`unsupported compression method ${entry.method} for ${entry.name}`);
-    if (scratch && entry.size > 0 && scratch.length > entry.size) return inflateInto(entry, raw, scratch);
     let out: Uint8Array;
     try {
       const zlib = nativeZlib();
@@ -169,22 +159,4 @@ export class ZipArchive {
     if (entry.size > 0 && out.length !== entry.size) throw corrupt(`${entry.name} is shorter than recorded`);
     return out;
   }
-}
-
-/**
- * fflate into the caller's buffer: native zlib returns a new buffer for every part, which the garbage
- * collector frees late (issue 12: 196 MB of sheet XML already read was still held at the end of
- * reading the district sample); one reused buffer costs ~0.1 s more CPU there and none of that memory.
- * One byte of room past the recorded size tells a part longer than its header says.
- */
-function inflateInto(entry: ZipEntry, raw: Uint8Array, scratch: Uint8Array): Uint8Array {
-  let out: Uint8Array;
-  try {
-    out = inflateSync(raw, { out: scratch.subarray(0, entry.size + 1) });
-  } catch (e) {
-    throw corrupt(`cannot decompress ${entry.name}`, e);
-  }
-  if (out.length !== entry.size)
-    throw corrupt(`${entry.name} is ${out.length < entry.size ? "shorter" : "longer"} than recorded`);
-  return out;
 }
