@@ -130,7 +130,9 @@ test("进度督查: at most 16 columns, missing periods named, ✓ with conditio
   }).sheets.find((m) => m.name === RESULT_SHEETS.progress)!;
   expect(p.columns.length).toBeLessThanOrEqual(16);
   const q = p.columns.findIndex((c) => c.header === "季度点评缺项（组织）");
-  expect(String(p.rows.find((r) => r[0] === "U02")![q])).toMatch(/^2010年第二季度缺1个、2010年第三季度缺1个、/);
+  expect(String(p.rows.find((r) => r[0] === "U02")![q])).toMatch(
+    /^2010年第二季度缺1个、2010年第三季度缺1个、/,
+  );
   expect(p.rows.find((r) => r[0] === "U01")![q]).toBe("✓");
   expect(p.conditional!.map((c) => [c.equals, c.style])).toEqual([
     ["✓", "good"],
