@@ -212,8 +212,10 @@ test("the human output counts 未入选说明 as the sheet lists it (not the mem
   const n = Number(/未入选说明(\d+)条/.exec(r.stdout)?.[1]);
   const json = evaluate(sample, path.join(dir, "out-count-json.xlsx"));
   const grid = readXlsx(readFileSync(out)).sheets.find((s) => s.name === RESULT_SHEETS.notSelected)!;
-  const header = grid.rows.findIndex((row) => row[0] === "时段");
-  const listed = grid.rows.slice(header + 1).filter((row) => row.some((v) => v !== null && v !== "")).length;
+  const header = grid.rows.findIndex((row) => row?.[0] === "时段");
+  const listed = grid.rows
+    .slice(header + 1)
+    .filter((row) => (row ?? []).some((v) => v !== null && v !== "")).length;
   expect(n).toBe(listed);
   expect(n).toBeGreaterThan(0);
   expect(n).toBeLessThan(json.notSelected.length);
