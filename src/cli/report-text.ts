@@ -11,6 +11,7 @@ import { PHASE_NAMES } from "../engine/campaign";
 import { begunPhases } from "../engine/check-date";
 import type { Ledger } from "../engine/ledger";
 import { draftLine } from "../i18n/draft";
+import { listedNotSelected } from "../report/not-selected-sheet";
 
 const LIMIT = 40;
 const SEVERITY_KEYS = { error: "sevError", warning: "sevWarning", info: "sevInfo" } as const;
@@ -114,6 +115,6 @@ export function scoreLines(ev: Evaluation, ledger: Pick<Ledger, "rules" | "asOf"
       `  ${PHASE_NAMES[list.phase]} ${list.name}${mark}：${count}${entries.length ? "  " + top : ""}`,
     );
   }
-  lines.push(t(lang, "notSelected", { n: ev.notSelected.length }));
+  lines.push(t(lang, "notSelected", { n: listedNotSelected(ev).length }));
   return lines;
 }

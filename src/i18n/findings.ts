@@ -268,11 +268,12 @@ export const PERIOD_WORDS = textOf({
   Q4: { "zh-CN": "{year}年第四季度", en: "Q4 {year}" },
   H1: { "zh-CN": "{year}年上半年", en: "the first half of {year}" },
   H2: { "zh-CN": "{year}年下半年", en: "the second half of {year}" },
+  Y: { "zh-CN": "{year}年", en: "{year}" },
 });
 
 export function periodInWords(period: string, lang: Lang): string {
-  const m = /^(\d{4})(Q[1-4]|H[12])$/.exec(period);
-  return m ? render(PERIOD_WORDS[m[2] as keyof typeof PERIOD_WORDS], lang, { year: m[1] }) : period;
+  const m = /^(\d{4})(Q[1-4]|H[12])?$/.exec(period);
+  return m ? render(PERIOD_WORDS[(m[2] ?? "Y") as keyof typeof PERIOD_WORDS], lang, { year: m[1] }) : period;
 }
 
 /** Params a message derives from the finding's own ones, in the message's language. */

@@ -1,6 +1,6 @@
 // 校验结果: every finding with a link to its cell, the message and the suggested fix; a summary on top.
 import { type Finding, summarize } from "../engine/findings";
-import { FINDINGS_NOT_LISTED, messageOf } from "../i18n/findings";
+import { FINDINGS_NOT_LISTED, messageOf, periodInWords } from "../i18n/findings";
 import { type Lang, render } from "../i18n/text";
 import { RESULT_SHEETS } from "../engine/schema";
 import type { Analysis } from "../engine/analyze";
@@ -85,7 +85,7 @@ export function findingsSheet(a: Analysis, lang: Lang = "zh-CN", withFile = fals
       f.field ?? null,
       f.value === undefined || f.value === null ? null : String(f.value),
       f.object ?? null,
-      f.period ?? null,
+      f.period === undefined ? null : periodInWords(f.period, lang),
       maskIdCard(messageOf(f, lang)),
       f.fix === undefined || f.fix === null ? null : String(f.fix),
     ];

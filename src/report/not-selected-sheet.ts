@@ -38,6 +38,17 @@ function detail(n: NotSelected, errorCells: Map<string, string>): string | null 
   return reasonDetailOf(n, "zh-CN") ?? null;
 }
 
+/**
+ * The rows 未入选说明 lists: per list only objects of the list's kind, and no row per member who is
+ * simply not a party worker (§6.1; they are counted in the preamble).
+ */
+export function listedNotSelected(ev: Evaluation): NotSelected[] {
+  const kinds = new Map(COMMENDATION_LISTS.map((l) => [`${l.phase}|${l.name}`, KIND_OF_LIST[l.kind]]));
+  return ev.notSelected.filter(
+    (n) => n.reason !== "not-party-worker" && kinds.get(`${n.phase}|${n.list}`) === n.kind,
+  );
+}
+
 export function notSelectedSheet(
   ledger: Ledger,
   ev: Evaluation,
@@ -45,11 +56,8 @@ export function notSelectedSheet(
 ): SheetModel {
   const errorCells = firstErrorCells(findings);
   const order = new Map(COMMENDATION_LISTS.map((l, i) => [`${l.phase}|${l.name}`, i]));
-  const kinds = new Map(COMMENDATION_LISTS.map((l) => [`${l.phase}|${l.name}`, KIND_OF_LIST[l.kind]]));
   const key = (n: NotSelected) => `${n.phase}|${n.list}`;
-  const listed = ev.notSelected.filter(
-    (n) => n.reason !== "not-party-worker" && kinds.get(key(n)) === n.kind,
-  );
+  const listed = listedNotSelected(ev);
   const notWorkers = ev.notSelected.filter((n) => n.reason === "not-party-worker").length;
   listed.sort((a, b) => order.get(key(a))! - order.get(key(b))! || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const breakBefore = listed.flatMap((n, i) => (i > 0 && key(listed[i - 1]) !== key(n) ? [i] : []));

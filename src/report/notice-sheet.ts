@@ -8,7 +8,7 @@ import { type Finding } from "../engine/findings";
 import type { Lang } from "../i18n/text";
 import { messageOf } from "../i18n/findings";
 import type { CellValue } from "../engine/grid";
-import type { ColumnModel, RowKind, SheetModel } from "./sheet-model";
+import { PAGE_FOOTER, type ColumnModel, type RowKind, type SheetModel } from "./sheet-model";
 import { maskIdCard } from "./mask";
 import { chineseDate } from "./doc-text";
 
@@ -47,13 +47,13 @@ export function noticeSheet(returned: readonly Submission[], date: Day, lang: La
     rows,
     rowKinds,
     freezeHeader: true,
-    print: { landscape: true, repeatHeader: true, footer: { center: "第 &P 页 共 &N 页" } },
+    print: { landscape: true, repeatHeader: true, footer: PAGE_FOOTER },
   };
 }
 
 function preamble(returned: readonly Submission[], date: Day, lang: Lang): string[] {
   const unit = returned[0].unit;
-  const files = returned.map((s) => `${s.file}${s.reportedText ? `（报出时间 ${s.reportedText}）` : ""}`);
+  const files = returned.map((s) => `${s.file}${s.reportedText ? `（报出时间：${s.reportedText}）` : ""}`);
   return [
     `单位：${unitLabel(unit)}`,
     `报送文件：${files.join("、")}`,

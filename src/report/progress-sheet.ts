@@ -2,6 +2,7 @@
 // and 群众评议 that are missing (named by period, for the periods ended by 检查基准日), coverage and
 // commitment rates, the organisations' grade counts — in 16 columns, so that it prints one page wide
 // at a legible size (ledger-format.md §6.1); and a chart of the rates that differ between units.
+import { periodInWords } from "../i18n/findings";
 import type { Ledger } from "../engine/ledger";
 import { RESULT_SHEETS } from "../engine/schema";
 import type { Progress, ProgressRow, Ratio } from "../engine/progress";
@@ -16,17 +17,6 @@ const ratio = (xs: Ratio[]): number | null => {
   const total = xs.reduce((n, x) => n + x.total, 0);
   return total ? xs.reduce((n, x) => n + x.done, 0) / total : null;
 };
-
-const QUARTERS = ["一", "二", "三", "四"];
-
-/** `2011Q3` → `2011年三季度`, `2011H2` → `2011年下半年`, `2011` → `2011年`. */
-export function periodText(label: string): string {
-  const q = /^(\d{4})Q([1-4])$/.exec(label);
-  if (q) return `${q[1]}年${QUARTERS[Number(q[2]) - 1]}季度`;
-  const h = /^(\d{4})H([12])$/.exec(label);
-  if (h) return `${h[1]}年${h[2] === "1" ? "上" : "下"}半年`;
-  return /^\d{4}$/.test(label) ? `${label}年` : label;
-}
 
 /** Grade counts of the organisations per unit, in the latest phase that has organisation scores. */
 function gradeCounts(scores: readonly Score[]): { phase?: Phase; byUnit: Map<string, number[]> } {
@@ -49,7 +39,7 @@ function gradeCounts(scores: readonly Score[]): { phase?: Phase; byUnit: Map<str
 function missing(gaps: [string, number][], say: (period: string, n: number) => string): string {
   if (!gaps.length) return "—";
   const open = gaps.filter(([, n]) => n > 0);
-  return open.length ? open.map(([period, n]) => say(periodText(period), n)).join("、") : "✓";
+  return open.length ? open.map(([period, n]) => say(periodInWords(period, "zh-CN"), n)).join("、") : "✓";
 }
 
 function unitRow(p: Progress, r: ProgressRow, grades: number[]): CellValue[] {

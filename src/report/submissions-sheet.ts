@@ -12,7 +12,7 @@ import { toISO, type Day } from "../engine/dates";
 import { chineseDate } from "./doc-text";
 
 export { chineseDate };
-import type { RowKind, SheetModel } from "./sheet-model";
+import { PAGE_FOOTER, type RowKind, type SheetModel } from "./sheet-model";
 import { maskIdCard } from "./mask";
 
 /** How many findings 主要问题 names. */
@@ -102,7 +102,7 @@ export function submissionsSheet(c: Compilation, lang: Lang = "zh-CN"): SheetMod
     rows,
     rowKinds,
     freezeHeader: true,
-    print: { landscape: true, repeatHeader: true, footer: { center: "第 &P 页 共 &N 页" } },
+    print: { landscape: true, repeatHeader: true, footer: PAGE_FOOTER },
     conditional: [
       { fromCol: 4, toCol: 4, equals: "退回修改", style: "bad" },
       { fromCol: 4, toCol: 4, equals: "无法读取", style: "bad" },

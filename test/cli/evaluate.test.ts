@@ -205,3 +205,18 @@ test("LibreOffice opens the result workbook: the lists, scores and percentages a
   // title, preamble, then the header row
   expect(scores.split("\n")[2]).toContain("综合得分");
 });
+
+test("the human output counts 未入选说明 as the sheet lists it (not the members who are simply no party workers)", () => {
+  const out = path.join(dir, "out-count.xlsx");
+  const r = cli(["evaluate", sample, "-o", out, "--as-of", "2012-11-07"]);
+  const n = Number(/未入选说明(\d+)条/.exec(r.stdout)?.[1]);
+  const json = evaluate(sample, path.join(dir, "out-count-json.xlsx"));
+  const grid = readXlsx(readFileSync(out)).sheets.find((s) => s.name === RESULT_SHEETS.notSelected)!;
+  const header = grid.rows.findIndex((row) => row?.[0] === "时段");
+  const listed = grid.rows
+    .slice(header + 1)
+    .filter((row) => (row ?? []).some((v) => v !== null && v !== "")).length;
+  expect(n).toBe(listed);
+  expect(n).toBeGreaterThan(0);
+  expect(n).toBeLessThan(json.notSelected.length);
+});

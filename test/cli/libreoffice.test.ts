@@ -1,29 +1,15 @@
 // A real third-party reader opens what we write: LibreOffice converts the template and the sample to
 // CSV (all sheets, UTF-8). CI installs libreoffice-calc-nogui (.ci/run); without it this test fails.
-import { execFileSync } from "child_process";
 import { readFileSync, readdirSync, writeFileSync } from "fs";
 import * as path from "path";
 import { cli, tmpDir } from "./run-cli";
+import { CSV_FILTER, soffice } from "../soffice";
 import { LEDGER_SHEETS } from "../../src/engine/schema";
 import { SMALL_SAMPLE, generateLedger } from "../../src/samples/generate";
 import { writeSheetModels } from "../../src/hosts/xlsx/write";
 
 function toCsv(file: string, outDir: string): Map<string, string> {
-  const profile = tmpDir("pl-lo-profile-");
-  execFileSync(
-    "soffice",
-    [
-      `-env:UserInstallation=file://${profile}`,
-      "--headless",
-      "--norestore",
-      "--convert-to",
-      "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1",
-      "--outdir",
-      outDir,
-      file,
-    ],
-    { timeout: 120000, stdio: "pipe" },
-  );
+  soffice([file], CSV_FILTER, outDir);
   const base = path.basename(file, ".xlsx");
   const out = new Map<string, string>();
   for (const f of readdirSync(outDir))

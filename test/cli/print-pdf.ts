@@ -9,6 +9,7 @@ import { basename, join } from "path";
 import { patchWorkbook } from "../../src/hosts/xlsx/patch";
 import { writeGrids } from "../../src/hosts/xlsx/write";
 import type { SheetModel } from "../../src/report/sheet-model";
+import { soffice } from "../soffice";
 
 /** A line of text on a printed page, in points from the page's top left. */
 export interface PdfLine {
@@ -71,7 +72,6 @@ export async function printSheets(
   keep?: string,
 ): Promise<Map<string, PrintedSheet>> {
   const dir = keep ?? mkdtempSync(join(tmpdir(), "pl-print-"));
-  const profile = mkdtempSync(join(tmpdir(), "pl-lo-profile-"));
   const base = await baseBook();
   const files = names.map((name, i) => {
     const model = models.find((m) => m.name === name);
@@ -81,20 +81,7 @@ export async function printSheets(
     return file;
   });
   try {
-    execFileSync(
-      "soffice",
-      [
-        `-env:UserInstallation=file://${profile}`,
-        "--headless",
-        "--norestore",
-        "--convert-to",
-        "pdf",
-        "--outdir",
-        dir,
-        ...files,
-      ],
-      { timeout: 900000, stdio: "pipe" },
-    );
+    soffice(files, "pdf", dir, 900000);
     const out = new Map<string, PrintedSheet>();
     names.forEach((sheet, i) => {
       const pdf = join(dir, `${basename(files[i], ".xlsx")}.pdf`);
@@ -103,33 +90,14 @@ export async function printSheets(
     });
     return out;
   } finally {
-    rmSync(profile, { recursive: true, force: true });
     if (!keep) rmSync(dir, { recursive: true, force: true });
   }
 }
 
 /** A whole workbook file printed to PDF: the lines of each page. */
 export function printFile(file: string, dir: string): PdfLine[][] {
-  const profile = mkdtempSync(join(tmpdir(), "pl-lo-profile-"));
-  try {
-    execFileSync(
-      "soffice",
-      [
-        `-env:UserInstallation=file://${profile}`,
-        "--headless",
-        "--norestore",
-        "--convert-to",
-        "pdf",
-        "--outdir",
-        dir,
-        file,
-      ],
-      { timeout: 300000, stdio: "pipe" },
-    );
-    return pdfLines(join(dir, `${basename(file, ".xlsx")}.pdf`));
-  } finally {
-    rmSync(profile, { recursive: true, force: true });
-  }
+  soffice([file], "pdf", dir, 300000);
+  return pdfLines(join(dir, `${basename(file, ".xlsx")}.pdf`));
 }
 
 /**

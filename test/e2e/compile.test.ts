@@ -6,34 +6,25 @@
 // workbook, and 下载退回修改通知 gives one workbook (one returned unit) or a .zip (several).
 // Screenshots at pane width go to test/e2e/screenshots/ (gitignored) for a human look.
 import { execFileSync } from "node:child_process";
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { unzipSync } from "fflate";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { compileSubmissions, type Compilation, type SubmissionInput } from "../../src/engine/compile";
 import { isLedgerFileError } from "../../src/hosts/xlsx/errors";
 import { readXlsx } from "../../src/hosts/xlsx/read";
 import { writeSheetModels } from "../../src/hosts/xlsx/write";
 import { generateLedger, SMALL_SAMPLE } from "../../src/samples/generate";
-import { startPreviewServer } from "../../scripts/preview-server.cjs";
+import { SHOTS, startRig, stopRig, type PreviewRig } from "./browser";
 
-const CHROMIUM = process.env.PL_CHROMIUM ?? "/usr/bin/chromium";
 const ROOT = join(__dirname, "..", "..");
-const SHOTS = join(__dirname, "screenshots");
 const WIDTH = 380;
 const LABEL = { accepted: "合格", returned: "退回修改", unreadable: "无法读取", superseded: "已被替代" };
 
 jest.setTimeout(240_000);
 
+let rig: PreviewRig | undefined;
 let browser: Browser;
 let server: { url: string; close: () => Promise<void> };
 let dir: string;
@@ -57,28 +48,14 @@ function splitSample(name: string, flags: string[]): string[] {
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM))
-    throw new Error(`${CHROMIUM} not found: apt-get install -y chromium fonts-wqy-microhei (see .ci/run)`);
   if (!existsSync(join(ROOT, "dist", "cli.js"))) throw new Error("dist/cli.js missing: npm run build:cli");
   dir = mkdtempSync(join(tmpdir(), "pl-e2e-compile-"));
-  server = await startPreviewServer({ port: 0 });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--no-first-run",
-      "--disable-sync",
-    ],
-  });
-  mkdirSync(SHOTS, { recursive: true });
+  rig = await startRig();
+  ({ browser, server } = rig);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await stopRig(rig);
 });
 
 /** The engine on the same files, read directly, with the sample's 党（工）委 as the unit list. */

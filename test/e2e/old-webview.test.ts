@@ -3,12 +3,9 @@
 // licence) and legacy Edge/EdgeHTML (Excel 2019 retail without WebView2) — show the message of the
 // pages' ES5 script instead of a pane that hangs on its loading line. A Chromium Edge user agent
 // ("Edg/") gets the pane. The network is closed: office.js is requested and blocked.
-import { existsSync } from "node:fs";
-import { chromium, type Browser } from "playwright-core";
-import { startPreviewServer } from "../../scripts/preview-server.cjs";
+import type { Browser } from "playwright-core";
+import { startRig, stopRig, type PreviewRig } from "./browser";
 import { OLD_WEBVIEW } from "../../src/i18n/host";
-
-const CHROMIUM = process.env.PL_CHROMIUM ?? "/usr/bin/chromium";
 
 const USER_AGENTS = {
   "Internet Explorer 11 (Trident)":
@@ -21,23 +18,17 @@ const CHROMIUM_EDGE =
 
 jest.setTimeout(120_000);
 
+let rig: PreviewRig | undefined;
 let browser: Browser;
 let server: { url: string; close: () => Promise<void> };
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM))
-    throw new Error(`${CHROMIUM} not found: apt-get install -y chromium fonts-wqy-microhei (see .ci/run)`);
-  server = await startPreviewServer({ port: 0 });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
-  });
+  rig = await startRig();
+  ({ browser, server } = rig);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await stopRig(rig);
 });
 
 async function open(userAgent: string, page: string) {

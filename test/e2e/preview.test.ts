@@ -3,51 +3,35 @@
 // runs 校验台账 and 考评并生成表彰名单 at pane width, checks the counts against the engine on the same
 // sample, downloads the result workbook and reads it back, and saves screenshots to
 // test/e2e/screenshots/ (gitignored) for a human look.
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { analyze } from "../../src/engine/analyze";
 import { toISO } from "../../src/engine/dates";
 import { summarize } from "../../src/engine/findings";
 import { readXlsx } from "../../src/hosts/xlsx/read";
 import { writeSheetModels } from "../../src/hosts/xlsx/write";
 import { generateLedger, SMALL_SAMPLE } from "../../src/samples/generate";
-import { startPreviewServer } from "../../scripts/preview-server.cjs";
+import { SHOTS, startRig, stopRig, type PreviewRig } from "./browser";
 
-const CHROMIUM = process.env.PL_CHROMIUM ?? "/usr/bin/chromium";
-const SHOTS = join(__dirname, "screenshots");
 const RESULT_SHEETS = ["校验结果", "考评结果-组织", "考评结果-党员", "表彰名单", "未入选说明", "进度督查"];
 const WIDTH = 380;
 
 jest.setTimeout(180_000);
 
+let rig: PreviewRig | undefined;
 let browser: Browser;
 let server: { url: string; close: () => Promise<void> };
 const blocked: string[] = [];
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM))
-    throw new Error(`${CHROMIUM} not found: apt-get install -y chromium fonts-wqy-microhei (see .ci/run)`);
-  server = await startPreviewServer({ port: 0 });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--no-first-run",
-      "--disable-sync",
-    ],
-  });
-  mkdirSync(SHOTS, { recursive: true });
+  rig = await startRig();
+  ({ browser, server } = rig);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await stopRig(rig);
 });
 
 async function openPane(): Promise<Page> {

@@ -63,7 +63,7 @@ test("表彰名单: the formal document — title, 依据, 推荐单位 and date
   expect(text("section")).toEqual([
     "一、第一时段：2010年底集中检查通报",
     "（一）通报表扬的基层党组织（共2个）",
-    "二、第二时段：纪念建党90周年表彰大会（2011年“七一”）",
+    "二、第二时段：2011年“七一”纪念建党90周年表彰大会",
     "（一）先进基层党组织（共2个）",
     "（二）优秀共产党员（共1名）",
     "（三）优秀党务工作者：无符合条件的推荐对象",
@@ -130,7 +130,9 @@ test("进度督查: at most 16 columns, missing periods named, ✓ with conditio
   }).sheets.find((m) => m.name === RESULT_SHEETS.progress)!;
   expect(p.columns.length).toBeLessThanOrEqual(16);
   const q = p.columns.findIndex((c) => c.header === "季度点评缺项（组织）");
-  expect(String(p.rows.find((r) => r[0] === "U02")![q])).toMatch(/^2010年二季度缺1个、2010年三季度缺1个、/);
+  expect(String(p.rows.find((r) => r[0] === "U02")![q])).toMatch(
+    /^2010年第二季度缺1个、2010年第三季度缺1个、/,
+  );
   expect(p.rows.find((r) => r[0] === "U01")![q]).toBe("✓");
   expect(p.conditional!.map((c) => [c.equals, c.style])).toEqual([
     ["✓", "good"],

@@ -4,6 +4,7 @@ import { PHASE_NAMES, type Phase, type RuleKey } from "../../engine/campaign";
 import { COMMENDATION_LISTS } from "../../engine/commend";
 import type { Draft, Evaluation } from "../../engine/evaluate";
 import { GRADES, type Grade } from "../../engine/score";
+import { listedNotSelected } from "../../report/not-selected-sheet";
 
 export { GRADES };
 export const TOP_NAMES = 3;
@@ -44,6 +45,7 @@ export interface EvaluationSummary {
   gradePhase?: Phase;
   grades: GradeCount[];
   coverage: UnitCoverage[];
+  /** Rows of 未入选说明 (as the sheet lists them). */
   notSelected: number;
 }
 
@@ -91,6 +93,6 @@ export function summarizeEvaluation(ev: Evaluation, begun: readonly Phase[]): Ev
     gradePhase,
     grades,
     coverage,
-    notSelected: ev.notSelected.length,
+    notSelected: listedNotSelected(ev).length,
   };
 }

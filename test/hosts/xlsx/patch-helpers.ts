@@ -1,12 +1,12 @@
 // Helpers for the package-patching tests: the parts of a package (raw and decompressed), the child
 // element order of an XML part, LibreOffice as a third-party reader, and a zip64 re-packer.
-import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { strFromU8 } from "fflate";
 import { ZipArchive } from "../../../src/hosts/xlsx/zip";
 import { rawBytes, readRawZip } from "../../../src/hosts/xlsx/zip-write";
+import { CSV_FILTER, XLSX_FILTER, soffice } from "../../soffice";
 
 export interface Part {
   name: string;
@@ -156,39 +156,18 @@ export function expectOrder(xml: string, order: readonly string[]): void {
  * third-party reader. One soffice process per call, several files at once.
  */
 export function libreOffice(files: string[], to: "csv" | "xlsx"): Map<string, string | Uint8Array> {
-  const profile = mkdtempSync(join(tmpdir(), "pl-lo-profile-"));
   const outDir = mkdtempSync(join(tmpdir(), "pl-lo-out-"));
-  const filter =
-    to === "csv"
-      ? "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1"
-      : "xlsx:Calc MS Excel 2007 XML";
   try {
-    execFileSync(
-      "soffice",
-      [
-        `-env:UserInstallation=file://${profile}`,
-        "--headless",
-        "--norestore",
-        "--convert-to",
-        filter,
-        "--outdir",
-        outDir,
-        ...files,
-      ],
-      { timeout: 120000, stdio: "pipe" },
-    );
-  } catch (e) {
-    rmSync(profile, { recursive: true, force: true });
-    throw e;
+    soffice(files, to === "csv" ? CSV_FILTER : XLSX_FILTER, outDir);
+    const out = new Map<string, string | Uint8Array>();
+    for (const f of readdirSync(outDir)) {
+      const data = readFileSync(join(outDir, f));
+      out.set(f, to === "csv" ? data.toString("utf8") : new Uint8Array(data));
+    }
+    return out;
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
   }
-  const out = new Map<string, string | Uint8Array>();
-  for (const f of readdirSync(outDir)) {
-    const data = readFileSync(join(outDir, f));
-    out.set(f, to === "csv" ? data.toString("utf8") : new Uint8Array(data));
-  }
-  rmSync(profile, { recursive: true, force: true });
-  rmSync(outDir, { recursive: true, force: true });
-  return out;
 }
 
 /** The CSV of one sheet of a file converted by libreOffice(…, "csv"). */

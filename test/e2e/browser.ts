@@ -1,0 +1,40 @@
+// What every end-to-end test starts with: the built pane served on 127.0.0.1 (scripts/preview-server)
+// and Debian's Chromium, headless, without background traffic. `npx playwright install` cannot work
+// here, so the system Chromium is used (PL_CHROMIUM overrides its path).
+import { existsSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { chromium, type Browser } from "playwright-core";
+import { startPreviewServer } from "../../scripts/preview-server.cjs";
+
+export const CHROMIUM = process.env.PL_CHROMIUM ?? "/usr/bin/chromium";
+export const SHOTS = join(__dirname, "screenshots");
+
+export interface PreviewRig {
+  browser: Browser;
+  server: { url: string; close: () => Promise<void> };
+}
+
+export async function startRig(): Promise<PreviewRig> {
+  if (!existsSync(CHROMIUM))
+    throw new Error(`${CHROMIUM} not found: apt-get install -y chromium fonts-wqy-microhei (see .ci/run)`);
+  const server = await startPreviewServer({ port: 0 });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--no-first-run",
+      "--disable-sync",
+    ],
+  });
+  mkdirSync(SHOTS, { recursive: true });
+  return { browser, server };
+}
+
+export async function stopRig(rig: PreviewRig | undefined): Promise<void> {
+  await rig?.browser.close();
+  await rig?.server.close();
+}
