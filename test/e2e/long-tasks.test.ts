@@ -9,26 +9,21 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium, type Browser } from "playwright-core";
 import { analyze } from "../../src/engine/analyze";
 import { summarize } from "../../src/engine/findings";
 import { readXlsx } from "../../src/hosts/xlsx/read";
-import { startPreviewServer } from "../../scripts/preview-server.cjs";
+import { startRig, stopRig, type PreviewRig } from "./browser";
 
-const CHROMIUM = process.env.PL_CHROMIUM ?? "/usr/bin/chromium";
 const ROOT = join(__dirname, "..", "..");
 /** Far above what the worker leaves on the main thread, far below reading and checking there. */
 const BOUND_MS = 400;
 
 jest.setTimeout(300_000);
 
-let browser: Browser;
-let server: { url: string; close: () => Promise<void> };
+let rig: PreviewRig;
 let file: string;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM))
-    throw new Error(`${CHROMIUM} not found: apt-get install -y chromium fonts-wqy-microhei (see .ci/run)`);
   if (!existsSync(join(ROOT, "dist", "js", "check-worker.js")))
     throw new Error("dist/js/check-worker.js missing: npm run build:addin");
   file = join(mkdtempSync(join(tmpdir(), "pl-e2e-district-")), "district.xlsx");
@@ -40,18 +35,10 @@ beforeAll(async () => {
     "-o",
     file,
   ]);
-  server = await startPreviewServer({ port: 0 });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
-  });
+  rig = await startRig();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => stopRig(rig));
 
 interface Tasks {
   longest: number;
@@ -59,7 +46,7 @@ interface Tasks {
 }
 
 test("district sample: opened and checked in the check worker, the main thread never blocked for long", async () => {
-  const page = await browser.newPage({ viewport: { width: 380, height: 900 }, locale: "zh-CN" });
+  const page = await rig.browser.newPage({ viewport: { width: 380, height: 900 }, locale: "zh-CN" });
   const workers: string[] = [];
   page.on("worker", (w) => workers.push(w.url()));
   await page.addInitScript(() => {
@@ -69,7 +56,7 @@ test("district sample: opened and checked in the check worker, the main thread n
       for (const e of list.getEntries()) w.longTasks.push(e.duration);
     }).observe({ type: "longtask", buffered: true });
   });
-  await page.goto(`${server.url}/taskpane.html?office=0`);
+  await page.goto(`${rig.server.url}/taskpane.html?office=0`);
   await page.getByText("浏览器预览：未连接 Excel").waitFor({ timeout: 60_000 });
   const take = () =>
     page.evaluate((): Tasks => {
