@@ -20,6 +20,8 @@ const oldWebview = {
   text: JSON.parse(fs.readFileSync(path.resolve(__dirname, "src/i18n/old-webview.json"), "utf8")),
 };
 
+/** Web Worker entries: loaded by their fixed names (js/<name>.js). */
+const WORKERS = ["submission-worker", "check-worker"];
 /** Files of the add-in build in dist/ (the CLI's dist/cli.js and friends are left alone). */
 const OWN =
   /^(js\/|assets\/icon-|taskpane\.html$|commands\.html$|support\.html$|manifest\.xml$|size-report\.json$)/;
@@ -60,11 +62,13 @@ module.exports = async (_env, argv) => {
       commands: "./src/commands/commands.ts",
       // the Web Worker that reads and validates submitted workbooks (汇总报送); loaded by its fixed name
       "submission-worker": "./src/app/submissions/submission-worker.ts",
+      // the Web Worker that reads and checks the preview's workbook (校验台账, issue 12); fixed name too
+      "check-worker": "./src/app/check/check-worker.ts",
     },
     output: {
       path: DIST,
       filename: (data) =>
-        data.chunk?.name === "submission-worker" ? "js/submission-worker.js" : "js/[name].[contenthash:8].js",
+        WORKERS.includes(data.chunk?.name) ? `js/${data.chunk.name}.js` : "js/[name].[contenthash:8].js",
       chunkFilename: "js/[name].[contenthash:8].js",
       publicPath: "",
       clean: { keep: (file) => !OWN.test(file.replace(/\\/g, "/")) },

@@ -1,43 +1,43 @@
-// `npm run bench`: validates the district-scale sample and reports wall time and peak memory beside
-// ExcelJS's plain read of the same file, in the same run (these machines are noisy: compare within a run);
-// `compile` compiles the same district split into its 30 unit files (one per 党（工）委).
-// `validate-stray` / `evaluate-stray` run on the same ledger with stray content at row 1,048,576 (a
-// typed "1" at 党员!A1048576, a zero-width space at 公开承诺!A1048576, every <dimension> to XFD1048576),
-// which must cost what its real content costs (ledger-format.md §1.4).
-// Each task runs in its own process under /usr/bin/time; the median of N runs is reported.
+// `npm run bench` (issue 12): our validate, evaluate and compile on the district-scale sample beside
+// the baselines in the same run — ExcelJS's plain and streaming reads and pandas' read_excel (when
+// python3 with pandas + openpyxl is installed) — on the sample as written (inline strings) and on a
+// shared-strings copy of it; the CLI's start-up; scaling at 1×, 2× and 4× the district with fitted
+// exponents; the Office host writing the district results into the typed Excel fake.
+// `*-stray` tasks run on the ledger with stray content at row 1,048,576 (ledger-format.md §1.4).
+// Every task runs in its own process under /usr/bin/time (wall, peak RSS, user + system CPU); the
+// median of N runs is reported. Compare within one run only: these machines are shared and noisy.
 import { execFileSync, spawnSync } from "child_process";
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "fs";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
-import { cpus, totalmem } from "os";
+import { cpus, loadavg, totalmem } from "os";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const FILE = process.env.BENCH_FILE ?? ".tmp/district-ledger.xlsx";
 const SPLIT = process.env.BENCH_SPLIT ?? ".tmp/district-split";
 const STRAY = FILE.replace(/\.xlsx$/, "-stray.xlsx");
+const SST = FILE.replace(/\.xlsx$/, "-sst.xlsx");
+const SCALED = (k) => FILE.replace(/\.xlsx$/, `-x${k}.xlsx`);
 const TASKS = (
   process.env.BENCH_TASKS ??
-  "evaluate,evaluate-stray,compile,validate,validate-stray,read,exceljs-stream,exceljs-full"
+  "node,help,evaluate,evaluate-sst,compile,validate,validate-sst,read,read-sst,exceljs-stream,exceljs-full,exceljs-full-sst,pandas,pandas-sst,scale,office,pane,evaluate-stray,validate-stray"
 ).split(",");
+/** Baselines that take long and vary little: one run each. */
+const ONCE = new Set(["exceljs-full", "exceljs-full-sst", "pandas", "pandas-sst", "office", "pane"]);
 
 execFileSync(process.execPath, ["scripts/build-cli.mjs"], { stdio: "inherit" });
-if (!existsSync(FILE)) {
-  mkdirSync(".tmp", { recursive: true });
-  const t0 = Date.now();
-  execFileSync(process.execPath, ["bin/pioneer-ledger.js", "sample", "--size", "district", "-o", FILE], {
-    stdio: "inherit",
-  });
-  console.log(`generated ${FILE} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-}
+mkdirSync(".tmp", { recursive: true });
 
-if (TASKS.includes("compile") && !existsSync(SPLIT)) {
+function generate(target, args) {
+  if (existsSync(target)) return;
   const t0 = Date.now();
-  execFileSync(
-    process.execPath,
-    ["bin/pioneer-ledger.js", "sample", "--size", "district", "--split-by-unit", SPLIT],
-    { stdio: "inherit" },
-  );
-  console.log(`generated ${SPLIT} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  execFileSync(process.execPath, args, { stdio: "inherit" });
+  console.log(`generated ${target} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }
+generate(FILE, ["bin/pioneer-ledger.js", "sample", "--size", "district", "-o", FILE]);
+if (TASKS.includes("compile"))
+  generate(SPLIT, ["bin/pioneer-ledger.js", "sample", "--size", "district", "--split-by-unit", SPLIT]);
+if (TASKS.includes("scale"))
+  for (const k of [2, 4]) generate(SCALED(k), ["dist/bench-task.js", "gen", SCALED(k), String(k)]);
 
 /** The sheet part of a sheet name, through workbook.xml and its relationships. */
 function sheetPart(files, name) {
@@ -70,56 +70,228 @@ if (TASKS.some((t) => t.endsWith("-stray")) && !existsSync(STRAY)) {
   console.log(`wrote ${STRAY}`);
 }
 
+/**
+ * The shared-strings copy: every string cell written in place — `t="str"><v>…</v>` (how ExcelJS's
+ * streaming writer writes text) or `t="inlineStr"><is><t>…</t></is>` — becomes an index into one
+ * xl/sharedStrings.xml (each distinct text once), as Excel itself saves a workbook.
+ * The texts stay XML-escaped as they were; everything else in the package is kept.
+ */
+function sharedStringsCopy(src, target) {
+  const files = unzipSync(readFileSync(src));
+  const index = new Map();
+  let refs = 0;
+  const inline =
+    /<c ([^>]*?)t="(?:inlineStr|str)"([^>]*)>(?:<is><t(?: [^>]*)?>([^<]*)<\/t><\/is>|<v>([^<]*)<\/v>)<\/c>/g;
+  for (const name of Object.keys(files).filter((n) => /^xl\/worksheets\/[^/]+\.xml$/.test(n))) {
+    const xml = strFromU8(files[name]).replace(inline, (_, pre, post, t1, t2) => {
+      const text = t1 ?? t2;
+      let i = index.get(text);
+      if (i === undefined) index.set(text, (i = index.size));
+      refs++;
+      return `<c ${pre}t="s"${post}><v>${i}</v></c>`;
+    });
+    files[name] = strToU8(xml);
+  }
+  const items = [...index.keys()].map((t) => `<si><t xml:space="preserve">${t}</t></si>`).join("");
+  files["xl/sharedStrings.xml"] = strToU8(
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${refs}" uniqueCount="${index.size}">${items}</sst>`,
+  );
+  const ct = strFromU8(files["[Content_Types].xml"]);
+  if (!ct.includes("/xl/sharedStrings.xml"))
+    files["[Content_Types].xml"] = strToU8(
+      ct.replace(
+        "</Types>",
+        '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>',
+      ),
+    );
+  const relsName = "xl/_rels/workbook.xml.rels";
+  const rels = strFromU8(files[relsName]);
+  if (!rels.includes("relationships/sharedStrings"))
+    files[relsName] = strToU8(
+      rels.replace(
+        "</Relationships>",
+        '<Relationship Id="rIdSst1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>',
+      ),
+    );
+  writeFileSync(target, zipSync(files, { level: 6 }));
+  console.log(`wrote ${target} (${refs} string cells, ${index.size} distinct)`);
+}
+if (TASKS.some((t) => t.endsWith("-sst")) && !existsSync(SST)) sharedStringsCopy(FILE, SST);
+
+/** python3 with pandas and openpyxl (Debian's packages live under /usr/bin/python3). */
+function findPandas() {
+  for (const py of ["/usr/bin/python3", "python3"]) {
+    const r = spawnSync(
+      py,
+      ["-c", "import pandas, openpyxl; print(pandas.__version__, openpyxl.__version__)"],
+      {
+        encoding: "utf8",
+      },
+    );
+    if (r.status === 0) return { py, versions: r.stdout.trim() };
+  }
+  return undefined;
+}
+const PANDAS_SCRIPT =
+  "import sys, json, pandas as pd\n" +
+  "d = pd.read_excel(sys.argv[1], sheet_name=None)\n" +
+  "print(json.dumps({'sheets': len(d), 'cells': int(sum(df.size for df in d.values()))}))\n";
+const pandas = TASKS.some((t) => t.startsWith("pandas")) ? findPandas() : undefined;
+
+/** argv of one task: the input file decided by the task's suffix. */
+function command(task) {
+  if (task === "node") return [process.execPath, "-e", "0"]; // Node's own start-up, for scale
+  if (task === "help") return [process.execPath, "bin/pioneer-ledger.js", "--help"];
+  if (task === "office") return [process.execPath, "dist/bench-office.js", FILE];
+  if (task === "pane") return [process.execPath, "scripts/bench-pane.mjs", FILE];
+  const m = /^(.*?)(?:-(stray|sst|x\d))?$/.exec(task);
+  const input =
+    m[1] === "compile"
+      ? SPLIT
+      : m[2] === "stray"
+        ? STRAY
+        : m[2] === "sst"
+          ? SST
+          : m[2]?.startsWith("x")
+            ? SCALED(m[2].slice(1))
+            : FILE;
+  if (m[1] === "pandas") return [pandas.py, "-c", PANDAS_SCRIPT, input];
+  return [process.execPath, "dist/bench-task.js", m[1], input];
+}
+
 function once(task) {
-  const input = task === "compile" ? SPLIT : task.endsWith("-stray") ? STRAY : FILE;
-  const r = spawnSync("/usr/bin/time", ["-f", "%e %M", process.execPath, "dist/bench-task.js", task, input], {
+  const [cmd, ...args] = command(task);
+  const r = spawnSync("/usr/bin/time", ["-f", "%e %M %U %S", cmd, ...args], {
     encoding: "utf8",
     maxBuffer: 1 << 24,
   });
   if (r.status !== 0) throw new Error(`${task} failed: ${r.stderr}`);
-  const [wall, rssKb] = r.stderr.trim().split("\n").pop().split(" ").map(Number);
-  return { wall, rssMb: rssKb / 1024, out: JSON.parse(r.stdout.trim().split("\n").pop()) };
+  const [wall, rssKb, user, sys] = r.stderr.trim().split("\n").pop().split(" ").map(Number);
+  const last = r.stdout.trim().split("\n").pop();
+  return { wall, rss: rssKb / 1024, cpu: user + sys, out: last.startsWith("{") ? JSON.parse(last) : {} };
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const rows = [];
-for (const task of TASKS) {
-  const runs = [];
-  for (let i = 0; i < (task === "exceljs-full" ? 1 : RUNS); i++) runs.push(once(task));
-  rows.push({
+const results = new Map();
+function measure(task, runs = ONCE.has(task) ? 1 : RUNS) {
+  const all = [];
+  for (let i = 0; i < runs; i++) all.push(once(task));
+  const r = {
     task,
-    wall: median(runs.map((r) => r.wall)),
-    rss: median(runs.map((r) => r.rssMb)),
-    n: runs.length,
-    out: runs[0].out,
-  });
-}
-const size = statSync(FILE).size / 1024 / 1024;
-console.log(
-  `\nfile ${FILE} (${size.toFixed(1)} MB) · node ${process.version} · ${cpus().length} × ${cpus()[0].model} · ${(totalmem() / 2 ** 30).toFixed(0)} GiB`,
-);
-console.log("| task | wall (s, median) | peak RSS (MB) | runs | detail |");
-console.log("|---|---|---|---|---|");
-for (const r of rows) {
-  const detail =
-    r.out.findings !== undefined && !r.out.outMb
-      ? `read ${(r.out.readMs / 1000).toFixed(2)} s; CPU ${(r.out.readCpuMs / 1000).toFixed(2)} s read, ${(r.out.cpuMs / 1000).toFixed(2)} s in all; ${JSON.stringify(r.out.summary)}; ${r.out.findings} findings`
-      : r.out.files
-        ? `${r.out.files} files (${r.out.accepted} accepted, ${r.out.returned} returned); read ${(r.out.readMs / 1000).toFixed(2)} s; district workbook ${r.out.outMb.toFixed(1)} MB; ${r.out.lists} commended`
-        : r.out.outMb
-          ? `read ${(r.out.readMs / 1000).toFixed(2)} s; result workbook ${r.out.outMb.toFixed(1)} MB; ${r.out.lists} commended`
-          : r.out.summary
-            ? `read ${(r.out.readMs / 1000).toFixed(2)} s; ${JSON.stringify(r.out.summary)}`
-            : r.out.readCpuMs !== undefined
-              ? `CPU ${(r.out.readCpuMs / 1000).toFixed(2)} s`
-              : r.out.cells
-                ? `${r.out.cells} cells`
-                : "";
-  console.log(`| ${r.task} | ${r.wall.toFixed(2)} | ${r.rss.toFixed(0)} | ${r.n} | ${detail} |`);
-}
-const base = rows.find((r) => r.task === "exceljs-full") ?? rows.find((r) => r.task === "exceljs-stream");
-const ours = rows.find((r) => r.task === "validate");
-if (base && ours)
-  console.log(
-    `\nvalidate vs ${base.task}: ${(base.wall / ours.wall).toFixed(1)}× faster, ${(base.rss / ours.rss).toFixed(1)}× less memory`,
+    n: runs,
+    wall: median(all.map((x) => x.wall)),
+    rss: median(all.map((x) => x.rss)),
+    cpu: median(all.map((x) => x.cpu)),
+    out: all[0].out,
+  };
+  results.set(task, r);
+  process.stderr.write(
+    `${task}: ${r.wall.toFixed(2)} s, CPU ${r.cpu.toFixed(2)} s, ${r.rss.toFixed(0)} MB\n`,
   );
+  return r;
+}
+
+const load0 = loadavg()[0];
+for (const task of TASKS) {
+  if (task === "scale") {
+    for (const t of ["validate", "evaluate"])
+      for (const k of [1, 2, 4])
+        if (!(k === 1 && results.has(t))) measure(k === 1 ? t : `${t}-x${k}`, k === 4 ? 1 : RUNS);
+  } else if (task.startsWith("pandas") && !pandas) continue;
+  else if (task === "pane" && !(existsSync("dist/js/check-worker.js") && existsSync("/usr/bin/chromium")))
+    console.log("pane: not measured — needs `npm run build:addin` and /usr/bin/chromium");
+  else measure(task);
+}
+
+const f2 = (x) => x.toFixed(2);
+const size = statSync(FILE).size / 2 ** 20;
+console.log(
+  `\nnode ${process.version} · ${cpus().length} × ${cpus()[0].model} · ${(totalmem() / 2 ** 30).toFixed(0)} GiB · load average ${load0.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end`,
+);
+console.log(
+  `file ${FILE} (${size.toFixed(1)} MB)${existsSync(SST) ? `; shared-strings copy ${(statSync(SST).size / 2 ** 20).toFixed(1)} MB` : ""}`,
+);
+console.log(
+  pandas
+    ? `pandas + openpyxl: ${pandas.versions} (${pandas.py})`
+    : "pandas: not measured — no python3 with pandas and openpyxl (apt-get install python3-pandas python3-openpyxl)",
+);
+
+// Ratios first: ours ÷ the baseline's, in wall time and in CPU time; the targets of issue 12.
+const ratioRows = [
+  ["evaluate", "exceljs-full", 1 / 4],
+  ["evaluate", "pandas", 1 / 9],
+  ["evaluate-sst", "exceljs-full-sst", 1 / 4],
+  ["evaluate-sst", "pandas-sst", 1 / 9],
+  ["validate", "exceljs-full", 1 / 8],
+  ["validate-sst", "exceljs-full-sst", 1 / 8],
+  ["validate", "exceljs-stream", undefined],
+];
+console.log("\n| ours ÷ baseline | wall | CPU | target |");
+console.log("|---|---|---|---|");
+for (const [a, b, target] of ratioRows) {
+  const x = results.get(a);
+  const y = results.get(b);
+  if (!x || !y) continue;
+  const rw = x.wall / y.wall;
+  const rc = x.cpu / y.cpu;
+  const t = target ? `≤ 1/${1 / target} (${Math.max(rw, rc) <= target ? "met" : "not met"})` : "";
+  console.log(`| ${a} ÷ ${b} | 1/${f2(1 / rw)} | 1/${f2(1 / rc)} | ${t} |`);
+}
+
+function detail(o) {
+  if (o.files)
+    return `${o.files} files (${o.accepted} accepted, ${o.returned} returned); read ${f2(o.readMs / 1000)} s; district workbook ${o.outMb.toFixed(1)} MB; ${o.lists} commended`;
+  if (o.outMb)
+    return `read ${f2(o.readMs / 1000)} s; result workbook ${o.outMb.toFixed(1)} MB; ${o.lists} commended`;
+  if (o.findings !== undefined)
+    return `read ${f2(o.readMs / 1000)} s (CPU ${f2(o.readCpuMs / 1000)} s); ${o.findings} findings`;
+  if (o.syncs)
+    return `write ${f2(o.writeMs / 1000)} s (CPU ${f2(o.writeCpuMs / 1000)} s); ${o.cells} cells; ${o.syncs} syncs; largest request ${o.maxRequestMb.toFixed(2)} MB (${o.maxCalls} calls)`;
+  if (o.cells) return `${o.cells} cells`;
+  if (o.validate)
+    return `longest main-thread task: opening ${o.open.longest.toFixed(0)} ms, 校验台账 ${o.validate.longest.toFixed(0)} ms (${o.validate.count} over 50 ms); ${o.workers} workers`;
+  if (o.readCpuMs !== undefined) return `CPU in read ${f2(o.readCpuMs / 1000)} s`;
+  return "";
+}
+console.log("\n| task | wall (s) | CPU (s) | peak RSS (MB) | runs | detail |");
+console.log("|---|---|---|---|---|---|");
+for (const r of results.values())
+  console.log(
+    `| ${r.task} | ${f2(r.wall)} | ${f2(r.cpu)} | ${r.rss.toFixed(0)} | ${r.n} | ${detail(r.out)} |`,
+  );
+
+/** Least-squares slope of log(y) over log(x): y ∝ x^slope. */
+function exponent(xs, ys) {
+  const lx = xs.map(Math.log);
+  const ly = ys.map(Math.log);
+  const mx = lx.reduce((a, b) => a + b) / lx.length;
+  const my = ly.reduce((a, b) => a + b) / ly.length;
+  let num = 0;
+  let den = 0;
+  for (let i = 0; i < lx.length; i++) {
+    num += (lx[i] - mx) * (ly[i] - my);
+    den += (lx[i] - mx) ** 2;
+  }
+  return num / den;
+}
+if (TASKS.includes("scale")) {
+  console.log("\n| scaling | 1× | 2× | 4× | exponent |");
+  console.log("|---|---|---|---|---|");
+  for (const t of ["validate", "evaluate"]) {
+    const rs = [t, `${t}-x2`, `${t}-x4`].map((n) => results.get(n));
+    for (const [label, key, fmt] of [
+      ["wall (s)", "wall", f2],
+      ["CPU (s)", "cpu", f2],
+      ["peak RSS (MB)", "rss", (x) => x.toFixed(0)],
+    ])
+      console.log(
+        `| ${t} ${label} | ${rs.map((r) => fmt(r[key])).join(" | ")} | ${f2(
+          exponent(
+            [1, 2, 4],
+            rs.map((r) => r[key]),
+          ),
+        )} |`,
+      );
+  }
+}

@@ -13,3 +13,4 @@ const common = {
 };
 await build({ ...common, entryPoints: ["src/cli/main.ts"], outfile: "dist/cli.js" });
 await build({ ...common, entryPoints: ["src/bench/task.ts"], outfile: "dist/bench-task.js" });
+await build({ ...common, entryPoints: ["test/bench/office-task.ts"], outfile: "dist/bench-office.js" });

@@ -1,6 +1,6 @@
 // One benchmark task in its own process (scripts/bench.mjs runs each under /usr/bin/time so wall
 // time and peak memory are the process's own). Prints one JSON line.
-import * as ExcelJS from "exceljs";
+import type * as ExcelJSTypes from "exceljs";
 import { readXlsxBytes, readXlsxFile } from "../hosts/xlsx/read-file";
 import { analyze } from "../engine/analyze";
 import { parseISO } from "../engine/dates";
@@ -9,7 +9,9 @@ import { evaluateLedger } from "../engine/evaluate";
 import { buildReport } from "../report/build";
 import { patchWorkbook } from "../hosts/xlsx/patch";
 import { RESULT_SHEET_NAMES } from "../engine/schema";
-import { readFileSync, readdirSync } from "fs";
+import { readFileSync, readdirSync, writeFileSync } from "fs";
+import { DISTRICT_SAMPLE, generateLedger } from "../samples/generate";
+import { writeSheetModelsStreaming } from "../hosts/xlsx/write";
 import * as path from "path";
 import { checkSubmission, compileDistrict, openDistrict } from "../engine/compile";
 import { blankWorkbook } from "../hosts/xlsx/blank-workbook";
@@ -40,8 +42,19 @@ function compileFolder(folder: string): Record<string, unknown> {
     readMs,
     outMb: out.length / 2 ** 20,
     lists: c.evaluation.commendations.length,
+    cpuMs: cpuMs(),
     ms: performance.now() - t0,
   };
+}
+
+/** The district sample with `k` times its organisations per unit (k × the rows), for the scaling runs. */
+async function generateScaled(file: string, k: number): Promise<Record<string, unknown>> {
+  const { models, stats } = generateLedger({
+    ...DISTRICT_SAMPLE,
+    orgsPerUnit: (DISTRICT_SAMPLE.orgsPerUnit ?? 33) * k,
+  });
+  await writeSheetModelsStreaming(models, file);
+  return { rows: stats.totalRows };
 }
 
 /** CPU time of the process so far (user + system): steadier than wall time on a busy machine. */
@@ -54,15 +67,22 @@ async function run(named: string, file: string): Promise<Record<string, unknown>
   const task = named.replace(/-stray$/, ""); // the same task on the stray-content copy
 
   if (task === "compile") return compileFolder(file);
+  if (task === "gen") return generateScaled(file, Number(process.argv[4]));
   const t0 = performance.now();
-  if (task === "exceljs-full") {
+  // ExcelJS is loaded only by its own tasks: our tasks pay for what the CLI loads, nothing more.
+  // (require, not import(): the CommonJS package's `stream` is lost in import()'s ESM wrapper)
+  const ExcelJS: typeof ExcelJSTypes | undefined = task.startsWith("exceljs")
+    ? // eslint-disable-next-line @typescript-eslint/no-require-imports
+      require("exceljs")
+    : undefined;
+  if (ExcelJS && task === "exceljs-full") {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
     let cells = 0;
     wb.eachSheet((ws) => ws.eachRow((row) => (cells += row.cellCount)));
     return { cells, ms: performance.now() - t0 };
   }
-  if (task === "exceljs-stream") {
+  if (ExcelJS && task === "exceljs-stream") {
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
       sharedStrings: "cache",
       styles: "ignore",
@@ -70,7 +90,7 @@ async function run(named: string, file: string): Promise<Record<string, unknown>
     });
     let cells = 0;
     for await (const ws of reader)
-      for await (const row of ws as AsyncIterable<ExcelJS.Row>) cells += row.cellCount;
+      for await (const row of ws as AsyncIterable<ExcelJSTypes.Row>) cells += row.cellCount;
     return { cells, ms: performance.now() - t0 };
   }
   const wb = await readXlsxFile(file);
@@ -90,7 +110,9 @@ async function run(named: string, file: string): Promise<Record<string, unknown>
   // evaluate: scores, lists, the report and the patched copy of the workbook (kept in memory).
   const ev = evaluateLedger(a.ledger, a.findings);
   const out = patchWorkbook(readFileSync(file), buildReport(a, ev), { replace: RESULT_SHEET_NAMES });
+  writeFileSync(".tmp/bench-evaluate-out.xlsx", out);
   return {
+    cpuMs: cpuMs(),
     summary: summarize(a.findings),
     readMs: tRead,
     outMb: out.length / 2 ** 20,

@@ -3,7 +3,7 @@
 // 领导点评 肯定成绩 for the object where there is one.
 import { phaseWindow } from "../engine/campaign";
 import type { Commendation } from "../engine/commend";
-import { type Ledger, num, recordsOf, str } from "../engine/ledger";
+import { type Ledger, derivedOnce, num, recordsOf, str } from "../engine/ledger";
 import { reviewTargets } from "../engine/rules/reviews";
 import { MEMBER_CRITERIA, ORG_CRITERIA } from "../engine/schema";
 import type { Score } from "../engine/score";
@@ -38,15 +38,32 @@ export function reviewStrength(
   const { from, to } = phaseWindow(ledger.rules, c.phase);
   const last = Math.min(to, ledger.asOf);
   let best: { date: number; text: string } | undefined;
-  for (const rec of recordsOf(ledger.tables.reviews)) {
-    const date = num(rec, "date");
-    const text = str(rec, "strengths");
-    if (date === undefined || text === undefined || date < from || date > last) continue;
-    if (!reviewTargets(ledger, rec).some((t) => t.id === id)) continue;
-    if (!best || date >= best.date) best = { date, text };
+  for (const r of reviewsByTarget(ledger).get(id) ?? []) {
+    if (r.date < from || r.date > last) continue;
+    if (!best || r.date >= best.date) best = r;
   }
   return best && firstSentence(best.text);
 }
+
+/**
+ * Dated reviews with 肯定成绩 by the object they name, in sheet order: built once per ledger, not
+ * scanned again for every entry of the list (issue 12: 0.5 s on the district sample).
+ */
+const reviewsByTarget = derivedOnce((ledger) => {
+  const by = new Map<string, { date: number; text: string }[]>();
+  for (const rec of recordsOf(ledger.tables.reviews)) {
+    const date = num(rec, "date");
+    const text = str(rec, "strengths");
+    if (date === undefined || text === undefined) continue;
+    for (const id of new Set(reviewTargets(ledger, rec).map((t) => t.id))) {
+      if (id === undefined) continue;
+      const list = by.get(id);
+      if (list) list.push({ date, text });
+      else by.set(id, [{ date, text }]);
+    }
+  }
+  return by;
+});
 
 /** 推荐理由 of an entry of the signed list. */
 export function recommendation(ledger: Ledger, c: Commendation): string {

@@ -8,6 +8,7 @@ import { PANE_TEXTS } from "../../i18n/pane";
 import { stage, type Job } from "../job";
 import { summarizeEvaluation, type EvaluationSummary } from "../results/evaluation-summary";
 import { validateJob, type CheckParams, type ValidateResult } from "./validate";
+import type { OffThread } from "../check/check-off-thread";
 
 export interface EvaluateParams extends CheckParams {
   /** Names of the result sheets to write (设置). */
@@ -23,9 +24,10 @@ export interface EvaluateResult extends ValidateResult {
   models: SheetModel[];
 }
 
-export function evaluateJob(host: LedgerHost, p: EvaluateParams): Job<EvaluateResult> {
+/** `offThread`: the workbook is read and checked in a Web Worker (the browser preview; validate.ts). */
+export function evaluateJob(host: LedgerHost, p: EvaluateParams, offThread?: OffThread): Job<EvaluateResult> {
   return async (run) => {
-    const checked = await validateJob(host, p)(run);
+    const checked = await validateJob(host, p, offThread)(run);
     await stage(run, PANE_TEXTS.stageScore, 0, 2);
     const { ledger, findings } = checked.analysis;
     const evaluation = evaluateLedger(ledger, findings);

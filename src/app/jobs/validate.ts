@@ -1,7 +1,7 @@
 // 校验台账 (and the 概况 read): read every sheet, run engine.read + engine.validate. Checking again at
 // another 检查基准日 reuses the last reading: the workbook is not read again.
 import { analyze, type Analysis } from "../../engine/analyze";
-import { parseISO } from "../../engine/dates";
+import { type Day, parseISO, todayDay } from "../../engine/dates";
 import { summarize } from "../../engine/findings";
 import type { Severity } from "../../engine/catalogue";
 import type { Workbook } from "../../engine/grid";
@@ -10,6 +10,7 @@ import { PANE_TEXTS } from "../../i18n/pane";
 import type { Lang } from "../../i18n/text";
 import { stage, type Job } from "../job";
 import { rulesInForce, type RulesInForce } from "../results/rules-in-force";
+import { checkOffThread, type OffThread } from "../check/check-off-thread";
 
 export interface CheckParams {
   lang: Lang;
@@ -22,8 +23,10 @@ export interface ValidateResult {
   analysis: Analysis;
   counts: Record<Severity, number>;
   rules: RulesInForce;
-  /** The 检查基准日 asked for (CheckParams.asOf); the date in force is analysis.ledger.asOf. */
+  /** The 检查基准日 asked for (CheckParams.asOf); the date in force is checkDate. */
   asOf: string;
+  /** The 检查基准日 in force (analysis.ledger.asOf, kept here: views need not build the ledger). */
+  checkDate: Day;
 }
 
 /** "" and valid ISO dates can be checked against; anything else (a half-typed date) cannot. */
@@ -34,18 +37,41 @@ export function isUsableAsOf(text: string): boolean {
 function check(workbook: Workbook, asOf: string, rules?: RulesInForce): ValidateResult {
   const day = asOf ? parseISO(asOf) : undefined;
   const analysis = analyze(workbook, day === undefined ? {} : { asOf: day });
+  return resultOf(workbook, analysis, asOf, analysis.ledger.asOf, rules);
+}
+
+function resultOf(
+  workbook: Workbook,
+  analysis: Analysis,
+  asOf: string,
+  checkDate: Day,
+  rules?: RulesInForce,
+): ValidateResult {
   return {
     workbook,
     analysis,
     counts: summarize(analysis.findings),
     rules: rules ?? rulesInForce(workbook),
-    asOf: day === undefined ? "" : asOf,
+    asOf: asOf && parseISO(asOf) !== undefined ? asOf : "",
+    checkDate,
   };
 }
 
-export function validateJob(host: LedgerHost, p: CheckParams): Job<ValidateResult> {
+/**
+ * Reads and checks the workbook: in a Web Worker when `offThread` is given and one can run (the
+ * browser preview), else here.
+ */
+export function validateJob(host: LedgerHost, p: CheckParams, offThread?: OffThread): Job<ValidateResult> {
   return async (run) => {
     await stage(run, PANE_TEXTS.stageRead, 0, 1);
+    if (offThread) {
+      const day = p.asOf ? parseISO(p.asOf) : undefined;
+      const done = await checkOffThread(offThread, day, todayDay(), run);
+      if (done) {
+        await stage(run, PANE_TEXTS.stageCheck, 1, 1);
+        return resultOf(done.workbook, done.analysis, p.asOf, done.checkDate);
+      }
+    }
     const workbook = await host.readWorkbook(run);
     await stage(run, PANE_TEXTS.stageCheck, 0, 1);
     const result = check(workbook, p.asOf);

@@ -22,8 +22,21 @@ export interface ReviewTarget {
   id: string | undefined;
 }
 
+/** Targets by review row, per ledger: every check and the 表彰名单's reasons ask again (issue 12). */
+const targetsByRow = derivedOnce(() => new Map<Rec, ReviewTarget[]>());
+
 /** The targets of a review row that has a level and targets; [] otherwise. */
 export function reviewTargets(ledger: IndexedLedger, rec: Rec): ReviewTarget[] {
+  const known = targetsByRow(ledger);
+  let targets = known.get(rec);
+  if (targets === undefined) {
+    targets = targetsOfRow(ledger, rec);
+    known.set(rec, targets);
+  }
+  return targets;
+}
+
+function targetsOfRow(ledger: IndexedLedger, rec: Rec): ReviewTarget[] {
   const text = str(rec, "targets");
   const level = str(rec, "level");
   if (text === undefined || level === undefined) return [];

@@ -3,9 +3,11 @@
 // where callers fall back to fflate.
 
 export interface NodeZlib {
-  deflateRawSync(data: Uint8Array, opts: { level: number }): Uint8Array;
-  inflateRawSync(data: Uint8Array, opts?: { maxOutputLength?: number }): Uint8Array;
-  crc32?: (data: Uint8Array) => number;
+  deflateRawSync(data: Uint8Array, opts: { level: number; finishFlush?: number }): Uint8Array;
+  inflateRawSync(data: Uint8Array, opts?: { maxOutputLength?: number; chunkSize?: number }): Uint8Array;
+  /** Node ≥ 20.15: the CRC-32 of `data` continuing from `value` (the CRC of the bytes before). */
+  crc32?: (data: Uint8Array, value?: number) => number;
+  constants: { Z_SYNC_FLUSH: number; Z_FINISH: number };
 }
 
 let cached: NodeZlib | null | undefined;

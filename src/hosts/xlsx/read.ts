@@ -10,7 +10,7 @@
 // sheet part makes the file "corrupt", because silently dropping a sheet would mislead the checks.
 import type { Grid, Workbook } from "../../engine/grid";
 import { LedgerFileError, ledgerFileError } from "./errors";
-import { readSharedStrings, readSheetXml } from "./sheet-xml";
+import { readSharedStrings, readSheetXml, sheetTexts } from "./sheet-xml";
 import { readCellFormats } from "./styles";
 import { ascii, EMPTY, END, EOF, START, XmlScanner } from "./xml";
 import { ZipArchive } from "./zip";
@@ -215,10 +215,18 @@ function readSheets(pkg: PackageInfo, selected: SheetEntry[]): Workbook {
   const sharedStrings = selected.length ? readSharedStrings(optional(pkg.sharedStringsPart)) : [];
   const cellFormats = selected.length ? readCellFormats(optional(pkg.stylesPart)) : [];
   const sheets: Grid[] = [];
+  const intern = new Map<string, string>();
+  const texts = sheetTexts();
   for (const s of selected) {
     const entry = zip.get(s.part);
     if (!entry) throw ledgerFileError("corrupt", { reason: `sheet "${s.name}" has no part ${s.part}` });
-    const data = readSheetXml(zip.read(entry), { sharedStrings, cellFormats, date1904: pkg.date1904 });
+    const data = readSheetXml(zip.read(entry), {
+      sharedStrings,
+      cellFormats,
+      date1904: pkg.date1904,
+      intern,
+      texts,
+    });
     const grid: Grid = { name: s.name, rows: data.rows, formats: data.formats, merges: data.merges };
     if (data.formulas.length) grid.formulas = data.formulas;
     if (s.hidden) grid.hidden = true;

@@ -56,12 +56,16 @@ function tElement(s: string): string {
 
 const encoder = new TextEncoder();
 
-/** Joins string pieces into UTF-8 chunks of about 1 MB (cache-friendly, little garbage), then one array. */
+/**
+ * Joins string pieces into UTF-8 chunks of about 1 MB (cache-friendly, little garbage), handed to
+ * `sink` as they fill (the zip compresses them then: issue 12), or kept and joined into one array.
+ */
 class ChunkedText {
   private parts: string[] = [];
   private pending = 0;
   private chunks: Uint8Array[] = [];
   private total = 0;
+  constructor(private readonly sink?: (chunk: Uint8Array) => void) {}
   push(s: string): void {
     this.parts.push(s);
     this.pending += s.length;
@@ -70,7 +74,8 @@ class ChunkedText {
   private flush(): void {
     if (!this.parts.length) return;
     const b = encoder.encode(this.parts.join(""));
-    this.chunks.push(b);
+    if (this.sink) this.sink(b);
+    else this.chunks.push(b);
     this.total += b.length;
     this.parts = [];
     this.pending = 0;
@@ -101,13 +106,24 @@ export interface SheetXmlOptions {
 /** The worksheet part for a planned sheet. */
 export function sheetXml(plan: SheetPlan, opts: SheetXmlOptions): Uint8Array {
   const out = new ChunkedText();
+  writeSheet(plan, opts, out);
+  return out.bytes();
+}
+
+/** The worksheet part for a planned sheet, handed to `sink` in pieces of about 1 MB, in order. */
+export function sheetXmlTo(plan: SheetPlan, opts: SheetXmlOptions, sink: (piece: Uint8Array) => void): void {
+  const out = new ChunkedText(sink);
+  writeSheet(plan, opts, out);
+  out.bytes(); // the last piece
+}
+
+function writeSheet(plan: SheetPlan, opts: SheetXmlOptions, out: ChunkedText): void {
   const letters: string[] = [];
   for (let c = 0; c < plan.width; c++) letters.push(columnLetters(c));
   out.push(worksheetHead(plan, opts.styles, letters));
   const hyperlinks = writeRows(plan, opts, letters, out);
   out.push("</sheetData>");
   out.push(worksheetTail(plan, opts, hyperlinks));
-  return out.bytes();
 }
 
 function worksheetHead(plan: SheetPlan, styles: ResultStyles, letters: string[]): string {

@@ -145,7 +145,11 @@ export class ZipArchive {
       const zlib = nativeZlib();
       out = zlib
         ? // the cap guards against a part whose header lies about its size (a zip bomb)
-          zlib.inflateRawSync(raw, { maxOutputLength: entry.size > 0 ? entry.size : MAX_PART_BYTES })
+          // one output chunk of the recorded size: no chunk list to concatenate (copy) at the end
+          zlib.inflateRawSync(raw, {
+            maxOutputLength: entry.size > 0 ? entry.size : MAX_PART_BYTES,
+            chunkSize: entry.size > 0 ? Math.max(64, entry.size + 1) : 64 * 1024, // zlib's minimum is 64
+          })
         : entry.size > 0
           ? inflateSync(raw, { out: new Uint8Array(entry.size) })
           : inflateSync(raw);

@@ -78,7 +78,7 @@ export function App(props: AppProps) {
   return (
     <FluentProvider theme={dark ? webDarkTheme : webLightTheme} className={s.provider} lang={lang}>
       <main className={s.root}>
-        <Header lang={lang} analysis={state.reading?.analysis ?? null} />
+        <Header lang={lang} reading={state.reading} />
         <HostNotes lang={lang} notes={notes} />
         {preview && (
           <PreviewBanner

@@ -1,7 +1,7 @@
 // `先锋台账` and one line of state: `已识别 8/8 张台账表 · 检查基准日 2012-11-07` (or what is missing).
 import { Caption1, Subtitle1, makeStyles, tokens } from "@fluentui/react-components";
 import type { Analysis } from "../../engine/analyze";
-import { toISO } from "../../engine/dates";
+import { toISO, type Day } from "../../engine/dates";
 import { t } from "../../i18n/pane";
 import { listOf, type Lang } from "../../i18n/text";
 
@@ -17,14 +17,21 @@ const useStyles = makeStyles({
   state: { color: tokens.colorNeutralForeground2 },
 });
 
-export function stateLine(lang: Lang, analysis: Analysis | null): string {
-  if (!analysis) return t(lang, "stateNoLedger");
+/** The reading's overview and check date (never its ledger: built only when a later step needs it). */
+export interface HeaderReading {
+  analysis: Pick<Analysis, "overview">;
+  checkDate: Day;
+}
+
+export function stateLine(lang: Lang, reading: HeaderReading | null): string {
+  if (!reading) return t(lang, "stateNoLedger");
+  const { analysis } = reading;
   const found = analysis.overview.filter((s) => s.foundAs !== undefined);
   const missing = analysis.overview.filter((s) => s.foundAs === undefined).map((s) => s.name);
   let line = t(lang, "stateLine", {
     found: found.length,
     total: analysis.overview.length,
-    asOf: toISO(analysis.ledger.asOf),
+    asOf: toISO(reading.checkDate),
   });
   if (missing.length) {
     const [head, tail] = line.split(" · ");
@@ -33,7 +40,7 @@ export function stateLine(lang: Lang, analysis: Analysis | null): string {
   return line;
 }
 
-export function Header(props: { lang: Lang; analysis: Analysis | null }) {
+export function Header(props: { lang: Lang; reading: HeaderReading | null }) {
   const s = useStyles();
   return (
     <header className={s.root}>
@@ -41,7 +48,7 @@ export function Header(props: { lang: Lang; analysis: Analysis | null }) {
         {t(props.lang, "appName")}
       </Subtitle1>
       <Caption1 className={s.state} data-testid="state-line">
-        {stateLine(props.lang, props.analysis)}
+        {stateLine(props.lang, props.reading)}
       </Caption1>
     </header>
   );

@@ -19,6 +19,7 @@ import { downloadBytes, resultFileName } from "../preview/download";
 import { compileRuns } from "./compile-runs";
 import type { PaneMessage } from "../../app/errors";
 import { paramsOf, snapshot, success, withHost, type RunContext } from "./run-context";
+import { offThreadOf } from "../check-workers";
 
 export type { RunContext };
 
@@ -33,7 +34,8 @@ export function paneRuns(c: RunContext) {
 function thenRead<T>(c: RunContext, h: LedgerHost, job: Job<T>): Job<{ value: T; reading: ValidateResult }> {
   return async (run) => {
     const value = await job(run);
-    return { value, reading: await validateJob(h, paramsOf(c))(afterWrite(run)) };
+    const reading = await validateJob(h, paramsOf(c), offThreadOf(c.preview?.session))(afterWrite(run));
+    return { value, reading };
   };
 }
 
@@ -43,7 +45,7 @@ function openSession(c: RunContext, open: Job<PreviewSession>): void {
     "open",
     async (run) => {
       const session = await open(run);
-      return { session, reading: await validateJob(session.host, paramsOf(c))(run) };
+      return { session, reading: await validateJob(session.host, paramsOf(c), offThreadOf(session))(run) };
     },
     ({ session, reading }) => ({
       preview: session,
@@ -58,7 +60,10 @@ function openSession(c: RunContext, open: Job<PreviewSession>): void {
 export function workbookRuns(c: RunContext) {
   return {
     read: () => {
-      if (c.host) c.launch("read", validateJob(c.host, paramsOf(c)), (reading) => ({ reading }));
+      if (c.host)
+        c.launch("read", validateJob(c.host, paramsOf(c), offThreadOf(c.preview?.session)), (reading) => ({
+          reading,
+        }));
     },
     openFile: (file: File) => {
       const actions = c.preview?.actions;
@@ -102,7 +107,10 @@ export function checkRuns(c: RunContext) {
   return {
     validate: () =>
       withHost(c, (h) =>
-        c.launch("validate", validateJob(h, paramsOf(c)), (reading) => ({ reading, checked: true })),
+        c.launch("validate", validateJob(h, paramsOf(c), offThreadOf(c.preview?.session)), (reading) => ({
+          reading,
+          checked: true,
+        })),
       ),
     selectCell: (ref: CellRef) => {
       if (c.host) c.launch("navigate", selectCellJob(c.host, ref), () => ({}));
@@ -158,7 +166,7 @@ export function evaluateRuns(c: RunContext) {
       withHost(c, (h) => {
         const params = { ...paramsOf(c), resultSheets: c.settings.resultSheets };
         const evaluate: Job<{ result: EvaluateResult; workbook?: Workbook }> = async (run) => {
-          const result = await evaluateJob(h, params)(run);
+          const result = await evaluateJob(h, params, offThreadOf(c.preview?.session))(run);
           return { result, workbook: await snapshot(c, h) };
         };
         c.launch("evaluate", evaluate, ({ result, workbook }) => ({

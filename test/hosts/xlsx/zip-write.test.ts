@@ -6,6 +6,7 @@ import { ZipArchive } from "../../../src/hosts/xlsx/zip";
 import {
   crc32,
   defaultCompressor,
+  EntryStream,
   FFLATE,
   rawBytes,
   readRawZip,
@@ -133,4 +134,33 @@ test("an encrypted entry is refused as encrypted", () => {
   } catch (e) {
     expect((e as LedgerFileError).code).toBe("encrypted");
   }
+});
+
+test("an entry compressed piece by piece reads back whole, with the CRC of all its bytes, by either compressor", () => {
+  const pieces = [0, 1, 2, 3].map((i) => strToU8(`<p${i}>` + `数据${i}`.repeat(20000 + i) + `</p${i}>`));
+  const whole = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0));
+  pieces.reduce((at, p) => (whole.set(p, at), at + p.length), 0);
+  for (const compressor of [FFLATE, defaultCompressor()]) {
+    const stream = new EntryStream("sheet.xml", true, compressor);
+    for (const p of pieces) stream.push(p);
+    stream.push(new Uint8Array(0));
+    const entry = stream.finish();
+    expect(entry.size).toBe(whole.length);
+    expect(entry.crc).toBe(crc32(whole));
+    expect(entry.body.length).toBeLessThan(whole.length / 10);
+    const files = unzipSync(writeZip(new Uint8Array(0), [entry], { compressor }));
+    expect(files["sheet.xml"]).toEqual(whole);
+    // nothing pushed: an empty, stored entry
+    const empty = new EntryStream("empty.xml", true, compressor).finish();
+    expect(empty.size).toBe(0);
+    expect(unzipSync(writeZip(new Uint8Array(0), [empty], { compressor }))["empty.xml"].length).toBe(0);
+  }
+});
+
+test("crc32 continues over pieces as over the whole", () => {
+  const a = strToU8("先锋台账".repeat(1000));
+  const b = strToU8('<row r="1"/>'.repeat(77));
+  const ab = new Uint8Array([...a, ...b]);
+  expect(crc32(b, crc32(a))).toBe(crc32(ab));
+  expect(defaultCompressor().crc32(b, defaultCompressor().crc32(a))).toBe(crc32(ab));
 });

@@ -1,12 +1,12 @@
 // The parts of each new sheet: the worksheet, its relationships, its table, its drawing and charts.
-// Worksheets, drawings and charts are compressed as soon as they are built (a result sheet can be
-// large); the small parts are left to the archive writer.
+// Worksheets are compressed piece by piece as they are written, drawings and charts as soon as they
+// are built (a result sheet can be large); the small parts are left to the archive writer.
 import { chartXml, drawingXml } from "../chart-parts";
 import { relsPartOf } from "../part-names";
-import { sheetXml, tableXml } from "../sheet-writer";
+import { sheetXmlTo, tableXml } from "../sheet-writer";
 import type { ResultStyles } from "../styles-patch";
 import { encodeXml } from "../xml-edit";
-import { compressEntry, type Compressor, type OutEntry } from "../zip-write";
+import { compressEntry, EntryStream, type Compressor, type OutEntry } from "../zip-write";
 import type { NewSheet } from "./layout";
 import { relationshipXml, relsPartBytes } from "./opc";
 
@@ -30,8 +30,11 @@ export function newSheetParts(ns: NewSheet, ctx: NewPartsContext): OutEntry[] {
     drawingRelId = ns.table ? "rId2" : "rId1";
     rels += relationshipXml(drawingRelId, "drawing", ns.part, ns.drawing.part);
   }
-  const xml = sheetXml(ns.plan, { date1904: ctx.date1904, styles: ctx.styles, tableRelId, drawingRelId });
-  out.push(compressEntry(ns.part, xml, true, ctx.compressor));
+  // compressed as it is written: the sheet's XML is never held whole
+  const sheet = new EntryStream(ns.part, true, ctx.compressor);
+  const xmlOpts = { date1904: ctx.date1904, styles: ctx.styles, tableRelId, drawingRelId };
+  sheetXmlTo(ns.plan, xmlOpts, (piece) => sheet.push(piece));
+  out.push(sheet.finish());
   if (rels) out.push({ kind: "new", name: relsPartOf(ns.part), data: relsPartBytes(rels) });
   if (ns.table)
     out.push({ kind: "new", name: ns.table.part, data: tableXml(ns.plan, ns.table.id, ns.table.name) });

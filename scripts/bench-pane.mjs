@@ -1,0 +1,50 @@
+/* global window, PerformanceObserver -- the functions passed to page.evaluate run in the page */
+// `npm run bench` task "pane" (issue 12): the browser preview validating the district sample in
+// Chromium, with the Long Tasks API watching the main thread. Needs `npm run build:addin` (dist/)
+// and /usr/bin/chromium. Prints one JSON line: the longest main-thread task, the sum and count of
+// tasks over 50 ms, while opening the file and while 校验台账 runs, and whether a worker did the work.
+import { chromium } from "playwright-core";
+import { createRequire } from "module";
+
+const require = createRequire(import.meta.url);
+const { startPreviewServer } = require("./preview-server.cjs");
+const file = process.argv[2];
+const server = await startPreviewServer({ port: 0 });
+const browser = await chromium.launch({
+  executablePath: process.env.PL_CHROMIUM ?? "/usr/bin/chromium",
+  headless: true,
+  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
+});
+try {
+  const page = await browser.newPage({ viewport: { width: 380, height: 900 }, locale: "zh-CN" });
+  const workers = [];
+  page.on("worker", (w) => workers.push(w.url()));
+  await page.addInitScript(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longTasks.push(e.duration);
+    }).observe({ type: "longtask", buffered: true });
+  });
+  await page.goto(`${server.url}/taskpane.html?office=0`);
+  await page.getByText("浏览器预览：未连接 Excel").waitFor({ timeout: 60_000 });
+  const take = () =>
+    page.evaluate(() => {
+      const t = window.__longTasks;
+      window.__longTasks = [];
+      return { longest: Math.max(0, ...t), total: t.reduce((a, b) => a + b, 0), count: t.length };
+    });
+  await take();
+  const t0 = Date.now();
+  await page.getByTestId("file-input").setInputFiles(file);
+  await page.getByText(/已识别 8\/8 张台账表/).waitFor({ timeout: 300_000 });
+  const open = { ...(await take()), ms: Date.now() - t0 };
+  await page.getByRole("tab", { name: "校验" }).click();
+  const t1 = Date.now();
+  await page.getByRole("button", { name: "校验台账" }).click();
+  await page.getByTestId("finding-counts").waitFor({ timeout: 300_000 });
+  const validate = { ...(await take()), ms: Date.now() - t1 };
+  process.stdout.write(JSON.stringify({ task: "pane", open, validate, workers: workers.length }) + "\n");
+} finally {
+  await browser.close();
+  await server.close();
+}

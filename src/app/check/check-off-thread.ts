@@ -1,0 +1,106 @@
+// 校验台账 in the browser preview, off the pane's main thread: the workbook's bytes go to a check
+// worker (check-worker.ts), which reads and checks them; the pane receives the Grids sheet by sheet
+// (for its viewer and any later step) and the findings, the overview and the ignored sheets. The
+// indexed ledger stays behind: the pane builds its own only when a later step asks for it
+// (考评, 写入校验结果), from the same Grids with the same options — the same ledger, built inside a
+// job that is long anyway.
+import { analyze, type Analysis, type AnalyzeOptions } from "../../engine/analyze";
+import type { Day } from "../../engine/dates";
+import type { Grid, Workbook } from "../../engine/grid";
+import { CancelledError } from "../../hosts/host";
+import type { JobRun } from "../job";
+import type { CheckReply, CheckWorkerFactory } from "./check-protocol";
+
+/** Where the workbook's bytes come from, and how to make a worker. */
+export interface OffThread {
+  /** The workbook as it is now; undefined when there are no bytes to hand over (Excel). */
+  bytes(): Promise<Uint8Array | undefined>;
+  makeWorker: CheckWorkerFactory;
+}
+
+export interface CheckedOffThread {
+  workbook: Workbook;
+  analysis: Analysis;
+  /** The 检查基准日 in force (the lazy ledger's asOf, as the worker found it). */
+  checkDate: Day;
+}
+
+/** The analysis with the worker's findings, overview and ignored sheets; the ledger built on first use. */
+function lazyAnalysis(
+  r: Extract<CheckReply, { kind: "checked" }>,
+  workbook: Workbook,
+  opts: AnalyzeOptions,
+): Analysis {
+  let full: Analysis | undefined;
+  return {
+    findings: r.findings,
+    overview: r.overview,
+    ignoredSheets: r.ignoredSheets,
+    get ledger() {
+      full ??= analyze(workbook, opts);
+      return full.ledger;
+    },
+  };
+}
+
+/** A part of a sheet's rows, where it belongs (positions kept: a row may be absent). */
+export function placeRows(grid: Grid, part: Extract<CheckReply, { kind: "rows" }>): void {
+  const put = <T>(into: T[] | undefined, from: T[] | undefined) => {
+    if (into && from) for (let i = 0; i < from.length; i++) into[part.from + i] = from[i];
+  };
+  put(grid.rows, part.rows);
+  put(grid.formats, part.formats);
+  put(grid.formulas, part.formulas);
+}
+
+/**
+ * Reads and checks the workbook in a worker. Undefined when no worker could do it (none can run, its
+ * script failed, the file could not be read there): the caller then checks inline, which also gives
+ * the clerk the right message for a file that cannot be read. Cancelling stops the worker.
+ */
+export async function checkOffThread(
+  off: OffThread,
+  asOf: Day | undefined,
+  today: Day,
+  run: JobRun,
+): Promise<CheckedOffThread | undefined> {
+  const bytes = await off.bytes();
+  const worker = bytes && off.makeWorker();
+  if (!bytes || !worker) return undefined;
+  // The preview keeps its bytes; a fresh copy is transferred, not cloned. (Not bytes.slice(): on a
+  // Node Buffer — ExcelJS's browser build hands those out — slice() is a view of the same memory.)
+  const copy = new Uint8Array(bytes);
+  const opts: AnalyzeOptions = asOf === undefined ? { today } : { asOf, today };
+  return new Promise((resolve, reject) => {
+    const sheets: Grid[] = [];
+    const onAbort = () => {
+      end();
+      reject(new CancelledError());
+    };
+    const end = () => {
+      worker.terminate();
+      run.signal.removeEventListener("abort", onAbort);
+    };
+    run.signal.addEventListener("abort", onAbort);
+    worker.onerror = () => {
+      end();
+      resolve(undefined);
+    };
+    worker.onmessage = ({ data: r }) => {
+      if (r.kind === "sheet") {
+        sheets[r.index] = r.grid;
+        return;
+      }
+      if (r.kind === "rows") {
+        placeRows(sheets[r.index], r);
+        return;
+      }
+      end();
+      if (r.kind === "failed" || sheets.length !== r.sheets) return resolve(undefined);
+      const workbook: Workbook = { date1904: r.date1904, sheets };
+      if (r.definedNames) workbook.definedNames = r.definedNames;
+      resolve({ workbook, analysis: lazyAnalysis(r, workbook, opts), checkDate: r.checkDate });
+    };
+    worker.postMessage({ bytes: copy, asOf, today }, [copy.buffer]);
+  });
+}

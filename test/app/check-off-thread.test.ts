@@ -1,0 +1,172 @@
+// 校验台账 in the browser preview, off the main thread (issue 12): the workbook is read and checked in
+// a worker (faked in-process here, with the same message protocol); the pane gets the same findings,
+// Grids and check date as checking inline, builds the ledger only when a later step asks for it, and
+// checks inline when no worker can do it.
+import { startJob } from "../../src/app/job";
+import { checkInWorker, sheetReplies } from "../../src/app/check/check-in-worker";
+import { placeRows } from "../../src/app/check/check-off-thread";
+import type { Grid } from "../../src/engine/grid";
+import type { CheckReply, CheckRequest, CheckWorker } from "../../src/app/check/check-protocol";
+import type { OffThread } from "../../src/app/check/check-off-thread";
+import { validateJob } from "../../src/app/jobs/validate";
+import { evaluateJob } from "../../src/app/jobs/evaluate";
+import { RESULT_SHEET_NAMES } from "../../src/engine/schema";
+import { createPreviewHost } from "../../src/hosts/preview";
+import { writeSheetModels } from "../../src/hosts/xlsx/write";
+import { generateLedger, SMALL_SAMPLE } from "../../src/samples/generate";
+
+let sample: Uint8Array;
+
+beforeAll(async () => {
+  sample = await writeSheetModels(generateLedger(SMALL_SAMPLE).models);
+});
+
+/** An in-process worker: answers on later macrotasks, one reply each, like a real one. */
+class FakeWorker implements CheckWorker {
+  onmessage: CheckWorker["onmessage"] = null;
+  onerror: CheckWorker["onerror"] = null;
+  terminated = false;
+  replies: CheckReply["kind"][] = [];
+  constructor(private readonly crash = false) {}
+  postMessage(req: CheckRequest, transfer?: Transferable[]): void {
+    expect(transfer).toEqual([req.bytes.buffer]); // the bytes are handed over, not cloned
+    if (this.crash) {
+      setTimeout(() => this.onerror?.({ message: "worker crashed" }), 1);
+      return;
+    }
+    const replies: CheckReply[] = [];
+    checkInWorker(structuredClone(req, { transfer }), (r) => replies.push(structuredClone(r)));
+    replies.forEach((r, i) =>
+      setTimeout(() => {
+        if (this.terminated) return;
+        this.replies.push(r.kind);
+        this.onmessage?.({ data: r });
+      }, i + 1),
+    );
+  }
+  terminate(): void {
+    this.terminated = true;
+  }
+}
+
+function previewWith(worker: () => FakeWorker | undefined) {
+  const host = createPreviewHost(sample, { yieldToUi: async () => undefined });
+  const reads = jest.spyOn(host, "readWorkbook");
+  const made: FakeWorker[] = [];
+  const off: OffThread = {
+    bytes: async () => host.toBytes(),
+    makeWorker: () => {
+      const w = worker();
+      if (w) made.push(w);
+      return w;
+    },
+  };
+  return { host, reads, made, off };
+}
+
+const params = { lang: "zh-CN" as const, asOf: "" };
+
+test("the worker reads and checks; the pane gets what checking inline gives, the ledger built on first use", async () => {
+  const inline = await startJob(validateJob(createPreviewHost(sample), params)).outcome;
+  const { host, reads, made, off } = previewWith(() => new FakeWorker());
+  const outcome = await startJob(validateJob(host, params, off)).outcome;
+  if (outcome.status !== "done" || inline.status !== "done") throw new Error("not done");
+  const [r, expected] = [outcome.value, inline.value];
+  expect(reads).not.toHaveBeenCalled(); // the pane did not read the workbook itself
+  expect(made).toHaveLength(1);
+  expect(made[0].terminated).toBe(true);
+  expect(made[0].replies.filter((k) => k === "sheet")).toHaveLength(expected.workbook.sheets.length);
+  expect(r.analysis.findings).toEqual(expected.analysis.findings);
+  expect(r.analysis.overview).toEqual(expected.analysis.overview);
+  expect(r.analysis.ignoredSheets).toEqual(expected.analysis.ignoredSheets);
+  expect(r.counts).toEqual(expected.counts);
+  expect(r.checkDate).toBe(expected.checkDate);
+  expect(r.rules).toEqual(expected.rules);
+  expect(r.workbook).toEqual(expected.workbook);
+  // not built until asked for; then the same ledger
+  expect(Object.getOwnPropertyDescriptor(r.analysis, "ledger")?.get).toBeDefined();
+  expect(r.analysis.ledger.asOf).toBe(expected.analysis.ledger.asOf);
+  expect(r.analysis.ledger.tables).toEqual(expected.analysis.ledger.tables);
+});
+
+test("evaluate after an off-thread check writes the same result sheets as inline", async () => {
+  const p = { ...params, resultSheets: RESULT_SHEET_NAMES };
+  const inlineHost = createPreviewHost(sample, { now: () => new Date(2012, 10, 7) });
+  const inline = await startJob(evaluateJob(inlineHost, p)).outcome;
+  const { host, reads, made, off } = previewWith(() => new FakeWorker());
+  const outcome = await startJob(evaluateJob(host, p, off)).outcome;
+  if (outcome.status !== "done" || inline.status !== "done") throw new Error("not done");
+  expect(made).toHaveLength(1);
+  expect(reads).not.toHaveBeenCalled();
+  expect(outcome.value.written).toEqual(inline.value.written);
+  expect(outcome.value.models).toEqual(inline.value.models);
+  expect(outcome.value.evaluation.commendations).toEqual(inline.value.evaluation.commendations);
+});
+
+test("no worker, or a worker that fails: checked inline, with the same result", async () => {
+  for (const make of [() => undefined, () => new FakeWorker(true)]) {
+    const { host, reads, off } = previewWith(make);
+    const outcome = await startJob(validateJob(host, params, off)).outcome;
+    if (outcome.status !== "done") throw new Error("not done");
+    expect(reads).toHaveBeenCalledTimes(1);
+    expect(outcome.value.counts.error).toBeGreaterThan(0); // the sample's seeded mistakes
+  }
+});
+
+test("a file the worker cannot read: the pane reads it itself and says what is wrong", async () => {
+  const host = createPreviewHost(sample.slice(0, 400));
+  const off: OffThread = { bytes: async () => host.toBytes(), makeWorker: () => new FakeWorker() };
+  const outcome = await startJob(validateJob(host, params, off)).outcome;
+  expect(outcome.status).toBe("failed");
+  if (outcome.status === "failed") expect((outcome.error as Error).name).toBe("LedgerFileError");
+});
+
+test("cancelling stops the worker; nothing is returned", async () => {
+  const { host, made, off } = previewWith(() => new FakeWorker());
+  const started = startJob(validateJob(host, params, off));
+  await new Promise((r) => setTimeout(r, 0));
+  await new Promise((r) => setTimeout(r, 0));
+  started.cancel();
+  expect((await started.outcome).status).toBe("cancelled");
+  expect(made[0]?.terminated).toBe(true);
+});
+
+test("a large sheet comes in parts and arrives whole: absent rows, formats and formula marks kept in place", () => {
+  const rows: Grid["rows"] = [];
+  const formats: NonNullable<Grid["formats"]> = [];
+  const formulas: NonNullable<Grid["formulas"]> = [];
+  for (let r = 0; r < 50; r++) {
+    if (r % 7 === 3) continue; // an absent (empty) row
+    rows[r] = [`M${r}`, r, r % 2 === 0 ? "是" : null];
+    if (r % 5 === 0) formats[r] = [undefined, "yyyy-mm-dd"];
+    if (r % 11 === 0) formulas[r] = [undefined, "cached"];
+  }
+  const grid: Grid = {
+    name: "党员",
+    hidden: true,
+    rows,
+    formats,
+    formulas,
+    merges: [{ top: 0, left: 0, bottom: 0, right: 2 }],
+  };
+  const replies = sheetReplies(4, grid, 10).map((r) => structuredClone(r));
+  expect(replies.filter((r) => r.kind === "rows").length).toBeGreaterThan(5);
+  const [head, ...parts] = replies;
+  if (head.kind !== "sheet") throw new Error("the sheet comes first");
+  for (const p of parts) if (p.kind === "rows") placeRows(head.grid, p);
+  expect(head.grid).toEqual(grid);
+  expect(head.grid.rows.length).toBe(rows.length);
+  expect(head.grid.rows[3]).toBeUndefined();
+  expect(head.grid.formulas?.[44]).toEqual([undefined, "cached"]);
+});
+
+test("a Buffer's bytes (slice() is a view there) are copied, so the preview keeps its own", async () => {
+  const { host, off } = previewWith(() => new FakeWorker());
+  const asBuffer: OffThread = { ...off, bytes: async () => Buffer.from(host.toBytes()) };
+  const before = host.toBytes().length;
+  const kept = (await asBuffer.bytes())!;
+  const outcome = await startJob(validateJob(host, params, { ...asBuffer, bytes: async () => kept })).outcome;
+  expect(outcome.status).toBe("done");
+  expect(kept.length).toBe(before); // not detached by the transfer
+  expect(kept.byteLength).toBe(before);
+});
