@@ -36,7 +36,7 @@ try {
   await take();
   const t0 = Date.now();
   await page.getByTestId("file-input").setInputFiles(file);
-  await page.getByText(/已识别 8\/8 张台账表/).waitFor({ timeout: 300_000 });
+  await page.getByText(/已识别8\/8张台账表/).waitFor({ timeout: 300_000 });
   const open = { ...(await take()), ms: Date.now() - t0 };
   await page.getByRole("tab", { name: "校验" }).click();
   const t1 = Date.now();

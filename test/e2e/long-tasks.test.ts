@@ -68,7 +68,7 @@ test("district sample: opened and checked in the check worker, the main thread n
   await take(); // the pane's own start-up is not part of this
 
   await page.getByTestId("file-input").setInputFiles(file);
-  await page.getByText(/已识别 8\/8 张台账表/).waitFor({ timeout: 240_000 });
+  await page.getByText(/已识别8\/8张台账表/).waitFor({ timeout: 240_000 });
   const opened = await take();
   await page.getByRole("tab", { name: "校验" }).click();
   await page.getByRole("button", { name: "校验台账" }).click();
@@ -79,7 +79,7 @@ test("district sample: opened and checked in the check worker, the main thread n
 
   expect(workers.filter((u) => u.endsWith("js/check-worker.js")).length).toBe(2); // one per check
   const c = summarize(analyze(readXlsx(readFileSync(file))).findings);
-  expect(await counts.textContent()).toBe(`错误 ${c.error} · 警告 ${c.warning} · 提示 ${c.info}`);
+  expect(await counts.textContent()).toBe(`错误${c.error}条 · 警告${c.warning}条 · 提示${c.info}条`);
   expect(opened.longest).toBeLessThan(BOUND_MS);
   expect(checked.longest).toBeLessThan(BOUND_MS);
 });
