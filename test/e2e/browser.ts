@@ -3,7 +3,7 @@
 // here, so the system Chromium is used (PL_CHROMIUM overrides its path).
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type BrowserContext } from "playwright-core";
 import { startPreviewServer } from "../../scripts/preview-server.cjs";
 
 export const CHROMIUM = process.env.PL_CHROMIUM ?? "/usr/bin/chromium";
@@ -37,4 +37,28 @@ export async function startRig(): Promise<PreviewRig> {
 export async function stopRig(rig: PreviewRig | undefined): Promise<void> {
   await rig?.browser.close();
   await rig?.server.close();
+}
+
+/**
+ * A context at pane width, in zh-CN, with downloads on and the network closed: only the preview
+ * server answers; any other request is recorded in `blocked` and aborted (it would hang or leak).
+ */
+export async function closedContext(
+  rig: PreviewRig,
+  width: number,
+  blocked: string[],
+): Promise<BrowserContext> {
+  const context = await rig.browser.newContext({
+    viewport: { width, height: 900 },
+    acceptDownloads: true,
+    locale: "zh-CN",
+  });
+  await context.route("**/*", (route) => {
+    const url = route.request().url();
+    if (url.startsWith(rig.server.url) || url.startsWith("blob:") || url.startsWith("data:"))
+      return route.continue();
+    blocked.push(url);
+    return route.abort();
+  });
+  return context;
 }

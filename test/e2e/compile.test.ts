@@ -10,13 +10,13 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFile
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { unzipSync } from "fflate";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { compileSubmissions, type Compilation, type SubmissionInput } from "../../src/engine/compile";
 import { isLedgerFileError } from "../../src/hosts/xlsx/errors";
 import { readXlsx } from "../../src/hosts/xlsx/read";
 import { writeSheetModels } from "../../src/hosts/xlsx/write";
 import { generateLedger, SMALL_SAMPLE } from "../../src/samples/generate";
-import { SHOTS, startRig, stopRig, type PreviewRig } from "./browser";
+import { SHOTS, closedContext, startRig, stopRig, type PreviewRig } from "./browser";
 
 const ROOT = join(__dirname, "..", "..");
 const WIDTH = 380;
@@ -25,8 +25,6 @@ const LABEL = { accepted: "合格", returned: "退回修改", unreadable: "无�
 jest.setTimeout(240_000);
 
 let rig: PreviewRig | undefined;
-let browser: Browser;
-let server: { url: string; close: () => Promise<void> };
 let dir: string;
 const blocked: string[] = [];
 const pageErrors: string[] = [];
@@ -51,7 +49,6 @@ beforeAll(async () => {
   if (!existsSync(join(ROOT, "dist", "cli.js"))) throw new Error("dist/cli.js missing: npm run build:cli");
   dir = mkdtempSync(join(tmpdir(), "pl-e2e-compile-"));
   rig = await startRig();
-  ({ browser, server } = rig);
 });
 
 afterAll(async () => {
@@ -78,23 +75,12 @@ const label = (s: Compilation["submissions"][number]) =>
   s.reason?.kind === "file" || s.reason?.kind === "not-ledger" ? LABEL.unreadable : LABEL[s.status];
 
 async function openPane(): Promise<{ page: Page; workers: string[] }> {
-  const context = await browser.newContext({
-    viewport: { width: WIDTH, height: 900 },
-    acceptDownloads: true,
-    locale: "zh-CN",
-  });
-  await context.route("**/*", (route) => {
-    const url = route.request().url();
-    if (url.startsWith(server.url) || url.startsWith("blob:") || url.startsWith("data:"))
-      return route.continue();
-    blocked.push(url);
-    return route.abort();
-  });
+  const context = await closedContext(rig!, WIDTH, blocked);
   const page = await context.newPage();
   const workers: string[] = [];
   page.on("worker", (w) => workers.push(w.url()));
   page.on("pageerror", (e) => pageErrors.push(String(e)));
-  await page.goto(`${server.url}/taskpane.html?office=0&sample=1`);
+  await page.goto(`${rig!.server.url}/taskpane.html?office=0&sample=1`);
   await page.getByText(/已识别8\/8张台账表/).waitFor({ timeout: 60_000 });
   await page.getByRole("tab", { name: "汇总报送" }).click();
   return { page, workers };

@@ -12,7 +12,7 @@ import { summarize } from "../../src/engine/findings";
 import { readXlsx } from "../../src/hosts/xlsx/read";
 import { writeSheetModels } from "../../src/hosts/xlsx/write";
 import { generateLedger, SMALL_SAMPLE } from "../../src/samples/generate";
-import { SHOTS, startRig, stopRig, type PreviewRig } from "./browser";
+import { SHOTS, closedContext, startRig, stopRig, type PreviewRig } from "./browser";
 
 const RESULT_SHEETS = ["校验结果", "考评结果-组织", "考评结果-党员", "表彰名单", "未入选说明", "进度督查"];
 const WIDTH = 380;
@@ -35,19 +35,7 @@ afterAll(async () => {
 });
 
 async function openPane(): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: WIDTH, height: 900 },
-    acceptDownloads: true,
-    locale: "zh-CN",
-  });
-  // The network is closed: only the preview server answers; anything else would hang or leak.
-  await context.route("**/*", (route) => {
-    const url = route.request().url();
-    if (url.startsWith(server.url) || url.startsWith("blob:") || url.startsWith("data:"))
-      return route.continue();
-    blocked.push(url);
-    return route.abort();
-  });
+  const context = await closedContext(rig!, WIDTH, blocked);
   const page = await context.newPage();
   page.on("pageerror", (e) => pageErrors.push(String(e)));
   await page.goto(`${server.url}/taskpane.html?office=0&sample=1`);
