@@ -575,13 +575,20 @@ function ledgerModel(def: SheetDef, recs: Rec[]): SheetModel {
 function coverModel(data: LedgerData): SheetModel {
   const rng = new Rng(data.members.length * 7919 + data.orgs.length);
   const single = data.units.length === 1 ? data.units[0] : undefined;
-  const values: Record<(typeof COVER_LABELS)[number], string> = {
+  const values: CoverValues = {
     填报单位: single ? single.name : "历城区创先争优活动领导小组办公室",
     负责人: single ? single.head : personName(rng, MALE),
     填表人: personName(rng, FEMALE),
     联系电话: phoneNumber(rng),
     报出时间: toISO(AS_OF),
   };
+  return coverSheetModel(values);
+}
+
+export type CoverValues = Record<(typeof COVER_LABELS)[number], string>;
+
+/** A 填报信息 sheet holding these values, then the template version (also each split file's cover). */
+export function coverSheetModel(values: CoverValues): SheetModel {
   return {
     name: COVER_SHEET.name,
     columns: [

@@ -4,14 +4,11 @@
 // file gets its own 填报信息 cover (填报单位, 负责人, 填表人, 联系电话, 报出时间).
 import type { CellValue } from "../engine/grid";
 import {
-  COVER_LABELS,
   COVER_SHEET,
   LEDGER_SHEETS,
   MEMBERS,
   ORGS,
   REVIEWS,
-  TEMPLATE_VERSION,
-  TEMPLATE_VERSION_LABEL,
   UNITS,
   type SheetDef,
   type SheetId,
@@ -20,6 +17,7 @@ import type { SheetModel } from "../report/sheet-model";
 import { FEMALE, LEVEL_DISTRICT, LIST_SEP } from "./records";
 import { personName, phoneNumber } from "./names";
 import { Rng } from "./prng";
+import { coverSheetModel, type CoverValues } from "./generate";
 
 export interface UnitInfo {
   id: string;
@@ -199,19 +197,12 @@ function reviewRows(
 
 /** The 填报信息 cover of one unit's file. */
 function coverModel(unit: UnitInfo | undefined, reportedAt: string, rng: Rng): SheetModel {
-  const values: Record<(typeof COVER_LABELS)[number], string> = {
+  const values: CoverValues = {
     填报单位: unit?.name ?? "",
     负责人: unit?.head ?? "",
     填表人: personName(rng, FEMALE),
     联系电话: phoneNumber(rng),
     报出时间: reportedAt,
   };
-  return {
-    name: COVER_SHEET.name,
-    columns: [
-      { header: "项目", width: 14, format: "text" },
-      { header: "内容", width: 40, format: "text" },
-    ],
-    rows: [...COVER_LABELS.map((l) => [l, values[l]]), [TEMPLATE_VERSION_LABEL, TEMPLATE_VERSION]],
-  };
+  return coverSheetModel(values);
 }
