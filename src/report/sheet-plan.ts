@@ -202,7 +202,17 @@ export interface WorkbookPlan {
 /** Display width of a text in Excel's character units (CJK and full-width characters count two). */
 export function displayWidth(s: string): number {
   let w = 0;
-  for (const ch of s) w += (ch.codePointAt(0) ?? 0) >= 0x2e80 ? 2 : 1;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x2e80) w += 1;
+    else {
+      w += 2; // a surrogate pair is one character: count it once
+      if (c <= 0xdbff && c >= 0xd800 && i + 1 < s.length) {
+        const d = s.charCodeAt(i + 1);
+        if (d >= 0xdc00 && d <= 0xdfff) i++;
+      }
+    }
+  }
   return w;
 }
 
@@ -529,6 +539,8 @@ export function lineCapacity(width: number, size: number = BODY_SIZE): number {
 /** Lines a text needs in a cell `width` characters wide (a line break starts a line). */
 export function linesNeeded(text: string, width: number, size: number = BODY_SIZE): number {
   const room = lineCapacity(width, size);
+  // most cells are short: no character is wider than 2 units (no measuring needed)
+  if (text.length * 2 <= room && !text.includes("\n")) return 1;
   return text.split("\n").reduce((n, line) => n + Math.max(1, Math.ceil(displayWidth(line) / room)), 0);
 }
 
@@ -554,7 +566,7 @@ function planSpans(model: SheetModel, sections: Set<number>, ncols: number): Spa
 }
 
 /** Width in characters of each cell of a data row: its column's, or the sum over its span. */
-function cellWidths(model: SheetModel, columns: PlannedColumn[], spansOfRow: SpanModel[] | undefined) {
+function cellWidths(columns: PlannedColumn[], spansOfRow: SpanModel[] | undefined) {
   const widths = columns.map((c) => c.width);
   for (const s of spansOfRow ?? [])
     for (let c = s.col + 1; c < s.col + s.cols; c++) {
@@ -598,11 +610,13 @@ export function measureRows(model: SheetModel): Map<number, { points: number; ex
   }
   const spans = new Map<number, SpanModel[]>();
   for (const s of model.spans ?? []) spans.set(s.row, [...(spans.get(s.row) ?? []), s]);
+  const plainWidths = cellWidths(columns, undefined); // a row without spans (read only)
   model.rows.forEach((row, i) => {
     const r = layout.firstDataRow + i;
     const kind = model.rowKinds?.[i];
     if (kind === "section" || kind === "note") return banner(r, sectionText(row), kind);
-    const widths = cellWidths(model, columns, spans.get(i));
+    const rowSpans = spans.get(i);
+    const widths = rowSpans ? cellWidths(columns, rowSpans) : plainWidths;
     if (kind === "header")
       return out.set(r, {
         points: rowHeightFor(headerLines(row, widths), lookOf("header").size),

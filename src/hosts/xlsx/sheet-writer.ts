@@ -19,6 +19,7 @@ import type { PageText } from "../../report/sheet-model";
 import type { ResultStyles } from "./styles-patch";
 import { MAIN_NS } from "./styles-patch";
 import { escapeAttr, escapeText, stripIllegalXml } from "./xml-edit";
+import { asciiBytes, ByteSink, bytesOf } from "./byte-sink";
 
 export const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
@@ -38,61 +39,7 @@ export function xstring(s: string): string {
     .replace(/[&<>]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : "&gt;"));
 }
 
-/** `<t>` with xml:space="preserve" when the text has edge whitespace or line breaks/tabs. */
-function tElement(s: string): string {
-  const n = s.length;
-  if (n === 0) return "<t></t>";
-  if (!TEXT_SPECIAL.test(s)) {
-    return s.charCodeAt(0) === 32 || s.charCodeAt(n - 1) === 32
-      ? `<t xml:space="preserve">${s}</t>`
-      : `<t>${s}</t>`;
-  }
-  const x = xstring(s);
-  const a = x.charCodeAt(0);
-  const b = x.charCodeAt(x.length - 1);
-  const preserve = a === 32 || b === 32 || x.includes("\n") || x.includes("\t");
-  return preserve ? `<t xml:space="preserve">${x}</t>` : `<t>${x}</t>`;
-}
-
 const encoder = new TextEncoder();
-
-/**
- * Joins string pieces into UTF-8 chunks of about 1 MB (cache-friendly, little garbage), handed to
- * `sink` as they fill (the zip compresses them then: issue 12), or kept and joined into one array.
- */
-class ChunkedText {
-  private parts: string[] = [];
-  private pending = 0;
-  private chunks: Uint8Array[] = [];
-  private total = 0;
-  constructor(private readonly sink?: (chunk: Uint8Array) => void) {}
-  push(s: string): void {
-    this.parts.push(s);
-    this.pending += s.length;
-    if (this.pending >= 1 << 20) this.flush();
-  }
-  private flush(): void {
-    if (!this.parts.length) return;
-    const b = encoder.encode(this.parts.join(""));
-    if (this.sink) this.sink(b);
-    else this.chunks.push(b);
-    this.total += b.length;
-    this.parts = [];
-    this.pending = 0;
-  }
-  bytes(): Uint8Array {
-    this.flush();
-    if (this.chunks.length === 1) return this.chunks[0];
-    const out = new Uint8Array(this.total);
-    let p = 0;
-    for (const c of this.chunks) {
-      out.set(c, p);
-      p += c.length;
-    }
-    this.chunks = [];
-    return out;
-  }
-}
 
 export interface SheetXmlOptions {
   date1904: boolean;
@@ -105,25 +52,25 @@ export interface SheetXmlOptions {
 
 /** The worksheet part for a planned sheet. */
 export function sheetXml(plan: SheetPlan, opts: SheetXmlOptions): Uint8Array {
-  const out = new ChunkedText();
+  const out = new ByteSink();
   writeSheet(plan, opts, out);
   return out.bytes();
 }
 
 /** The worksheet part for a planned sheet, handed to `sink` in pieces of about 1 MB, in order. */
 export function sheetXmlTo(plan: SheetPlan, opts: SheetXmlOptions, sink: (piece: Uint8Array) => void): void {
-  const out = new ChunkedText(sink);
+  const out = new ByteSink(sink);
   writeSheet(plan, opts, out);
   out.bytes(); // the last piece
 }
 
-function writeSheet(plan: SheetPlan, opts: SheetXmlOptions, out: ChunkedText): void {
+function writeSheet(plan: SheetPlan, opts: SheetXmlOptions, out: ByteSink): void {
   const letters: string[] = [];
   for (let c = 0; c < plan.width; c++) letters.push(columnLetters(c));
-  out.push(worksheetHead(plan, opts.styles, letters));
+  out.text(worksheetHead(plan, opts.styles, letters));
   const hyperlinks = writeRows(plan, opts, letters, out);
-  out.push("</sheetData>");
-  out.push(worksheetTail(plan, opts, hyperlinks));
+  out.text("</sheetData>");
+  out.text(worksheetTail(plan, opts, hyperlinks));
 }
 
 function worksheetHead(plan: SheetPlan, styles: ResultStyles, letters: string[]): string {
@@ -149,15 +96,30 @@ function rowAttrs(plan: SheetPlan, r: number): string {
   return h === undefined ? "" : ` ht="${h}" customHeight="1"`;
 }
 
-/** Per column: the start of a `<c>` for text, for other values, and for links of either kind. */
+// The fixed markup, as bytes once.
+const ROW_OPEN = bytesOf('<row r="');
+const ROW_CLOSE = bytesOf("</row>");
+const EMPTY_ROW_END = bytesOf("/>");
+const CELL_OPEN = bytesOf('<c r="');
+const T_EMPTY = bytesOf("<t></t>");
+const T_OPEN = bytesOf("<t>");
+const T_OPEN_PRESERVE = bytesOf('<t xml:space="preserve">');
+const T_CLOSE = bytesOf("</t>");
+const IS_CLOSE = bytesOf("</is></c>");
+const V_OPEN = bytesOf("><v>");
+const V_CLOSE = bytesOf("</v></c>");
+const BOOL_TRUE = bytesOf(' t="b"><v>1</v></c>');
+const BOOL_FALSE = bytesOf(' t="b"><v>0</v></c>');
+
+/** Per column: the bytes of a `<c>` around its row number — `<c r="B` + row + the rest. */
 interface ColumnHeads {
-  open: string[];
+  open: Uint8Array[];
   /** A blank cell with the column's look (the table's borders stay whole). */
-  blank: string[];
-  text: string[];
-  other: string[];
-  linkText: string[];
-  linkOther: string[];
+  blank: Uint8Array[];
+  text: Uint8Array[];
+  other: Uint8Array[];
+  linkText: Uint8Array[];
+  linkOther: Uint8Array[];
 }
 
 function columnHeads(plan: SheetPlan, styles: ResultStyles, letters: string[]): ColumnHeads {
@@ -165,24 +127,103 @@ function columnHeads(plan: SheetPlan, styles: ResultStyles, letters: string[]): 
   for (let c = 0; c < plan.width; c++) {
     const col = columnAt(plan, c);
     const other = cellNumFmt(0, col);
-    h.open.push(`<c r="${letters[c]}`);
-    h.blank.push(`" s="${styles.xf(col.role, col.numFmt)}"/>`);
-    h.text.push(`" s="${styles.xf(col.role, TEXT_FORMAT)}" t="inlineStr"><is>`);
-    h.other.push(`" s="${styles.xf(col.role, other)}"`);
-    h.linkText.push(`" s="${styles.xf("link", TEXT_FORMAT)}" t="inlineStr"><is>`);
-    h.linkOther.push(`" s="${styles.xf("link", other)}"`);
+    h.open.push(bytesOf(`<c r="${letters[c]}`));
+    h.blank.push(bytesOf(`" s="${styles.xf(col.role, col.numFmt)}"/>`));
+    h.text.push(bytesOf(`" s="${styles.xf(col.role, TEXT_FORMAT)}" t="inlineStr"><is>`));
+    h.other.push(bytesOf(`" s="${styles.xf(col.role, other)}"`));
+    h.linkText.push(bytesOf(`" s="${styles.xf("link", TEXT_FORMAT)}" t="inlineStr"><is>`));
+    h.linkOther.push(bytesOf(`" s="${styles.xf("link", other)}"`));
   }
   return h;
 }
 
-function cellXml(head: ColumnHeads, c: number, rs: string, value: OutValue, link: boolean): string {
-  if (typeof value === "string")
-    return head.open[c] + rs + (link ? head.linkText[c] : head.text[c]) + tElement(value) + "</is></c>";
-  return head.open[c] + rs + (link ? head.linkOther[c] : head.other[c]) + valueXml(value);
+/** `<t>` (ST_Xstring) with xml:space="preserve" when the text has edge spaces, line breaks or tabs. */
+function writeT(out: ByteSink, s: string): void {
+  const n = s.length;
+  if (n === 0) return out.raw(T_EMPTY);
+  let x = s;
+  let preserve: boolean;
+  if (!TEXT_SPECIAL.test(s)) preserve = s.charCodeAt(0) === 32 || s.charCodeAt(n - 1) === 32;
+  else {
+    x = xstring(s);
+    const last = x.charCodeAt(x.length - 1);
+    preserve = x.charCodeAt(0) === 32 || last === 32 || x.includes("\n") || x.includes("\t");
+  }
+  out.raw(preserve ? T_OPEN_PRESERVE : T_OPEN);
+  out.text(x);
+  out.raw(T_CLOSE);
+}
+
+/** A whole text cell: `<c r="B7" s=".." t="inlineStr"><is><t>…</t></is></c>`. */
+function writeTextCell(out: ByteSink, ref: string, s: number, text: string): void {
+  out.raw(CELL_OPEN);
+  out.ascii(`${ref}" s="${s}" t="inlineStr"><is>`);
+  writeT(out, text);
+  out.raw(IS_CLOSE);
+}
+
+/** The rest of a `<c` for a number or boolean (after r and s). */
+function writeValue(out: ByteSink, v: number | boolean): void {
+  if (typeof v === "boolean") return out.raw(v ? BOOL_TRUE : BOOL_FALSE);
+  if (!Number.isFinite(v)) return out.ascii(` t="inlineStr"><is><t>${String(v)}</t></is></c>`);
+  out.raw(V_OPEN);
+  if (Number.isInteger(v) && v >= 0) out.uint(v);
+  else out.ascii(String(v));
+  out.raw(V_CLOSE);
+}
+
+/** `row` is the row number's digits, encoded once per row. */
+function writeCell(
+  out: ByteSink,
+  head: ColumnHeads,
+  c: number,
+  row: Uint8Array,
+  value: OutValue,
+  link: boolean,
+): void {
+  out.raw(head.open[c]);
+  out.raw(row);
+  if (typeof value === "string") {
+    out.raw(link ? head.linkText[c] : head.text[c]);
+    writeT(out, value);
+    out.raw(IS_CLOSE);
+  } else {
+    out.raw(link ? head.linkOther[c] : head.other[c]);
+    writeValue(out, value);
+  }
+}
+
+/** A row's `<row r=".." …>`, written before its first cell (a row without cells is `<row …/>`). */
+class RowOpener {
+  private open = false;
+  constructor(
+    private readonly out: ByteSink,
+    private readonly r: number,
+    private readonly attrs: string,
+  ) {}
+  cell(): void {
+    if (this.open) return;
+    this.open = true;
+    this.start();
+    this.out.ascii(">");
+  }
+  end(): void {
+    if (this.open) this.out.raw(ROW_CLOSE);
+    else {
+      this.start();
+      this.out.raw(EMPTY_ROW_END);
+    }
+    this.out.mark();
+  }
+  private start(): void {
+    this.out.raw(ROW_OPEN);
+    this.out.uint(this.r);
+    this.out.ascii(`"${this.attrs}`);
+  }
 }
 
 /** Writes the rows; returns the `<hyperlink>` elements of the link cells written (with the value shown). */
-function writeRows(plan: SheetPlan, opts: SheetXmlOptions, letters: string[], out: ChunkedText): string[] {
+function writeRows(plan: SheetPlan, opts: SheetXmlOptions, letters: string[], out: ByteSink): string[] {
   const { styles } = opts;
   const dates = new SerialDates(opts.date1904);
   const head = columnHeads(plan, styles, letters);
@@ -195,9 +236,11 @@ function writeRows(plan: SheetPlan, opts: SheetXmlOptions, letters: string[], ou
     m.set(l.col, l.target);
   }
   const bannerRow = (r: number, text: string, s: number, fill: boolean) => {
-    let cells = `<c r="A${r}" s="${s}" t="inlineStr"><is>${tElement(text)}</is></c>`;
-    if (fill) for (let c = 1; c < plan.ncols; c++) cells += `<c r="${letters[c]}${r}" s="${s}"/>`;
-    out.push(`<row r="${r}"${rowAttrs(plan, r)}>${cells}</row>`);
+    const row = new RowOpener(out, r, rowAttrs(plan, r));
+    row.cell();
+    writeTextCell(out, `A${r}`, s, text);
+    if (fill) for (let c = 1; c < plan.ncols; c++) out.ascii(`<c r="${letters[c]}${r}" s="${s}"/>`);
+    row.end();
   };
   // title and preamble rows: up to the header row, or the row above the data when there is none
   const lastBanner = plan.hasHeader ? plan.headerRow - 1 : plan.headerRow;
@@ -205,8 +248,8 @@ function writeRows(plan: SheetPlan, opts: SheetXmlOptions, letters: string[], ou
     const b = banners.get(r);
     if (b) bannerRow(r, b.text, styles.xf(b.role, TEXT_FORMAT), false);
   }
-  if (plan.hasHeader) out.push(headerRowXml(plan, styles, letters));
   const headerXf = styles.xf("header", TEXT_FORMAT);
+  if (plan.hasHeader) headerRow(out, plan, plan.headerRow, plan.headers, headerXf, letters, false);
   const rows = plan.model.rows;
   for (let i = 0; i < rows.length; i++) {
     const r = plan.firstDataRow + i;
@@ -215,65 +258,62 @@ function writeRows(plan: SheetPlan, opts: SheetXmlOptions, letters: string[], ou
       bannerRow(r, b.text, styles.xf(b.role, TEXT_FORMAT), true);
       continue;
     }
-    const rs = String(r);
     const values = rows[i];
     if (plan.headerRows.has(i)) {
-      out.push(
-        `<row r="${rs}"${rowAttrs(plan, r)}>${headerCells(plan, values, rs, headerXf, letters)}</row>`,
-      );
+      headerRow(out, plan, r, values, headerXf, letters, true);
       continue;
     }
     const rowLinks = links.get(r);
     const covered = plan.covered.get(r);
     const n = Math.max(rowLinks ? plan.width : values.length, plan.ncols);
-    let cells = "";
+    const row = new RowOpener(out, r, rowAttrs(plan, r));
+    const digits = asciiBytes(String(r));
     for (let c = 0; c < n; c++) {
       const value = covered?.has(c) ? null : cellValue(values[c], columnAt(plan, c).format, dates);
       const target = rowLinks?.get(c);
       if (target !== undefined) {
         const shown = linkValue(value, target);
-        cells += cellXml(head, c, rs, shown, true);
-        hyperlinks.push(hyperlinkXml(letters[c] + rs, target, shown));
-      } else if (value !== null) cells += cellXml(head, c, rs, value, false);
-      else if (c < plan.ncols) cells += head.open[c] + rs + head.blank[c];
+        row.cell();
+        writeCell(out, head, c, digits, shown, true);
+        hyperlinks.push(hyperlinkXml(letters[c] + r, target, shown));
+      } else if (value !== null) {
+        row.cell();
+        writeCell(out, head, c, digits, value, false);
+      } else if (c < plan.ncols) {
+        row.cell();
+        out.raw(head.open[c]);
+        out.raw(digits);
+        out.raw(head.blank[c]);
+      }
     }
-    const attrs = rowAttrs(plan, r);
-    out.push(cells ? `<row r="${rs}"${attrs}>${cells}</row>` : `<row r="${rs}"${attrs}/>`);
+    row.end();
   }
   return hyperlinks;
 }
 
-/** A header row inside the data: every cell of the layout as text with the header look. */
-function headerCells(
+/**
+ * A row of column headers — the header row, or one inside the data (whose cells can be covered by a
+ * span): every cell as text with the header look.
+ */
+function headerRow(
+  out: ByteSink,
   plan: SheetPlan,
-  values: readonly CellValue[],
-  rs: string,
+  r: number,
+  values: readonly (CellValue | undefined)[],
   xf: number,
   letters: string[],
-): string {
-  let cells = "";
-  const covered = plan.covered.get(Number(rs));
+  inData: boolean,
+): void {
+  const row = new RowOpener(out, r, rowAttrs(plan, r));
+  const covered = inData ? plan.covered.get(r) : undefined;
   for (let c = 0; c < plan.ncols; c++) {
     const v = covered?.has(c) ? null : values[c];
     const t = v === null || v === undefined || v === "" ? "" : String(v);
-    cells += t
-      ? `<c r="${letters[c]}${rs}" s="${xf}" t="inlineStr"><is>${tElement(t)}</is></c>`
-      : `<c r="${letters[c]}${rs}" s="${xf}"/>`;
+    row.cell();
+    if (t) writeTextCell(out, letters[c] + r, xf, t);
+    else out.ascii(`<c r="${letters[c]}${r}" s="${xf}"/>`);
   }
-  return cells;
-}
-
-function headerRowXml(plan: SheetPlan, styles: ResultStyles, letters: string[]): string {
-  const r = plan.headerRow;
-  const s = styles.xf("header", TEXT_FORMAT);
-  let cells = "";
-  for (let c = 0; c < plan.ncols; c++) {
-    const h = plan.headers[c] ?? "";
-    cells += h
-      ? `<c r="${letters[c]}${r}" s="${s}" t="inlineStr"><is>${tElement(h)}</is></c>`
-      : `<c r="${letters[c]}${r}" s="${s}"/>`;
-  }
-  return `<row r="${r}"${rowAttrs(plan, r)}>${cells}</row>`;
+  row.end();
 }
 
 const attr = (s: string) => escapeAttr(stripIllegalXml(s));
@@ -344,13 +384,6 @@ function worksheetTail(plan: SheetPlan, opts: SheetXmlOptions, hyperlinks: strin
   if (plan.table && opts.tableRelId)
     x += `<tableParts count="1"><tablePart r:id="${escapeAttr(opts.tableRelId)}"/></tableParts>`;
   return x + "</worksheet>";
-}
-
-/** The rest of a `<c` for a number or boolean (after r and s). */
-function valueXml(v: number | boolean): string {
-  if (typeof v === "boolean") return ` t="b"><v>${v ? 1 : 0}</v></c>`;
-  if (!Number.isFinite(v)) return ` t="inlineStr"><is><t>${String(v)}</t></is></c>`;
-  return `><v>${String(v)}</v></c>`;
 }
 
 /** The table part for a planned sheet. */
