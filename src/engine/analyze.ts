@@ -8,6 +8,7 @@ import { CHECKS, runChecks } from "./checks";
 import { deriveFacts } from "./facts";
 import { indexLedger } from "./index-ledger";
 import { type ReadOptions, type SheetOverview, readLedger } from "./read-ledger";
+import { releaseCells } from "./read";
 
 export type AnalyzeOptions = ReadOptions;
 export type { SheetOverview } from "./read-ledger";
@@ -39,4 +40,16 @@ export function analyze(
     overview: reading.overview,
     ignoredSheets: reading.ignoredSheets,
   };
+}
+
+/**
+ * For a caller that goes on to score and write only (`evaluate`): the analysis without the
+ * workbook's cells, which nothing after the checks reads — the records hold every value. On the
+ * district sample the analysis' live heap drops from 140 to 91 MB while the result sheets are built
+ * (issue 12). The checks cannot run again on this ledger (the district compilation, which re-checks
+ * merged ledgers, keeps its cells). Mutates and returns `a`.
+ */
+export function withoutCells(a: Analysis): Analysis {
+  for (const t of Object.values(a.ledger.tables)) if (t) releaseCells(t);
+  return a;
 }

@@ -104,7 +104,20 @@ export function keyCol(t: Table): number {
 
 export function rawOf(t: Table, rec: Rec, field: string): CellValue {
   const c = t.cols[field];
+  if (t.grid.rows === RELEASED_ROWS) throw new Error(`rawOf: the cells of ${t.grid.name} were let go`);
   return c === undefined ? null : cellValue(t.grid, rec.row, c, undefined);
+}
+
+/** The rows of a Grid whose cells were let go after the checks (`releaseCells`). */
+const RELEASED_ROWS: Grid["rows"] = Object.freeze([]) as unknown as Grid["rows"];
+
+/**
+ * Lets a table's cells go (the table keeps its sheet's name): its records hold every value scoring
+ * and the report read. Reading a raw cell afterwards throws.
+ */
+export function releaseCells(t: Table): void {
+  const { name, hidden } = t.grid;
+  t.grid = { name, hidden, rows: RELEASED_ROWS, merges: [] };
 }
 
 /** Merged areas' values by cell (row * 20000 + col) and the rows holding any of them. */

@@ -1,7 +1,7 @@
 // `pioneer-ledger evaluate <ledger.xlsx> -o <out.xlsx> [--as-of D] [--json]`: checks, scores,
 // selects commendations and writes a copy of the workbook with the result sheets. The input file is
 // never modified: the copy keeps every source part byte for byte and only adds the result sheets.
-import { analyze } from "../../engine/analyze";
+import { analyze, withoutCells } from "../../engine/analyze";
 import { evaluateLedger } from "../../engine/evaluate";
 import { RESULT_SHEET_NAMES } from "../../engine/schema";
 import { readFileBytes, readXlsxBytes } from "../../hosts/xlsx/read-file";
@@ -22,7 +22,7 @@ export async function evaluateCommand(
   checkOutput(o.output, lang, [file]);
   progress(t(lang, "reading", { file }));
   const bytes = await readFileBytes(file);
-  const a = analyze(readXlsxBytes(bytes, file), { asOf });
+  const a = withoutCells(analyze(readXlsxBytes(bytes, file), { asOf }));
   progress(t(lang, "checking"));
   const ev = evaluateLedger(a.ledger, a.findings);
   // --strict: a ledger with errors gives no workbook at all, not even a marked draft (cli.md).
