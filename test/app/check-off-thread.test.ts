@@ -8,7 +8,7 @@ import { placeRows } from "../../src/app/check/check-off-thread";
 import type { Grid } from "../../src/engine/grid";
 import type { CheckReply, CheckRequest, CheckWorker } from "../../src/app/check/check-protocol";
 import type { OffThread } from "../../src/app/check/check-off-thread";
-import { validateJob } from "../../src/app/jobs/validate";
+import { recheckJob, validateJob } from "../../src/app/jobs/validate";
 import { evaluateJob } from "../../src/app/jobs/evaluate";
 import { RESULT_SHEET_NAMES } from "../../src/engine/schema";
 import { createPreviewHost } from "../../src/hosts/preview";
@@ -101,6 +101,36 @@ test("evaluate after an off-thread check writes the same result sheets as inline
   expect(outcome.value.written).toEqual(inline.value.written);
   expect(outcome.value.models).toEqual(inline.value.models);
   expect(outcome.value.evaluation.commendations).toEqual(inline.value.evaluation.commendations);
+});
+
+test("checking again at another 检查基准日 runs in the worker too, with what checking inline gives", async () => {
+  const at = { ...params, asOf: "2011-03-01" }; // 第三时段 not begun: other findings than at the default
+  const inlineHost = createPreviewHost(sample);
+  const first = await startJob(validateJob(inlineHost, params)).outcome;
+  if (first.status !== "done") throw new Error("not done");
+  const inline = await startJob(recheckJob(first.value, at)).outcome;
+  const { host, reads, made, off } = previewWith(() => new FakeWorker());
+  const outcome = await startJob(recheckJob(first.value, at, off)).outcome;
+  if (outcome.status !== "done" || inline.status !== "done") throw new Error("not done");
+  expect(made).toHaveLength(1); // the check ran in the worker
+  expect(reads).not.toHaveBeenCalled();
+  expect(outcome.value.analysis.findings).toEqual(inline.value.analysis.findings);
+  expect(outcome.value.analysis.findings).not.toEqual(first.value.analysis.findings);
+  expect(outcome.value.checkDate).toBe(inline.value.checkDate);
+  expect(outcome.value.asOf).toBe("2011-03-01");
+  expect(outcome.value.counts).toEqual(inline.value.counts);
+  expect(outcome.value.analysis.ledger.asOf).toBe(inline.value.analysis.ledger.asOf);
+});
+
+test("no worker for a re-check: the last reading is checked again here, the workbook not read", async () => {
+  const first = await startJob(validateJob(createPreviewHost(sample), params)).outcome;
+  if (first.status !== "done") throw new Error("not done");
+  const { reads, off } = previewWith(() => undefined);
+  const outcome = await startJob(recheckJob(first.value, { ...params, asOf: "2011-03-01" }, off)).outcome;
+  if (outcome.status !== "done") throw new Error("not done");
+  expect(reads).not.toHaveBeenCalled();
+  expect(outcome.value.workbook).toBe(first.value.workbook);
+  expect(outcome.value.checkDate).not.toBe(first.value.checkDate);
 });
 
 test("no worker, or a worker that fails: checked inline, with the same result", async () => {

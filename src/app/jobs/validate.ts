@@ -80,10 +80,27 @@ export function validateJob(host: LedgerHost, p: CheckParams, offThread?: OffThr
   };
 }
 
-/** The same reading checked at another 检查基准日 (engine only; the workbook is not touched). */
-export function recheckJob(reading: ValidateResult, p: CheckParams): Job<ValidateResult> {
+/**
+ * The workbook checked at another 检查基准日 (the workbook is not touched). In the browser preview the
+ * worker reads and checks it again: checking the district's ledger takes seconds, which on the pane's
+ * thread would freeze it (issue 12); reading it again there costs the pane nothing. Elsewhere (Excel)
+ * the last reading is checked again here, without reading the workbook.
+ */
+export function recheckJob(
+  reading: ValidateResult,
+  p: CheckParams,
+  offThread?: OffThread,
+): Job<ValidateResult> {
   return async (run) => {
     await stage(run, PANE_TEXTS.stageCheck, 0, 1);
+    if (offThread) {
+      const day = p.asOf ? parseISO(p.asOf) : undefined;
+      const done = await checkOffThread(offThread, day, todayDay(), run);
+      if (done) {
+        await stage(run, PANE_TEXTS.stageCheck, 1, 1);
+        return resultOf(done.workbook, done.analysis, p.asOf, done.checkDate);
+      }
+    }
     const result = check(reading.workbook, p.asOf, reading.rules);
     await stage(run, PANE_TEXTS.stageCheck, 1, 1);
     return result;

@@ -6,6 +6,8 @@ import type { LedgerHost } from "../../hosts/host";
 import type { PaneMessage } from "../../app/errors";
 import type { Lang } from "../../i18n/text";
 import { recheckJob } from "../../app/jobs/validate";
+import type { OffThread } from "../../app/check/check-off-thread";
+import { offThreadOf } from "../check-workers";
 import type { PreviewActions } from "../../app/preview-session";
 import type { Settings } from "../../app/settings";
 import { paneRuns, type PaneRuns } from "./runs";
@@ -66,7 +68,7 @@ export function useLedgerSession(o: LedgerSessionOptions): LedgerSession {
   });
 
   useFirstRun(o.firstRun === "sample" ? runs.loadSample : o.firstRun === "read" ? runs.read : () => {});
-  useRecheck(state, lang, runner.launch);
+  useRecheck(state, lang, runner.launch, o.preview ? offThreadOf(state.preview) : undefined);
 
   return {
     state,
@@ -111,11 +113,12 @@ function useFirstRun(start: () => void): void {
 }
 
 /** Checks the reading again (without reading the workbook) when the 检查基准日 no longer matches it. */
-function useRecheck(state: SessionState, lang: Lang, launch: Launch): void {
+function useRecheck(state: SessionState, lang: Lang, launch: Launch, offThread: OffThread | undefined): void {
   const asOf = pendingRecheck(state);
   const reading = state.reading;
   const recheck = useEffectEvent((at: string) => {
-    if (reading) launch("recheck", recheckJob(reading, { lang, asOf: at }), (r) => ({ reading: r }));
+    if (reading)
+      launch("recheck", recheckJob(reading, { lang, asOf: at }, offThread), (r) => ({ reading: r }));
   });
   useEffect(() => {
     if (asOf !== undefined) recheck(asOf);
