@@ -109,7 +109,7 @@ test("checking again at another 检查基准日 runs in the worker too, with wha
   const first = await startJob(validateJob(inlineHost, params)).outcome;
   if (first.status !== "done") throw new Error("not done");
   const inline = await startJob(recheckJob(first.value, at)).outcome;
-  const { host, reads, made, off } = previewWith(() => new FakeWorker());
+  const { reads, made, off } = previewWith(() => new FakeWorker());
   const outcome = await startJob(recheckJob(first.value, at, off)).outcome;
   if (outcome.status !== "done" || inline.status !== "done") throw new Error("not done");
   expect(made).toHaveLength(1); // the check ran in the worker

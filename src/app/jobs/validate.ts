@@ -8,7 +8,7 @@ import type { Workbook } from "../../engine/grid";
 import type { LedgerHost } from "../../hosts/host";
 import { PANE_TEXTS } from "../../i18n/pane";
 import type { Lang } from "../../i18n/text";
-import { stage, type Job } from "../job";
+import { stage, type Job, type JobRun } from "../job";
 import { rulesInForce, type RulesInForce } from "../results/rules-in-force";
 import { checkOffThread, type OffThread } from "../check/check-off-thread";
 
@@ -57,6 +57,19 @@ function resultOf(
   };
 }
 
+/** The workbook's bytes read and checked in a Web Worker; undefined when no worker could do it. */
+async function checkedInWorker(
+  offThread: OffThread,
+  p: CheckParams,
+  run: JobRun,
+): Promise<ValidateResult | undefined> {
+  const day = p.asOf ? parseISO(p.asOf) : undefined;
+  const done = await checkOffThread(offThread, day, todayDay(), run);
+  if (!done) return undefined;
+  await stage(run, PANE_TEXTS.stageCheck, 1, 1);
+  return resultOf(done.workbook, done.analysis, p.asOf, done.checkDate);
+}
+
 /**
  * Reads and checks the workbook: in a Web Worker when `offThread` is given and one can run (the
  * browser preview), else here.
@@ -64,14 +77,8 @@ function resultOf(
 export function validateJob(host: LedgerHost, p: CheckParams, offThread?: OffThread): Job<ValidateResult> {
   return async (run) => {
     await stage(run, PANE_TEXTS.stageRead, 0, 1);
-    if (offThread) {
-      const day = p.asOf ? parseISO(p.asOf) : undefined;
-      const done = await checkOffThread(offThread, day, todayDay(), run);
-      if (done) {
-        await stage(run, PANE_TEXTS.stageCheck, 1, 1);
-        return resultOf(done.workbook, done.analysis, p.asOf, done.checkDate);
-      }
-    }
+    const done = offThread && (await checkedInWorker(offThread, p, run));
+    if (done) return done;
     const workbook = await host.readWorkbook(run);
     await stage(run, PANE_TEXTS.stageCheck, 0, 1);
     const result = check(workbook, p.asOf);
@@ -93,14 +100,8 @@ export function recheckJob(
 ): Job<ValidateResult> {
   return async (run) => {
     await stage(run, PANE_TEXTS.stageCheck, 0, 1);
-    if (offThread) {
-      const day = p.asOf ? parseISO(p.asOf) : undefined;
-      const done = await checkOffThread(offThread, day, todayDay(), run);
-      if (done) {
-        await stage(run, PANE_TEXTS.stageCheck, 1, 1);
-        return resultOf(done.workbook, done.analysis, p.asOf, done.checkDate);
-      }
-    }
+    const done = offThread && (await checkedInWorker(offThread, p, run));
+    if (done) return done;
     const result = check(reading.workbook, p.asOf, reading.rules);
     await stage(run, PANE_TEXTS.stageCheck, 1, 1);
     return result;

@@ -110,16 +110,20 @@ export class ByteSink {
   /** Ends the output: with a sink, hands on the last piece; without, returns everything written. */
   bytes(): Uint8Array {
     this.flush();
-    const kept = this.kept.splice(0);
-    if (kept.length === 1) return kept[0];
-    const out = new Uint8Array(kept.reduce((n, k) => n + k.length, 0));
-    let at = 0;
-    for (const k of kept) {
-      out.set(k, at);
-      at += k.length;
-    }
-    return out;
+    return concatBytes(this.kept.splice(0));
   }
+}
+
+/** The pieces joined into one array (the piece itself when there is one). */
+export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
+  if (parts.length === 1) return parts[0];
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
 }
 
 const encoder = new TextEncoder();

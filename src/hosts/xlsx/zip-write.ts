@@ -9,6 +9,7 @@ import { Deflate, deflateSync } from "fflate";
 import { ledgerFileError } from "./errors";
 import { ZipArchive } from "./zip";
 import { nativeZlib, type NodeZlib } from "./native-zlib";
+import { concatBytes } from "./byte-sink";
 
 /** One entry as recorded in the central directory, with everything needed to copy it raw. */
 export interface RawZipEntry {
@@ -329,23 +330,12 @@ export class EntryStream {
     return {
       kind: "compressed",
       name: this.name,
-      body: concat(this.body),
+      body: concatBytes(this.body),
       method: 8,
       crc: this.crc,
       size: this.size,
     };
   }
-}
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  if (parts.length === 1) return parts[0];
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }
 
 function dosDateTime(d: Date): { time: number; date: number } {
