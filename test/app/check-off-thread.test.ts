@@ -4,7 +4,7 @@
 // checks inline when no worker can do it.
 import { startJob } from "../../src/app/job";
 import { checkInWorker, sheetReplies } from "../../src/app/check/check-in-worker";
-import { placeRows } from "../../src/app/check/check-off-thread";
+import { placeRows, readOffThread } from "../../src/app/check/check-off-thread";
 import type { Grid } from "../../src/engine/grid";
 import type { CheckReply, CheckRequest, CheckWorker } from "../../src/app/check/check-protocol";
 import type { OffThread } from "../../src/app/check/check-off-thread";
@@ -131,6 +131,22 @@ test("no worker for a re-check: the last reading is checked again here, the work
   expect(reads).not.toHaveBeenCalled();
   expect(outcome.value.workbook).toBe(first.value.workbook);
   expect(outcome.value.checkDate).not.toBe(first.value.checkDate);
+});
+
+test("the pane's view after a write is read in the worker: the same Grids as reading here, nothing checked", async () => {
+  const p = { ...params, resultSheets: RESULT_SHEET_NAMES };
+  const { host, made, off } = previewWith(() => new FakeWorker());
+  const written = await startJob(evaluateJob(host, p)).outcome; // inline: only the read below uses a worker
+  if (written.status !== "done") throw new Error("not done");
+  const here = await host.readWorkbook();
+  const there = await readOffThread(off, 0);
+  expect(made).toHaveLength(1);
+  expect(made[0].replies).toContain("read");
+  expect(made[0].replies).not.toContain("checked");
+  expect(there).toEqual(here);
+  expect(there!.sheets.map((g) => g.name)).toEqual(expect.arrayContaining(written.value.written));
+  expect(await readOffThread(previewWith(() => undefined).off, 0)).toBeUndefined(); // no worker: the caller reads
+  expect(await readOffThread(previewWith(() => new FakeWorker(true)).off, 0)).toBeUndefined();
 });
 
 test("no worker, or a worker that fails: checked inline, with the same result", async () => {

@@ -3,7 +3,7 @@
 import { analyze } from "../../engine/analyze";
 import { isInternalSheet } from "../../hosts/common/internal-sheets";
 import { readXlsx } from "../../hosts/xlsx/read";
-import type { Grid } from "../../engine/grid";
+import type { Grid, Workbook } from "../../engine/grid";
 import type { CheckReply, CheckRequest } from "./check-protocol";
 
 /** Cells per "rows" message: the district's 1.8 M cells in ~100 parts of a few ms each to receive. */
@@ -29,26 +29,28 @@ export function sheetReplies(index: number, grid: Grid, cellsPerMessage = CELLS_
   return out;
 }
 
+/** The compact result of checking `wb` (everything the pane needs but the ledger). */
+function checked(wb: Workbook, req: CheckRequest) {
+  const a = analyze(wb, req.asOf === undefined ? { today: req.today } : { asOf: req.asOf, today: req.today });
+  return {
+    findings: a.findings,
+    overview: a.overview,
+    ignoredSheets: a.ignoredSheets,
+    checkDate: a.ledger.asOf,
+  };
+}
+
+/** Answers one request: the Grids in parts, then "checked" (or "read" for a read-only request). */
 export function checkInWorker(req: CheckRequest, post: (reply: CheckReply) => void): void {
   let replies: CheckReply[];
   try {
     const wb = readXlsx(req.bytes);
     wb.sheets = wb.sheets.filter((g) => !isInternalSheet(g.name));
-    const a = analyze(
-      wb,
-      req.asOf === undefined ? { today: req.today } : { asOf: req.asOf, today: req.today },
-    );
     replies = wb.sheets.flatMap((grid, index) => sheetReplies(index, grid));
-    replies.push({
-      kind: "checked",
-      date1904: wb.date1904,
-      definedNames: wb.definedNames,
-      sheets: wb.sheets.length,
-      findings: a.findings,
-      overview: a.overview,
-      ignoredSheets: a.ignoredSheets,
-      checkDate: a.ledger.asOf,
-    });
+    const head = { date1904: wb.date1904, definedNames: wb.definedNames, sheets: wb.sheets.length };
+    replies.push(
+      req.readOnly ? { kind: "read", ...head } : { kind: "checked", ...head, ...checked(wb, req) },
+    );
   } catch {
     replies = [{ kind: "failed" }];
   }

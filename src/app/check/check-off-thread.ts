@@ -9,7 +9,7 @@ import type { Day } from "../../engine/dates";
 import type { Grid, Workbook } from "../../engine/grid";
 import { CancelledError } from "../../hosts/host";
 import type { JobRun } from "../job";
-import type { CheckReply, CheckWorkerFactory } from "./check-protocol";
+import type { CheckReply, CheckRequest, CheckWorkerFactory } from "./check-protocol";
 
 /** Where the workbook's bytes come from, and how to make a worker. */
 export interface OffThread {
@@ -64,13 +64,37 @@ export async function checkOffThread(
   today: Day,
   run: JobRun,
 ): Promise<CheckedOffThread | undefined> {
+  const done = await inWorker(off, { asOf, today }, run);
+  if (done?.last.kind !== "checked") return undefined;
+  const opts: AnalyzeOptions = asOf === undefined ? { today } : { asOf, today };
+  const { workbook, last } = done;
+  return { workbook, analysis: lazyAnalysis(last, workbook, opts), checkDate: last.checkDate };
+}
+
+/**
+ * The workbook read in a worker, the Grids sent back in parts (the pane's view of a workbook it has
+ * just written: reading the district with its result sheets here took seconds). Undefined when no
+ * worker could do it. Not cancellable: what asks for it has finished its work.
+ */
+export async function readOffThread(off: OffThread, today: Day): Promise<Workbook | undefined> {
+  const done = await inWorker(off, { today, readOnly: true }, { signal: new AbortController().signal });
+  return done?.last.kind === "read" ? done.workbook : undefined;
+}
+
+type Last = Extract<CheckReply, { kind: "checked" | "read" }>;
+
+/** One request in a worker: the Grids as they arrive and the last reply; undefined when no worker did it. */
+async function inWorker(
+  off: OffThread,
+  req: Omit<CheckRequest, "bytes">,
+  run: Pick<JobRun, "signal">,
+): Promise<{ workbook: Workbook; last: Last } | undefined> {
   const bytes = await off.bytes();
   const worker = bytes && off.makeWorker();
   if (!bytes || !worker) return undefined;
   // The preview keeps its bytes; a fresh copy is transferred, not cloned. (Not bytes.slice(): on a
   // Node Buffer — ExcelJS's browser build hands those out — slice() is a view of the same memory.)
   const copy = new Uint8Array(bytes);
-  const opts: AnalyzeOptions = asOf === undefined ? { today } : { asOf, today };
   return new Promise((resolve, reject) => {
     const sheets: Grid[] = [];
     const onAbort = () => {
@@ -99,8 +123,8 @@ export async function checkOffThread(
       if (r.kind === "failed" || sheets.length !== r.sheets) return resolve(undefined);
       const workbook: Workbook = { date1904: r.date1904, sheets };
       if (r.definedNames) workbook.definedNames = r.definedNames;
-      resolve({ workbook, analysis: lazyAnalysis(r, workbook, opts), checkDate: r.checkDate });
+      resolve({ workbook, last: r });
     };
-    worker.postMessage({ bytes: copy, asOf, today }, [copy.buffer]);
+    worker.postMessage({ ...req, bytes: copy }, [copy.buffer]);
   });
 }

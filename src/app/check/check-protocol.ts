@@ -13,6 +13,11 @@ export interface CheckRequest {
   /** The 检查基准日 asked for; absent for the rule sheet's date (else `today`). */
   asOf?: Day;
   today: Day;
+  /**
+   * Read only, no check: the Grids and a "read" reply (the pane's view of a workbook it has just
+   * written, whose reading on the pane's thread took seconds on the district: issue 12).
+   */
+  readOnly?: boolean;
 }
 
 export type CheckReply =
@@ -41,6 +46,8 @@ export type CheckReply =
       /** The 检查基准日 in force (the ledger's asOf). */
       checkDate: Day;
     }
+  /** The end of a `readOnly` request: the Grids came before. */
+  | { kind: "read"; date1904: boolean; definedNames?: Record<string, string>; sheets: number }
   /** The file could not be read or checked: the pane reads it itself, for the clerk's message. */
   | { kind: "failed" };
 

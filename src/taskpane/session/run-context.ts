@@ -10,6 +10,9 @@ import type { PreviewActions, PreviewSession } from "../../app/preview-session";
 import type { Settings } from "../../app/settings";
 import type { CompileState } from "./state";
 import type { Launch } from "./useRunner";
+import { readOffThread } from "../../app/check/check-off-thread";
+import { todayDay } from "../../engine/dates";
+import { offThreadOf } from "../check-workers";
 
 export interface RunContext {
   /** The workbook's host (Excel, or the preview workbook), or null before one is opened. */
@@ -40,7 +43,13 @@ export function withHost(c: RunContext, start: (h: LedgerHost) => void): void {
   else c.say({ intent: "warning", text: t(c.lang, "noWorkbook") });
 }
 
-/** Preview: the workbook after a write, for the grid (not cancellable: the write is done). */
-export function snapshot(c: RunContext, h: LedgerHost): Promise<Workbook | undefined> {
-  return c.preview ? h.readWorkbook() : Promise.resolve(undefined);
+/**
+ * Preview: the workbook after a write, for the grid (not cancellable: the write is done). Read in
+ * the check worker where one can run: the district with its result sheets took 3–4 s to read on the
+ * pane's thread (issue 12).
+ */
+export async function snapshot(c: RunContext, h: LedgerHost): Promise<Workbook | undefined> {
+  if (!c.preview) return undefined;
+  const off = offThreadOf(c.preview.session);
+  return (off && (await readOffThread(off, todayDay()))) ?? h.readWorkbook();
 }
