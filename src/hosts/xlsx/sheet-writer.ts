@@ -39,8 +39,6 @@ export function xstring(s: string): string {
     .replace(/[&<>]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : "&gt;"));
 }
 
-const encoder = new TextEncoder();
-
 export interface SheetXmlOptions {
   date1904: boolean;
   styles: ResultStyles;
@@ -393,7 +391,7 @@ export function tableXml(plan: SheetPlan, id: number, name: string): Uint8Array 
     .slice(0, plan.ncols)
     .map((h, i) => `<tableColumn id="${i + 1}" name="${escapeAttr(xstringAttr(h))}"/>`)
     .join("");
-  return encoder.encode(
+  return bytesOf(
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<table xmlns="${MAIN_NS}" id="${id}" name="${escapeAttr(name)}" displayName="${escapeAttr(name)}" ref="${ref}" totalsRowShown="0"><autoFilter ref="${ref}"/><tableColumns count="${plan.ncols}">${cols}</tableColumns><tableStyleInfo name="TableStyleMedium2" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>`,
   );
 }
