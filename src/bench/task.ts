@@ -17,20 +17,21 @@ import { blankWorkbook } from "../hosts/xlsx/blank-workbook";
 import { buildDistrictReport } from "../report/district";
 
 /** compile: every unit's file of the folder read and checked, the district compiled and written. */
-function compileFolder(folder: string): Record<string, unknown> {
+async function compileFolder(folder: string): Promise<Record<string, unknown>> {
   const t0 = performance.now();
   const district = openDistrict({ asOf: parseISO("2012-11-07") });
   const files = readdirSync(folder)
     .filter((f) => f.endsWith(".xlsx"))
     .sort();
   let readMs = 0;
-  const checked = files.map((f) => {
+  const checked = [];
+  for (const f of files) {
     const t = performance.now();
     const bytes = readFileSync(path.join(folder, f));
-    const workbook = readXlsxBytes(bytes, f);
+    const workbook = await readXlsxBytes(bytes, f);
     readMs += performance.now() - t;
-    return checkSubmission(district, { file: f, workbook });
-  });
+    checked.push(checkSubmission(district, { file: f, workbook }));
+  }
   const c = compileDistrict(district, checked);
   const out = patchWorkbook(blankWorkbook(), buildDistrictReport(c), { replace: RESULT_SHEET_NAMES });
   const count = (st: string) => c.submissions.filter((s) => s.status === st).length;
@@ -65,8 +66,8 @@ const cpuMs = () => {
 };
 
 /** Reads and checks as the CLI does: once analysed, nothing but the analysis holds the Workbook. */
-function readAndAnalyze(bytes: Uint8Array, file: string, t0: number) {
-  const wb = readXlsxBytes(bytes, file);
+async function readAndAnalyze(bytes: Uint8Array, file: string, t0: number) {
+  const wb = await readXlsxBytes(bytes, file);
   const tRead = performance.now() - t0;
   const readCpuMs = cpuMs();
   return { a: analyze(wb, { asOf: parseISO("2012-11-07") }), tRead, readCpuMs };
@@ -104,10 +105,10 @@ async function run(named: string, file: string): Promise<Record<string, unknown>
   }
   const bytes = readFileSync(file);
   if (task === "read") {
-    const wb = readXlsxBytes(bytes, file);
+    const wb = await readXlsxBytes(bytes, file);
     return { sheets: wb.sheets.length, ms: performance.now() - t0, readCpuMs: cpuMs() };
   }
-  const { a, tRead, readCpuMs } = readAndAnalyze(bytes, file, t0);
+  const { a, tRead, readCpuMs } = await readAndAnalyze(bytes, file, t0);
   if (task === "validate")
     return {
       readCpuMs,

@@ -22,7 +22,7 @@ export async function evaluateCommand(
   checkOutput(o.output, lang, [file]);
   progress(t(lang, "reading", { file }));
   const bytes = await readFileBytes(file);
-  const a = withoutCells(analyze(readXlsxBytes(bytes, file), { asOf }));
+  const a = withoutCells(analyze(await readXlsxBytes(bytes, file), { asOf }));
   progress(t(lang, "checking"));
   const ev = evaluateLedger(a.ledger, a.findings);
   // --strict: a ledger with errors gives no workbook at all, not even a marked draft (cli.md).

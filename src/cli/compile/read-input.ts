@@ -20,7 +20,7 @@ export async function readSubmission(
   const base = { file: shownAs, ...(modifiedAt !== undefined ? { modifiedAt } : {}) };
   try {
     const opts = maxBytes !== undefined ? { maxBytes } : {};
-    const workbook = readXlsxBytes(await readFileBytes(filePath, opts), filePath, opts);
+    const workbook = await readXlsxBytes(await readFileBytes(filePath, opts), filePath, opts);
     return { ...base, workbook };
   } catch (e) {
     return { ...base, unusable: unusableText(e, filePath, lang) };

@@ -2,7 +2,7 @@
 import { promises as fsp, readFileSync, statSync, type Stats } from "node:fs";
 import type { Workbook } from "../../engine/grid";
 import { LedgerFileError, ledgerFileError } from "./errors";
-import { DEFAULT_MAX_BYTES, readXlsx, type ReadXlsxOptions } from "./read";
+import { DEFAULT_MAX_BYTES, readXlsx, readXlsxAhead, type ReadXlsxOptions } from "./read";
 import { FILE_ERROR_PARTS } from "../../i18n/host";
 import { fill } from "../../i18n/text";
 
@@ -56,10 +56,17 @@ export async function readFileBytes(
   }
 }
 
-/** Parses already-loaded bytes, naming the path in the English message of a failure. */
-export function readXlsxBytes(bytes: Uint8Array, path: string, opts: ReadXlsxOptions = {}): Workbook {
+/**
+ * Parses already-loaded bytes, naming the path in the English message of a failure. Each sheet
+ * inflates on Node's thread pool while the one before it is parsed (readXlsxAhead).
+ */
+export async function readXlsxBytes(
+  bytes: Uint8Array,
+  path: string,
+  opts: ReadXlsxOptions = {},
+): Promise<Workbook> {
   try {
-    return readXlsx(bytes, opts);
+    return await readXlsxAhead(bytes, opts);
   } catch (e) {
     return withPath(e, path);
   }
@@ -67,12 +74,7 @@ export function readXlsxBytes(bytes: Uint8Array, path: string, opts: ReadXlsxOpt
 
 /** Reads an .xlsx file (the size is checked before the file is loaded). Throws only LedgerFileError. */
 export async function readXlsxFile(path: string, opts: ReadXlsxOptions = {}): Promise<Workbook> {
-  const bytes = await readFileBytes(path, opts);
-  try {
-    return readXlsx(bytes, opts);
-  } catch (e) {
-    return withPath(e, path);
-  }
+  return readXlsxBytes(await readFileBytes(path, opts), path, opts);
 }
 
 /** Synchronous readXlsxFile. */

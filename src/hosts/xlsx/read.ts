@@ -10,10 +10,10 @@
 // sheet part makes the file "corrupt", because silently dropping a sheet would mislead the checks.
 import type { Grid, Workbook } from "../../engine/grid";
 import { LedgerFileError, ledgerFileError } from "./errors";
-import { readSharedStrings, readSheetXml, sheetTexts } from "./sheet-xml";
+import { readSharedStrings, readSheetXml, sheetTexts, type SheetContext } from "./sheet-xml";
 import { readCellFormats } from "./styles";
 import { ascii, EMPTY, END, EOF, START, XmlScanner } from "./xml";
-import { ZipArchive } from "./zip";
+import { ZipArchive, type ZipEntry } from "./zip";
 import { dirOf, relsPartOf, resolvePart } from "./part-names";
 
 export interface ReadXlsxOptions {
@@ -21,6 +21,8 @@ export interface ReadXlsxOptions {
   maxBytes?: number;
   /** Only sheets whose name passes are read (the others are not even decompressed). */
   sheetFilter?: (name: string) => boolean;
+  /** readXlsxAhead: sheet XML inflated ahead of its turn, at most (default AHEAD_BYTES). */
+  aheadBytes?: number;
 }
 
 export const DEFAULT_MAX_BYTES = 100 * 1024 * 1024;
@@ -209,32 +211,79 @@ function openPackage(bytes: Uint8Array): PackageInfo {
   };
 }
 
-function readSheets(pkg: PackageInfo, selected: SheetEntry[]): Workbook {
+/** What every sheet of one package is read with: shared strings, formats, the text tables. */
+function sheetContext(pkg: PackageInfo, selected: SheetEntry[]): SheetContext {
   const { zip } = pkg;
   const optional = (part: string | undefined) => (part ? zip.read(zip.get(part)!) : undefined);
-  const sharedStrings = selected.length ? readSharedStrings(optional(pkg.sharedStringsPart)) : [];
-  const cellFormats = selected.length ? readCellFormats(optional(pkg.stylesPart)) : [];
-  const sheets: Grid[] = [];
-  const intern = new Map<string, string>();
-  const texts = sheetTexts();
-  for (const s of selected) {
-    const entry = zip.get(s.part);
-    if (!entry) throw ledgerFileError("corrupt", { reason: `sheet "${s.name}" has no part ${s.part}` });
-    const data = readSheetXml(zip.read(entry), {
-      sharedStrings,
-      cellFormats,
-      date1904: pkg.date1904,
-      intern,
-      texts,
-    });
-    const grid: Grid = { name: s.name, rows: data.rows, formats: data.formats, merges: data.merges };
-    if (data.formulas.length) grid.formulas = data.formulas;
-    if (s.hidden) grid.hidden = true;
-    sheets.push(grid);
-  }
+  return {
+    sharedStrings: selected.length ? readSharedStrings(optional(pkg.sharedStringsPart)) : [],
+    cellFormats: selected.length ? readCellFormats(optional(pkg.stylesPart)) : [],
+    date1904: pkg.date1904,
+    intern: new Map(),
+    texts: sheetTexts(),
+  };
+}
+
+function sheetEntry(pkg: PackageInfo, s: SheetEntry): ZipEntry {
+  const entry = pkg.zip.get(s.part);
+  if (!entry) throw ledgerFileError("corrupt", { reason: `sheet "${s.name}" has no part ${s.part}` });
+  return entry;
+}
+
+function sheetGrid(pkg: PackageInfo, s: SheetEntry, xml: Uint8Array, ctx: SheetContext): Grid {
+  const data = readSheetXml(xml, ctx);
+  const grid: Grid = { name: s.name, rows: data.rows, formats: data.formats, merges: data.merges };
+  if (data.formulas.length) grid.formulas = data.formulas;
+  if (s.hidden) grid.hidden = true;
+  return grid;
+}
+
+function workbookOf(pkg: PackageInfo, sheets: Grid[]): Workbook {
   const wb: Workbook = { date1904: pkg.date1904, sheets };
   if (Object.keys(pkg.definedNames).length) wb.definedNames = pkg.definedNames;
   return wb;
+}
+
+function readSheets(pkg: PackageInfo, selected: SheetEntry[]): Workbook {
+  const ctx = sheetContext(pkg, selected);
+  const sheets = selected.map((s) => sheetGrid(pkg, s, pkg.zip.read(sheetEntry(pkg, s)), ctx));
+  return workbookOf(pkg, sheets);
+}
+
+/**
+ * Sheet XML inflated ahead of its turn, at most this many bytes (always the next sheet): a small sheet
+ * is parsed too fast to hide the next large one's inflating, so more than one may be under way.
+ */
+export const AHEAD_BYTES = 48 * 1024 * 1024;
+
+/**
+ * readSheets with the sheets ahead inflating on libuv's thread pool while this one is parsed (issue 12).
+ * Memory: the sheet parsed plus at most `budget` bytes (or the one next sheet) of XML.
+ */
+async function readSheetsAhead(pkg: PackageInfo, selected: SheetEntry[], budget: number): Promise<Workbook> {
+  const ctx = sheetContext(pkg, selected);
+  const entries = selected.map((s) => sheetEntry(pkg, s));
+  const started: (Promise<Uint8Array> | undefined)[] = [];
+  let aheadBytes = 0;
+  const startAhead = (from: number) => {
+    for (let i = started.length; i < entries.length; i++) {
+      if (i > from && aheadBytes + entries[i].size > budget) break;
+      const p = pkg.zip.readAhead(entries[i]);
+      p.catch(() => undefined); // awaited in turn below; a failure ahead of its turn is not "unhandled"
+      started.push(p);
+      aheadBytes += entries[i].size;
+    }
+  };
+  const sheets: Grid[] = [];
+  for (let i = 0; i < selected.length; i++) {
+    startAhead(i);
+    const xml = await started[i]!;
+    started[i] = undefined; // the sheet's XML goes with its parsing
+    aheadBytes -= entries[i].size;
+    startAhead(i + 1);
+    sheets.push(sheetGrid(pkg, selected[i], xml, ctx));
+  }
+  return workbookOf(pkg, sheets);
 }
 
 /** Runs a reading step so that anything but a LedgerFileError becomes "corrupt". */
@@ -242,9 +291,25 @@ function guarded<T>(step: () => T): T {
   try {
     return step();
   } catch (e) {
-    if (e instanceof LedgerFileError) throw e;
-    throw ledgerFileError("corrupt", { reason: e instanceof Error ? e.message : String(e), cause: e });
+    throw asFileError(e);
   }
+}
+
+function asFileError(e: unknown): LedgerFileError {
+  if (e instanceof LedgerFileError) return e;
+  return ledgerFileError("corrupt", { reason: e instanceof Error ? e.message : String(e), cause: e });
+}
+
+function openSelected(
+  bytes: Uint8Array,
+  opts: ReadXlsxOptions,
+): { pkg: PackageInfo; selected: SheetEntry[] } {
+  const pkg = guarded(() => {
+    checkSignature(bytes, opts.maxBytes ?? DEFAULT_MAX_BYTES);
+    return openPackage(bytes);
+  });
+  const filter = opts.sheetFilter;
+  return { pkg, selected: filter ? pkg.sheets.filter((s) => filter(s.name)) : pkg.sheets };
 }
 
 /**
@@ -254,13 +319,22 @@ function guarded<T>(step: () => T): T {
  * `PL_TEMPLATE_VERSION` = `"1.0"` is returned as its text `1.0`). Throws only LedgerFileError.
  */
 export function readXlsx(bytes: Uint8Array, opts: ReadXlsxOptions = {}): Workbook {
-  const pkg = guarded(() => {
-    checkSignature(bytes, opts.maxBytes ?? DEFAULT_MAX_BYTES);
-    return openPackage(bytes);
-  });
-  const filter = opts.sheetFilter;
-  const selected = filter ? pkg.sheets.filter((s) => filter(s.name)) : pkg.sheets;
+  const { pkg, selected } = openSelected(bytes, opts);
   return guarded(() => readSheets(pkg, selected));
+}
+
+/**
+ * readXlsx with each sheet's XML inflated on Node's thread pool while the sheet before it is parsed
+ * (the same Workbook; where Node's zlib is absent, the same work in turn). Rejects only with
+ * LedgerFileError.
+ */
+export async function readXlsxAhead(bytes: Uint8Array, opts: ReadXlsxOptions = {}): Promise<Workbook> {
+  const { pkg, selected } = openSelected(bytes, opts);
+  try {
+    return await readSheetsAhead(pkg, selected, opts.aheadBytes ?? AHEAD_BYTES);
+  } catch (e) {
+    throw asFileError(e);
+  }
 }
 
 /** Sheet names and hidden flags only (no sheet is decompressed). */

@@ -3,7 +3,7 @@
 // for the next one (a large workbook is never held decompressed all at once).
 import { inflateSync } from "fflate";
 import { ledgerFileError } from "./errors";
-import { nativeZlib } from "./native-zlib";
+import { nativeZlib, type InflateOptions } from "./native-zlib";
 
 export interface ZipEntry {
   /** Name as stored (forward slashes, no leading slash). */
@@ -125,6 +125,45 @@ export class ZipArchive {
 
   /** Decompressed bytes of one entry. Throws LedgerFileError("corrupt" / "encrypted" / "too-large"). */
   read(entry: ZipEntry): Uint8Array {
+    const raw = this.compressed(entry);
+    if (entry.method === 0) return raw;
+    let out: Uint8Array;
+    try {
+      const zlib = nativeZlib();
+      out = zlib
+        ? zlib.inflateRawSync(raw, inflateOptions(entry))
+        : entry.size > 0
+          ? inflateSync(raw, { out: new Uint8Array(entry.size) })
+          : inflateSync(raw);
+    } catch (e) {
+      throw corrupt(`cannot decompress ${entry.name}`, e);
+    }
+    return checkedSize(entry, out);
+  }
+
+  /**
+   * `read` on libuv's thread pool where Node's zlib exists (issue 12: the next sheet inflates on the
+   * second core while this one is parsed); elsewhere `read` itself. Rejects as `read` throws.
+   */
+  readAhead(entry: ZipEntry): Promise<Uint8Array> {
+    const zlib = nativeZlib();
+    if (!zlib || entry.method !== 8) return new Promise((resolve) => resolve(this.read(entry)));
+    return new Promise((resolve, reject) => {
+      const raw = this.compressed(entry);
+      zlib.inflateRaw(raw, inflateOptions(entry), (e, out) => {
+        if (e) reject(corrupt(`cannot decompress ${entry.name}`, e));
+        else
+          try {
+            resolve(checkedSize(entry, out));
+          } catch (err) {
+            reject(err);
+          }
+      });
+    });
+  }
+
+  /** The entry's stored bytes, after the checks that need no decompressing. */
+  private compressed(entry: ZipEntry): Uint8Array {
     const b = this.data;
     if (entry.flags & 1) throw ledgerFileError("encrypted");
     const h = entry.localHeaderOffset;
@@ -135,28 +174,26 @@ export class ZipArchive {
     if (entry.size > MAX_PART_BYTES)
       throw ledgerFileError("too-large", { size: entry.size, reason: entry.name });
     const raw = b.subarray(start, end);
-    if (entry.method === 0) {
-      if (entry.compressedSize !== entry.size) throw corrupt(`bad stored size for ${entry.name}`);
-      return raw;
-    }
-    if (entry.method !== 8) throw corrupt(`unsupported compression method ${entry.method} for ${entry.name}`);
-    let out: Uint8Array;
-    try {
-      const zlib = nativeZlib();
-      out = zlib
-        ? // the cap guards against a part whose header lies about its size (a zip bomb)
-          // one output chunk of the recorded size: no chunk list to concatenate (copy) at the end
-          zlib.inflateRawSync(raw, {
-            maxOutputLength: entry.size > 0 ? entry.size : MAX_PART_BYTES,
-            chunkSize: entry.size > 0 ? Math.max(64, entry.size + 1) : 64 * 1024, // zlib's minimum is 64
-          })
-        : entry.size > 0
-          ? inflateSync(raw, { out: new Uint8Array(entry.size) })
-          : inflateSync(raw);
-    } catch (e) {
-      throw corrupt(`cannot decompress ${entry.name}`, e);
-    }
-    if (entry.size > 0 && out.length !== entry.size) throw corrupt(`${entry.name} is shorter than recorded`);
-    return out;
+    if (entry.method === 0 && entry.compressedSize !== entry.size)
+      throw corrupt(`bad stored size for ${entry.name}`);
+    if (entry.method !== 0 && entry.method !== 8)
+      throw corrupt(`unsupported compression method ${entry.method} for ${entry.name}`);
+    return raw;
   }
+}
+
+/**
+ * Node's inflate options for an entry: the cap guards against a part whose header lies about its
+ * size (a zip bomb); one output chunk of the recorded size means no chunk list to join (copy) at the end.
+ */
+function inflateOptions(entry: ZipEntry): InflateOptions {
+  return {
+    maxOutputLength: entry.size > 0 ? entry.size : MAX_PART_BYTES,
+    chunkSize: entry.size > 0 ? Math.max(64, entry.size + 1) : 64 * 1024, // zlib's minimum is 64
+  };
+}
+
+function checkedSize(entry: ZipEntry, out: Uint8Array): Uint8Array {
+  if (entry.size > 0 && out.length !== entry.size) throw corrupt(`${entry.name} is shorter than recorded`);
+  return out;
 }
