@@ -538,7 +538,11 @@ export function lineCapacity(width: number, size: number = BODY_SIZE): number {
 
 /** Lines a text needs in a cell `width` characters wide (a line break starts a line). */
 export function linesNeeded(text: string, width: number, size: number = BODY_SIZE): number {
-  const room = lineCapacity(width, size);
+  return linesIn(text, lineCapacity(width, size));
+}
+
+/** Lines a text needs where a line holds `room` display units. */
+function linesIn(text: string, room: number): number {
   // most cells are short: no character is wider than 2 units (no measuring needed)
   if (text.length * 2 <= room && !text.includes("\n")) return 1;
   return text.split("\n").reduce((n, line) => n + Math.max(1, Math.ceil(displayWidth(line) / room)), 0);
@@ -582,64 +586,69 @@ function cellWidths(columns: PlannedColumn[], spansOfRow: SpanModel[] | undefine
  * one line. Other rows are one line of body text (`explicit` false: the program's default height).
  */
 export function measureRows(model: SheetModel): Map<number, { points: number; explicit: boolean }> {
-  const layout = layoutRows(model);
   const out = new Map<number, { points: number; explicit: boolean }>();
+  eachRowHeight(model, (row, points, explicit) => out.set(row, { points, explicit }));
+  return out;
+}
+
+/** The heights that must be written (1-based row → points). */
+function planRowHeights(model: SheetModel): Map<number, number> {
+  const out = new Map<number, number>();
+  eachRowHeight(model, (row, points, explicit) => explicit && out.set(row, points));
+  return out;
+}
+
+type RowHeightVisit = (row: number, points: number, explicit: boolean) => void;
+
+/** measureRows' heights, in row order, to `visit` (a district sheet has 400,000 rows: no object each). */
+function eachRowHeight(model: SheetModel, visit: RowHeightVisit): void {
+  const layout = layoutRows(model);
   const columns = planColumns(model);
   const total = columns.reduce((n, c) => n + c.width, 0) || GENERAL_COLUMN.width;
   const banner = (row: number, text: string, role: StyleRole, min = 0) => {
     const size = lookOf(role).size;
-    out.set(row, {
-      points: Math.max(min, rowHeightFor(linesNeeded(text, total, size), size)),
-      explicit: true,
-    });
+    visit(row, Math.max(min, rowHeightFor(linesNeeded(text, total, size), size)), true);
   };
   if (layout.titleRow !== undefined) banner(layout.titleRow, model.title!, "title", 30);
   (model.preamble ?? []).forEach((t, i) => banner((layout.titleRow ?? 0) + 1 + i, t, "preamble"));
-  const headerLines = (texts: readonly CellValue[], widths: number[]) =>
-    texts.reduce<number>(
-      (n, v, c) =>
-        widths[c] ? Math.max(n, linesNeeded(textOfCell(v), widths[c], lookOf("header").size)) : n,
+  const headerSize = lookOf("header").size;
+  const header = (row: number, texts: readonly (CellValue | undefined)[], widths: number[]) => {
+    const lines = texts.reduce<number>(
+      (n, v, c) => (widths[c] ? Math.max(n, linesNeeded(textOfCell(v), widths[c], headerSize)) : n),
       1,
     );
-  if (!model.noHeaderRow) {
-    const lines = headerLines(
+    visit(row, rowHeightFor(lines, headerSize), true);
+  };
+  if (!model.noHeaderRow)
+    header(
+      layout.headerRow,
       model.columns.map((c) => c.header),
       columns.map((c) => c.width),
     );
-    out.set(layout.headerRow, { points: rowHeightFor(lines, lookOf("header").size), explicit: true });
-  }
   const spans = new Map<number, SpanModel[]>();
   for (const s of model.spans ?? []) spans.set(s.row, [...(spans.get(s.row) ?? []), s]);
+  const wrapCols = columns.flatMap((col, c) => (col.role === "wrap" ? [c] : []));
   const plainWidths = cellWidths(columns, undefined); // a row without spans (read only)
+  const plainRooms = plainWidths.map((w) => (w ? lineCapacity(w) : 0));
   model.rows.forEach((row, i) => {
     const r = layout.firstDataRow + i;
     const kind = model.rowKinds?.[i];
     if (kind === "section" || kind === "note") return banner(r, sectionText(row), kind);
     const rowSpans = spans.get(i);
     const widths = rowSpans ? cellWidths(columns, rowSpans) : plainWidths;
-    if (kind === "header")
-      return out.set(r, {
-        points: rowHeightFor(headerLines(row, widths), lookOf("header").size),
-        explicit: true,
-      });
+    if (kind === "header") return header(r, row, widths);
+    const rooms = rowSpans ? widths.map((w) => (w ? lineCapacity(w) : 0)) : plainRooms;
     let lines = 1;
-    row.forEach((v, c) => {
-      if (typeof v === "string" && columns[c]?.role === "wrap" && widths[c])
-        lines = Math.max(lines, linesNeeded(v, widths[c]));
-    });
-    out.set(r, { points: rowHeightFor(lines), explicit: lines > 1 || model.fixAllRowHeights === true });
+    for (const c of wrapCols) {
+      const v = row[c];
+      if (typeof v === "string" && rooms[c]) lines = Math.max(lines, linesIn(v, rooms[c]));
+    }
+    visit(r, rowHeightFor(lines), lines > 1 || model.fixAllRowHeights === true);
   });
-  return out;
 }
 
 function textOfCell(v: CellValue | undefined): string {
   return v === null || v === undefined ? "" : textOf(v);
-}
-
-function planRowHeights(model: SheetModel): Map<number, number> {
-  const out = new Map<number, number>();
-  for (const [r, h] of measureRows(model)) if (h.explicit) out.set(r, h.points);
-  return out;
 }
 
 /** A4 inside Excel's normal margins (0.7" left and right, 0.75" top and bottom): the width in
