@@ -331,10 +331,22 @@ export function readXlsx(bytes: Uint8Array, opts: ReadXlsxOptions = {}): Workboo
 export async function readXlsxAhead(bytes: Uint8Array, opts: ReadXlsxOptions = {}): Promise<Workbook> {
   const { pkg, selected } = openSelected(bytes, opts);
   try {
-    return await readSheetsAhead(pkg, selected, opts.aheadBytes ?? AHEAD_BYTES);
+    const wb = await readSheetsAhead(pkg, selected, opts.aheadBytes ?? AHEAD_BYTES);
+    await leaveZlibCallback();
+    return wb;
   } catch (e) {
     throw asFileError(e);
   }
+}
+
+/**
+ * Continues from a fresh turn of the event loop. Without it the caller's code after `await` would run
+ * inside the last inflate's completion callback, whose native frame keeps that inflater alive — and
+ * with it the whole XML of the last sheet (34 MB on the district) — until the caller's work is done.
+ */
+function leaveZlibCallback(): Promise<void> {
+  const later = (globalThis as { setImmediate?: (f: () => void) => unknown }).setImmediate ?? setTimeout;
+  return new Promise((resolve) => later(resolve));
 }
 
 /** Sheet names and hidden flags only (no sheet is decompressed). */

@@ -243,6 +243,9 @@ function setAt<T>(row: T[], col: number, v: T, gap: T): void {
   } else row[col] = v;
 }
 
+/** Distinct format rows a sheet shares at most (a sheet of all different rows keeps its own arrays). */
+const MAX_SHARED_FORMAT_ROWS = 1024;
+
 /** The state of reading one worksheet part: the grid built so far, the current row and cell. */
 class SheetReader {
   readonly rows: (CellValue[] | undefined)[] = [];
@@ -263,6 +266,13 @@ class SheetReader {
   /** The current row's value and format arrays, once it has one. */
   private curRow: CellValue[] | undefined = undefined;
   private curFmt: (string | undefined)[] | undefined = undefined;
+  /**
+   * Rows of formats by their codes. A ledger's rows mostly have the same formats (dates in the same
+   * columns), so equal rows share one array: on the district 200,000 arrays fewer to keep and to
+   * collect (issue 12). A shared array is copied before a row read again changes it.
+   */
+  private readonly formatRows = new Map<string, (string | undefined)[]>();
+  private readonly sharedFormatRows = new Set<(string | undefined)[]>();
 
   // the current cell: attributes, the bytes [vs, ve) of its `<v>`, its inline string
   private col = COL_COUNTED;
@@ -296,19 +306,43 @@ class SheetReader {
       else if (!afterSheetData && sc.is(N_ROW)) this.row();
       else if (sc.is(N_MERGECELL)) this.mergeCell();
     }
+    this.endRow();
     return { rows: this.rows, formats: this.formats, merges: this.merges, formulas: this.formulas };
+  }
+
+  /** Leaves the current row: its formats become the shared row of the same formats, if there is one. */
+  private endRow(): void {
+    const fmt = this.curFmt;
+    this.curRow = undefined;
+    this.curFmt = undefined;
+    if (fmt === undefined) return;
+    const key = fmt.join("\u0000"); // format codes are XML text: never a NUL
+    const same = this.formatRows.get(key);
+    if (same) this.formats[this.rowIdx] = same;
+    else if (this.formatRows.size < MAX_SHARED_FORMAT_ROWS) {
+      this.formatRows.set(key, fmt);
+      this.sharedFormatRows.add(fmt);
+    }
+  }
+
+  /** The current row's formats, to be written to (its own copy when the row shares them). */
+  private formatRow(): (string | undefined)[] {
+    const row = rowAt(this.formats, this.rowIdx);
+    if (!this.sharedFormatRows.has(row)) return row;
+    const own = row.slice();
+    this.formats[this.rowIdx] = own;
+    return own;
   }
 
   /** `<row r="..">`: a new current row, numbered by `r` or by counting. */
   private row(): void {
+    this.endRow();
     const r = rowNumberAttr(this.sc);
     this.rowHasRef = r >= 1 && r <= MAX_ROWS;
     this.rowIdx = this.rowHasRef ? r - 1 : this.rowIdx + 1;
     if (this.rowIdx >= MAX_ROWS) this.rowIdx = MAX_ROWS - 1;
     this.firstCellInRow = true;
     this.nextCol = 0;
-    this.curRow = undefined;
-    this.curFmt = undefined;
   }
 
   /** `<c r=".." s=".." t="..">` (or `<c .../>` when `empty`): attributes, place, content, value. */
@@ -365,9 +399,8 @@ class SheetReader {
     if (this.firstCellInRow) {
       this.firstCellInRow = false;
       if (!this.rowHasRef && this.cellRow >= 0 && this.cellRow > this.rowIdx) {
+        this.endRow();
         this.rowIdx = this.cellRow;
-        this.curRow = undefined;
-        this.curFmt = undefined;
       }
     }
     if (this.rowIdx < 0) this.rowIdx = 0;
@@ -482,7 +515,7 @@ class SheetReader {
     if (this.curRow === undefined) this.curRow = rowAt(this.rows, this.rowIdx);
     setAt<CellValue>(this.curRow, col, v, null);
     if (fmt === undefined) return;
-    if (this.curFmt === undefined) this.curFmt = rowAt(this.formats, this.rowIdx);
+    if (this.curFmt === undefined) this.curFmt = this.formatRow();
     setAt<string | undefined>(this.curFmt, col, fmt, undefined);
   }
 

@@ -135,6 +135,33 @@ describe("cells", () => {
     expect(wb.sheets[0].rows).toEqual([["a<b", 2]]);
     expect(wb.sheets[0].merges).toEqual([{ top: 0, left: 0, bottom: 0, right: 1 }]);
   });
+
+  test("rows of the same formats share them; a row read again gets its own before it changes", () => {
+    const row = (r: number, cells: string) => `<row r="${r}">${cells}</row>`;
+    const dated = (r: number) => `<c r="A${r}" s="1"><v>40303</v></c><c r="B${r}" s="4"><v>2</v></c>`;
+    const xml =
+      "<sheetData>" +
+      row(1, dated(1)) +
+      row(2, dated(2)) +
+      row(3, `<c r="A3" s="2"><v>40303</v></c>`) +
+      row(4, dated(4)) +
+      // row 1 again (duplicate row elements occur in files of other programs): a third cell
+      row(1, `<c r="C1" s="4"><v>9</v></c>`) +
+      // without r: placed by its first cell
+      `<row><c r="A6" s="1"><v>40303</v></c><c r="B6" s="4"><v>3</v></c></row>` +
+      "</sheetData>";
+    const s = readXlsx(buildXlsx({ styles: STYLES, sheets: [{ name: "S", xml }] })).sheets[0];
+    const f = s.formats!;
+    expect(f[0]).toEqual(["yyyy/m/d", "0.00", "0.00"]);
+    expect(f[1]).toEqual(["yyyy/m/d", "0.00"]);
+    expect(f[2]).toEqual(['yyyy"年"m"月"d"日"']);
+    expect(f[3]).toEqual(["yyyy/m/d", "0.00"]);
+    expect(f[5]).toEqual(["yyyy/m/d", "0.00"]);
+    expect(f[1]).toBe(f[3]); // shared
+    expect(f[1]).toBe(f[5]);
+    expect(f[0]).not.toBe(f[1]); // row 1 changed after rows 2 and 4 took its formats: they kept theirs
+    expect(s.rows[0]).toEqual([40303, 2, 9]);
+  });
 });
 
 describe("workbook", () => {
