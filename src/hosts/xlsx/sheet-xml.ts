@@ -243,6 +243,13 @@ function setAt<T>(row: T[], col: number, v: T, gap: T): void {
   } else row[col] = v;
 }
 
+/** Equal rows of format codes. */
+function sameCodes(a: readonly (string | undefined)[], b: readonly (string | undefined)[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /** Distinct format rows a sheet shares at most (a sheet of all different rows keeps its own arrays). */
 const MAX_SHARED_FORMAT_ROWS = 1024;
 
@@ -273,6 +280,7 @@ class SheetReader {
    */
   private readonly formatRows = new Map<string, (string | undefined)[]>();
   private readonly sharedFormatRows = new Set<(string | undefined)[]>();
+  private lastFormatRow: (string | undefined)[] | undefined = undefined;
 
   // the current cell: attributes, the bytes [vs, ve) of its `<v>`, its inline string
   private col = COL_COUNTED;
@@ -316,12 +324,21 @@ class SheetReader {
     this.curRow = undefined;
     this.curFmt = undefined;
     if (fmt === undefined) return;
+    // usually the row before had the same formats: compared first, without building a key
+    const last = this.lastFormatRow;
+    if (last !== undefined && sameCodes(last, fmt)) {
+      this.formats[this.rowIdx] = last;
+      return;
+    }
     const key = fmt.join("\u0000"); // format codes are XML text: never a NUL
     const same = this.formatRows.get(key);
-    if (same) this.formats[this.rowIdx] = same;
-    else if (this.formatRows.size < MAX_SHARED_FORMAT_ROWS) {
+    if (same) {
+      this.formats[this.rowIdx] = same;
+      this.lastFormatRow = same;
+    } else if (this.formatRows.size < MAX_SHARED_FORMAT_ROWS) {
       this.formatRows.set(key, fmt);
       this.sharedFormatRows.add(fmt);
+      this.lastFormatRow = fmt;
     }
   }
 
