@@ -122,6 +122,33 @@ test("checking again at another 检查基准日 runs in the worker too, with wha
   expect(outcome.value.analysis.ledger.asOf).toBe(inline.value.analysis.ledger.asOf);
 });
 
+test("checking again the bytes last read in the worker: only the result comes back, the pane keeps its Grids", async () => {
+  const at = { ...params, asOf: "2011-03-01" };
+  const inlineFirst = await startJob(validateJob(createPreviewHost(sample), params)).outcome;
+  if (inlineFirst.status !== "done") throw new Error("not done");
+  const inline = await startJob(recheckJob(inlineFirst.value, at)).outcome;
+  const { host, made, off } = previewWith(() => new FakeWorker());
+  const first = await startJob(validateJob(host, params, off)).outcome;
+  if (first.status !== "done" || inline.status !== "done") throw new Error("not done");
+  expect(first.value.bytes).toBe(host.toBytes()); // the preview's own bytes, not the copy sent
+  const again = await startJob(recheckJob(first.value, at, off)).outcome;
+  if (again.status !== "done") throw new Error("not done");
+  expect(made).toHaveLength(2);
+  expect(made[1].replies).toEqual(["checked"]); // no "sheet", no "rows"
+  expect(again.value.workbook).toBe(first.value.workbook);
+  expect(again.value.analysis.findings).toEqual(inline.value.analysis.findings);
+  expect(again.value.checkDate).toBe(inline.value.checkDate);
+  expect(again.value.analysis.ledger.asOf).toBe(inline.value.analysis.ledger.asOf);
+  // the workbook changed since (new bytes): read again, Grids and all
+  const changed: OffThread = { ...off, bytes: async () => new Uint8Array(sample) };
+  const fresh = await startJob(recheckJob(again.value, params, changed)).outcome;
+  if (fresh.status !== "done") throw new Error("not done");
+  expect(made[2].replies.filter((k) => k === "sheet").length).toBe(first.value.workbook.sheets.length);
+  expect(fresh.value.workbook).not.toBe(first.value.workbook);
+  expect(fresh.value.workbook).toEqual(first.value.workbook);
+  expect(fresh.value.analysis.findings).toEqual(first.value.analysis.findings);
+});
+
 test("no worker for a re-check: the last reading is checked again here, the workbook not read", async () => {
   const first = await startJob(validateJob(createPreviewHost(sample), params)).outcome;
   if (first.status !== "done") throw new Error("not done");

@@ -46,7 +46,7 @@ export function checkInWorker(req: CheckRequest, post: (reply: CheckReply) => vo
   try {
     const wb = readXlsx(req.bytes);
     wb.sheets = wb.sheets.filter((g) => !isInternalSheet(g.name));
-    replies = wb.sheets.flatMap((grid, index) => sheetReplies(index, grid));
+    replies = req.gridsKnown ? [] : wb.sheets.flatMap((grid, index) => sheetReplies(index, grid));
     const head = { date1904: wb.date1904, definedNames: wb.definedNames, sheets: wb.sheets.length };
     replies.push(
       req.readOnly ? { kind: "read", ...head } : { kind: "checked", ...head, ...checked(wb, req) },

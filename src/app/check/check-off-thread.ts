@@ -23,6 +23,14 @@ export interface CheckedOffThread {
   analysis: Analysis;
   /** The 检查基准日 in force (the lazy ledger's asOf, as the worker found it). */
   checkDate: Day;
+  /** The bytes checked (the preview's own, not the copy sent): a later check of the same bytes can skip the Grids. */
+  bytes: Uint8Array;
+}
+
+/** A reading the pane holds: the Grids read from `bytes`. */
+export interface KnownReading {
+  bytes: Uint8Array;
+  workbook: Workbook;
 }
 
 /** The analysis with the worker's findings, overview and ignored sheets; the ledger built on first use. */
@@ -63,12 +71,13 @@ export async function checkOffThread(
   asOf: Day | undefined,
   today: Day,
   run: JobRun,
+  known?: KnownReading,
 ): Promise<CheckedOffThread | undefined> {
-  const done = await inWorker(off, { asOf, today }, run);
+  const done = await inWorker(off, { asOf, today }, run, known);
   if (done?.last.kind !== "checked") return undefined;
   const opts: AnalyzeOptions = asOf === undefined ? { today } : { asOf, today };
-  const { workbook, last } = done;
-  return { workbook, analysis: lazyAnalysis(last, workbook, opts), checkDate: last.checkDate };
+  const { workbook, last, bytes } = done;
+  return { workbook, analysis: lazyAnalysis(last, workbook, opts), checkDate: last.checkDate, bytes };
 }
 
 /**
@@ -83,15 +92,21 @@ export async function readOffThread(off: OffThread, today: Day): Promise<Workboo
 
 type Last = Extract<CheckReply, { kind: "checked" | "read" }>;
 
-/** One request in a worker: the Grids as they arrive and the last reply; undefined when no worker did it. */
+/**
+ * One request in a worker: the Grids as they arrive (or `known`'s, when it was read from the same
+ * bytes) and the last reply; undefined when no worker did it.
+ */
 async function inWorker(
   off: OffThread,
   req: Omit<CheckRequest, "bytes">,
   run: Pick<JobRun, "signal">,
-): Promise<{ workbook: Workbook; last: Last } | undefined> {
+  known?: KnownReading,
+): Promise<{ workbook: Workbook; last: Last; bytes: Uint8Array } | undefined> {
   const bytes = await off.bytes();
   const worker = bytes && off.makeWorker();
   if (!bytes || !worker) return undefined;
+  // the preview replaces its bytes on every change, never edits them: the same array, the same Grids
+  const reused = known?.bytes === bytes ? known.workbook : undefined;
   // The preview keeps its bytes; a fresh copy is transferred, not cloned. (Not bytes.slice(): on a
   // Node Buffer — ExcelJS's browser build hands those out — slice() is a view of the same memory.)
   const copy = new Uint8Array(bytes);
@@ -120,11 +135,14 @@ async function inWorker(
         return;
       }
       end();
-      if (r.kind === "failed" || sheets.length !== r.sheets) return resolve(undefined);
+      if (r.kind === "failed") return resolve(undefined);
+      if (reused)
+        return resolve(reused.sheets.length === r.sheets ? { workbook: reused, last: r, bytes } : undefined);
+      if (sheets.length !== r.sheets) return resolve(undefined);
       const workbook: Workbook = { date1904: r.date1904, sheets };
       if (r.definedNames) workbook.definedNames = r.definedNames;
-      resolve({ workbook, last: r });
+      resolve({ workbook, last: r, bytes });
     };
-    worker.postMessage({ ...req, bytes: copy }, [copy.buffer]);
+    worker.postMessage({ ...req, bytes: copy, ...(reused ? { gridsKnown: true } : {}) }, [copy.buffer]);
   });
 }

@@ -18,6 +18,12 @@ export interface CheckRequest {
    * written, whose reading on the pane's thread took seconds on the district: issue 12).
    */
   readOnly?: boolean;
+  /**
+   * The pane holds the Grids of these very bytes (checking again at another 检查基准日): only the
+   * result comes back, no "sheet" or "rows" messages — receiving the district's Grids again meant
+   * collector pauses of up to 90 ms on the pane's thread.
+   */
+  gridsKnown?: boolean;
 }
 
 export type CheckReply =

@@ -27,6 +27,8 @@ export interface ValidateResult {
   asOf: string;
   /** The 检查基准日 in force (analysis.ledger.asOf, kept here: views need not build the ledger). */
   checkDate: Day;
+  /** The preview's bytes the workbook was read from in the check worker (a re-check of the same skips the Grids). */
+  bytes?: Uint8Array;
 }
 
 /** "" and valid ISO dates can be checked against; anything else (a half-typed date) cannot. */
@@ -62,12 +64,14 @@ async function checkedInWorker(
   offThread: OffThread,
   p: CheckParams,
   run: JobRun,
+  last?: ValidateResult,
 ): Promise<ValidateResult | undefined> {
   const day = p.asOf ? parseISO(p.asOf) : undefined;
-  const done = await checkOffThread(offThread, day, todayDay(), run);
+  const known = last?.bytes && { bytes: last.bytes, workbook: last.workbook };
+  const done = await checkOffThread(offThread, day, todayDay(), run, known);
   if (!done) return undefined;
   await stage(run, PANE_TEXTS.stageCheck, 1, 1);
-  return resultOf(done.workbook, done.analysis, p.asOf, done.checkDate);
+  return { ...resultOf(done.workbook, done.analysis, p.asOf, done.checkDate), bytes: done.bytes };
 }
 
 /**
@@ -90,8 +94,9 @@ export function validateJob(host: LedgerHost, p: CheckParams, offThread?: OffThr
 /**
  * The workbook checked at another 检查基准日 (the workbook is not touched). In the browser preview the
  * worker reads and checks it again: checking the district's ledger takes seconds, which on the pane's
- * thread would freeze it (issue 12); reading it again there costs the pane nothing. Elsewhere (Excel)
- * the last reading is checked again here, without reading the workbook.
+ * thread would freeze it (issue 12). When the workbook is still the one last read, the pane keeps
+ * its Grids and the worker sends back only the result. Elsewhere (Excel) the last reading is checked
+ * again here, without reading the workbook.
  */
 export function recheckJob(
   reading: ValidateResult,
@@ -100,7 +105,7 @@ export function recheckJob(
 ): Job<ValidateResult> {
   return async (run) => {
     await stage(run, PANE_TEXTS.stageCheck, 0, 1);
-    const done = offThread && (await checkedInWorker(offThread, p, run));
+    const done = offThread && (await checkedInWorker(offThread, p, run, reading));
     if (done) return done;
     const result = check(reading.workbook, p.asOf, reading.rules);
     await stage(run, PANE_TEXTS.stageCheck, 1, 1);
