@@ -14,6 +14,8 @@ import { checkOutput, writeOutput } from "../output-file";
 import { evaluateJson } from "../evaluate-json";
 import { evaluationText } from "../report-text";
 import { tuneHeap } from "../heap";
+import type { SheetModel } from "../../report/sheet-model";
+import type { Lang } from "../../i18n/text";
 
 export async function evaluateCommand(
   file: string,
@@ -25,28 +27,66 @@ export async function evaluateCommand(
   checkOutput(o.output, lang, [file]);
   progress(t(lang, "reading", { file }));
   const bytes = await readFileBytes(file);
+  const done = await evaluated(bytes, file, asOf, o, lang);
+  if (done.models) {
+    const out = patchWorkbook(bytes, done.models, { replace: RESULT_SHEET_NAMES });
+    await writeOutput(o.output, out, lang, [file]);
+  }
+  done.report();
+  if (done.refusedErrors === undefined) return EXIT.ok;
+  printErr(t(lang, "strictRefused", { n: done.refusedErrors }));
+  return EXIT.findings;
+}
+
+interface Evaluated {
+  /** The result sheets to write; undefined when --strict refuses the ledger. */
+  models?: SheetModel[];
+  /** Prints the outcome (once the workbook is written). */
+  report: () => void;
+  /** --strict refused the ledger: its errors. */
+  refusedErrors?: number;
+}
+
+/**
+ * Read, checked, scored and the result sheets built, in functions of their own: an async function
+ * keeps the values of its expressions in its frame, so doing this in evaluateCommand kept the
+ * workbook (~80 MB on the district), then the ledger and the evaluation (~100 MB) alive through the
+ * writing, the step where memory peaks. Once this returns only the sheets and the printed outcome
+ * remain.
+ */
+async function evaluated(
+  bytes: Uint8Array,
+  file: string,
+  asOf: Day | undefined,
+  o: CommonOptions & { output: string; strict?: boolean },
+  lang: Lang,
+): Promise<Evaluated> {
   const a = await readAndCheck(bytes, file, asOf);
   progress(t(lang, "checking"));
   const ev = evaluateLedger(a.ledger, a.findings);
   // --strict: a ledger with errors gives no workbook at all, not even a marked draft (cli.md).
   const refused = o.strict === true && ev.draft !== null;
-  if (!refused) {
-    const out = patchWorkbook(bytes, buildReport(a, ev, lang), { replace: RESULT_SHEET_NAMES });
-    await writeOutput(o.output, out, lang, [file]);
-  }
   const output = refused ? null : o.output;
-  if (o.json) printJson(evaluateJson(file, output, a, ev, lang));
-  else printOut(evaluationText(file, output, a, ev, lang));
-  if (!refused) return EXIT.ok;
-  printErr(t(lang, "strictRefused", { n: ev.draft!.errors }));
-  return EXIT.findings;
+  return {
+    ...(refused ? { refusedErrors: ev.draft!.errors } : { models: buildReport(a, ev, lang) }),
+    // made outside this function: a closure here would hold all of its variables (V8 shares one
+    // context between a function's closures), the ledger and the evaluation included
+    report: o.json
+      ? jsonReport(file, output, a, ev, lang)
+      : textReport(evaluationText(file, output, a, ev, lang)),
+  };
 }
 
-/**
- * Read and checked in a function of its own: an async function keeps the values of its expressions
- * in its frame, so reading in evaluateCommand would keep the whole workbook alive through the scoring
- * and the writing (80 MB on the district); once this returns, only the analysis remains.
- */
+function textReport(text: string): () => void {
+  return () => printOut(text);
+}
+
+/** With --json the outcome is built after the writing, from the evaluation (which is kept for it). */
+function jsonReport(...args: Parameters<typeof evaluateJson>): () => void {
+  return () => printJson(evaluateJson(...args));
+}
+
+/** Read and checked: once this returns, only the analysis holds what was read (its cells let go). */
 async function readAndCheck(bytes: Uint8Array, file: string, asOf: Day | undefined): Promise<Analysis> {
   return withoutCells(analyze(await readXlsxBytes(bytes, file), { asOf }));
 }
