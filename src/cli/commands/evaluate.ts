@@ -3,7 +3,7 @@
 // never modified: the copy keeps every source part byte for byte and only adds the result sheets.
 import { analyze, withoutCells, type Analysis } from "../../engine/analyze";
 import type { Day } from "../../engine/dates";
-import { evaluateLedger } from "../../engine/evaluate";
+import { evaluateLedger, type Evaluation } from "../../engine/evaluate";
 import { RESULT_SHEET_NAMES } from "../../engine/schema";
 import { readFileBytes, readXlsxBytes } from "../../hosts/xlsx/read-file";
 import { patchWorkbook } from "../../hosts/xlsx/patch";
@@ -27,56 +27,68 @@ export async function evaluateCommand(
   checkOutput(o.output, lang, [file]);
   progress(t(lang, "reading", { file }));
   const bytes = await readFileBytes(file);
-  const done = await evaluated(bytes, file, asOf, o, lang);
+  const done = await evaluateBytes(bytes, file, { asOf, strict: o.strict, lang }, (a, ev, refused) => {
+    const output = refused ? null : o.output;
+    // made in functions of their own: see textReport
+    return o.json
+      ? jsonReport(file, output, a, ev, lang)
+      : textReport(evaluationText(file, output, a, ev, lang));
+  });
   if (done.models) {
     const out = patchWorkbook(bytes, done.models, { replace: RESULT_SHEET_NAMES });
     await writeOutput(o.output, out, lang, [file]);
   }
-  done.report();
+  done.outcome();
   if (done.refusedErrors === undefined) return EXIT.ok;
   printErr(t(lang, "strictRefused", { n: done.refusedErrors }));
   return EXIT.findings;
 }
 
-interface Evaluated {
+export interface EvaluateSteps {
+  asOf?: Day;
+  /** --strict: a ledger with errors gives no workbook at all, not even a marked draft (cli.md). */
+  strict?: boolean;
+  lang: Lang;
+  /** Called once the workbook is read (the bench times the read). */
+  onRead?: () => void;
+}
+
+export interface EvaluatedBytes<T> {
   /** The result sheets to write; undefined when --strict refuses the ledger. */
   models?: SheetModel[];
-  /** Prints the outcome (once the workbook is written). */
-  report: () => void;
+  outcome: T;
   /** --strict refused the ledger: its errors. */
   refusedErrors?: number;
 }
 
 /**
- * Read, checked, scored and the result sheets built, in functions of their own: an async function
- * keeps the values of its expressions in its frame, so doing this in evaluateCommand kept the
- * workbook (~80 MB on the district), then the ledger and the evaluation (~100 MB) alive through the
- * writing, the step where memory peaks. Once this returns only the sheets and the printed outcome
- * remain.
+ * Read, checked, scored and the result sheets built — what `evaluate` does before writing (the bench
+ * runs it too) — in functions of their own: an async function keeps the values of its expressions
+ * in its frame, so doing this in evaluateCommand kept the workbook (~80 MB on the district), then
+ * the ledger and the evaluation (~100 MB) alive through the writing, where memory peaks. Once this
+ * returns, only the sheets and what `outcome` made of the analysis and the evaluation remain.
  */
-async function evaluated(
+export async function evaluateBytes<T>(
   bytes: Uint8Array,
   file: string,
-  asOf: Day | undefined,
-  o: CommonOptions & { output: string; strict?: boolean },
-  lang: Lang,
-): Promise<Evaluated> {
-  const a = await readAndCheck(bytes, file, asOf);
-  progress(t(lang, "checking"));
+  steps: EvaluateSteps,
+  outcome: (a: Analysis, ev: Evaluation, refused: boolean) => T,
+): Promise<EvaluatedBytes<T>> {
+  const a = await readAndCheck(bytes, file, steps);
+  progress(t(steps.lang, "checking"));
   const ev = evaluateLedger(a.ledger, a.findings);
-  // --strict: a ledger with errors gives no workbook at all, not even a marked draft (cli.md).
-  const refused = o.strict === true && ev.draft !== null;
-  const output = refused ? null : o.output;
+  const refused = steps.strict === true && ev.draft !== null;
   return {
-    ...(refused ? { refusedErrors: ev.draft!.errors } : { models: buildReport(a, ev, lang) }),
-    // made outside this function: a closure here would hold all of its variables (V8 shares one
-    // context between a function's closures), the ledger and the evaluation included
-    report: o.json
-      ? jsonReport(file, output, a, ev, lang)
-      : textReport(evaluationText(file, output, a, ev, lang)),
+    ...(refused ? { refusedErrors: ev.draft!.errors } : { models: buildReport(a, ev, steps.lang) }),
+    outcome: outcome(a, ev, refused),
   };
 }
 
+/**
+ * The printed outcome, made here and not in a closure inside evaluateCommand's callback: V8 gives a
+ * function's closures one shared context, so any closure there would hold the analysis and the
+ * evaluation as long as the outcome is kept.
+ */
 function textReport(text: string): () => void {
   return () => printOut(text);
 }
@@ -87,6 +99,8 @@ function jsonReport(...args: Parameters<typeof evaluateJson>): () => void {
 }
 
 /** Read and checked: once this returns, only the analysis holds what was read (its cells let go). */
-async function readAndCheck(bytes: Uint8Array, file: string, asOf: Day | undefined): Promise<Analysis> {
-  return withoutCells(analyze(await readXlsxBytes(bytes, file), { asOf }));
+async function readAndCheck(bytes: Uint8Array, file: string, steps: EvaluateSteps): Promise<Analysis> {
+  const wb = await readXlsxBytes(bytes, file);
+  steps.onRead?.();
+  return withoutCells(analyze(wb, { asOf: steps.asOf }));
 }
