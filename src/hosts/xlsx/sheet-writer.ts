@@ -13,6 +13,7 @@ import {
   SerialDates,
   TEXT_FORMAT,
   type OutValue,
+  type PlannedLink,
   type SheetPlan,
 } from "../../report/sheet-plan";
 import type { PageText } from "../../report/sheet-model";
@@ -66,9 +67,11 @@ function writeSheet(plan: SheetPlan, opts: SheetXmlOptions, out: ByteSink): void
   const letters: string[] = [];
   for (let c = 0; c < plan.width; c++) letters.push(columnLetters(c));
   out.text(worksheetHead(plan, opts.styles, letters));
-  const hyperlinks = writeRows(plan, opts, letters, out);
+  const links = writeRows(plan, opts, letters, out);
   out.text("</sheetData>");
-  out.text(worksheetTail(plan, opts, hyperlinks));
+  out.text(tailBeforeLinks(plan, opts));
+  writeHyperlinks(out, links, letters);
+  out.text(tailAfterLinks(plan, opts));
 }
 
 function worksheetHead(plan: SheetPlan, styles: ResultStyles, letters: string[]): string {
@@ -220,19 +223,14 @@ class RowOpener {
   }
 }
 
-/** Writes the rows; returns the `<hyperlink>` elements of the link cells written (with the value shown). */
-function writeRows(plan: SheetPlan, opts: SheetXmlOptions, letters: string[], out: ByteSink): string[] {
+/** Writes the rows; returns the link cells written, with the value each shows. */
+function writeRows(plan: SheetPlan, opts: SheetXmlOptions, letters: string[], out: ByteSink): WrittenLinks {
   const { styles } = opts;
   const dates = new SerialDates(opts.date1904);
   const head = columnHeads(plan, styles, letters);
   const banners = new Map(plan.banners.map((b) => [b.row, b]));
-  const hyperlinks: string[] = [];
-  const links = new Map<number, Map<number, string>>();
-  for (const l of plan.links) {
-    let m = links.get(l.row);
-    if (!m) links.set(l.row, (m = new Map()));
-    m.set(l.col, l.target);
-  }
+  const written: WrittenLinks = { links: [], shown: [] };
+  const links = new LinkCursor(plan.links);
   const bannerRow = (r: number, text: string, s: number, fill: boolean) => {
     const row = new RowOpener(out, r, rowAttrs(plan, r));
     row.cell();
@@ -261,19 +259,20 @@ function writeRows(plan: SheetPlan, opts: SheetXmlOptions, letters: string[], ou
       headerRow(out, plan, r, values, headerXf, letters, true);
       continue;
     }
-    const rowLinks = links.get(r);
+    const hasLinks = links.onRow(r);
     const covered = plan.covered.get(r);
-    const n = Math.max(rowLinks ? plan.width : values.length, plan.ncols);
+    const n = Math.max(hasLinks ? plan.width : values.length, plan.ncols);
     const row = new RowOpener(out, r, rowAttrs(plan, r));
     const digits = asciiBytes(String(r));
     for (let c = 0; c < n; c++) {
       const value = covered?.has(c) ? null : cellValue(values[c], columnAt(plan, c).format, dates);
-      const target = rowLinks?.get(c);
-      if (target !== undefined) {
-        const shown = linkValue(value, target);
+      const link = hasLinks ? links.at(r, c) : undefined;
+      if (link !== undefined) {
+        const shown = linkValue(value, link.target);
         row.cell();
         writeCell(out, head, c, digits, shown, true);
-        hyperlinks.push(hyperlinkXml(letters[c] + r, target, shown));
+        written.links.push(link);
+        written.shown.push(shown);
       } else if (value !== null) {
         row.cell();
         writeCell(out, head, c, digits, value, false);
@@ -286,7 +285,54 @@ function writeRows(plan: SheetPlan, opts: SheetXmlOptions, letters: string[], ou
     }
     row.end();
   }
-  return hyperlinks;
+  return written;
+}
+
+/** The link cells written, in order, and the value each shows (its `display`). */
+interface WrittenLinks {
+  links: PlannedLink[];
+  shown: OutValue[];
+}
+
+/**
+ * The planned links in row order, met as the rows are written (a district sheet has 71,000: a map per
+ * row cost more than the links). Where a cell has two, the one planned last counts.
+ */
+class LinkCursor {
+  private readonly sorted: PlannedLink[];
+  private i = 0;
+  constructor(links: readonly PlannedLink[]) {
+    // stable: of a cell's links, the one planned last is the last of its run
+    this.sorted = links
+      .map((l, k) => ({ l, k }))
+      .sort((a, b) => a.l.row - b.l.row || a.l.col - b.l.col || a.k - b.k)
+      .map((x) => x.l);
+  }
+  /** Whether row `r` (written in increasing order) has links. */
+  onRow(r: number): boolean {
+    const s = this.sorted;
+    while (this.i < s.length && s[this.i].row < r) this.i++;
+    return this.i < s.length && s[this.i].row === r;
+  }
+  /** The link of cell (r, c) of the row last asked about, columns in increasing order. */
+  at(r: number, c: number): PlannedLink | undefined {
+    const s = this.sorted;
+    while (this.i < s.length && s[this.i].row === r && s[this.i].col < c) this.i++;
+    let found: PlannedLink | undefined;
+    while (this.i < s.length && s[this.i].row === r && s[this.i].col === c) found = s[this.i++];
+    return found;
+  }
+}
+
+/** `<hyperlinks>`, one element at a time (not one string of the district's 71,000). */
+function writeHyperlinks(out: ByteSink, written: WrittenLinks, letters: string[]): void {
+  if (written.links.length === 0) return;
+  out.ascii("<hyperlinks>");
+  written.links.forEach((l, i) => {
+    out.text(hyperlinkXml(letters[l.col] + l.row, l.target, written.shown[i]));
+    out.mark();
+  });
+  out.ascii("</hyperlinks>");
 }
 
 /**
@@ -367,16 +413,19 @@ function printXml(plan: SheetPlan): string {
   return x;
 }
 
-/** Everything after `</sheetData>`, in CT_Worksheet order. */
-function worksheetTail(plan: SheetPlan, opts: SheetXmlOptions, hyperlinks: string[]): string {
+/** What follows `</sheetData>` up to the hyperlinks, in CT_Worksheet order. */
+function tailBeforeLinks(plan: SheetPlan, opts: SheetXmlOptions): string {
   let x = "";
   if (plan.autoFilter) x += `<autoFilter ref="${plan.filterRange}"/>`;
   if (plan.merges.length)
     x += `<mergeCells count="${plan.merges.length}">${plan.merges.map((m) => `<mergeCell ref="${m}"/>`).join("")}</mergeCells>`;
   x += conditionalsXml(plan, opts.styles);
-  x += validationsXml(plan);
-  if (hyperlinks.length) x += `<hyperlinks>${hyperlinks.join("")}</hyperlinks>`;
-  x += printXml(plan);
+  return x + validationsXml(plan);
+}
+
+/** What follows the hyperlinks, in CT_Worksheet order. */
+function tailAfterLinks(plan: SheetPlan, opts: SheetXmlOptions): string {
+  let x = printXml(plan);
   // CT_Worksheet: … pageSetup, headerFooter, rowBreaks, …, drawing, legacyDrawing, …, tableParts, extLst
   if (opts.drawingRelId) x += `<drawing r:id="${escapeAttr(opts.drawingRelId)}"/>`;
   if (plan.table && opts.tableRelId)

@@ -16,6 +16,7 @@ import { attrsOf, childrenOf, rootElement } from "../../../src/hosts/xlsx/xml-ed
 import { FFLATE } from "../../../src/hosts/xlsx/zip-write";
 import { CORPUS_DIR, EXCELJS_CANNOT_READ, READABLE_CORPUS_FILES } from "../../corpus";
 import { buildXlsx } from "./pkg";
+import { blankWorkbook } from "../../../src/hosts/xlsx/blank-workbook";
 import {
   csvOf,
   expectOrder,
@@ -1032,4 +1033,37 @@ test("a 100,000-row result sheet", async () => {
     "备注3",
     false,
   ]);
+});
+
+test("hyperlinks are written in cell order, one per cell (the one planned last), after the rows", () => {
+  const model: SheetModel = {
+    name: "链接",
+    columns: [{ header: "位置" }, { header: "数量", format: "integer" }],
+    rows: [
+      ["a", 1],
+      ["b", 2],
+      [null, 3],
+    ],
+    hyperlinks: [
+      { row: 2, col: 0, target: "'党员'!A9" }, // blank cell: shows its target
+      { row: 0, col: 1, target: "'党员'!B1" },
+      { row: 0, col: 1, target: "'党员'!B2" }, // the same cell again: this one counts
+      { row: 0, col: 0, target: "'党员'!A1" },
+      { row: 1, col: 3, target: "'党员'!D5" }, // beyond the columns, inside the width
+    ],
+  };
+  const patched = patchWorkbook(blankWorkbook(NOW), [model], { replace: [], now: NOW });
+  const xml = text(patched, "xl/worksheets/sheet1.xml");
+  const links = [
+    ...xml.matchAll(/<hyperlink ref="([A-Z]+\d+)" location="([^"]*)" display="([^"]*)"\/>/g),
+  ].map((m) => [m[1], m[2].replace(/&apos;/g, "'"), m[3]]);
+  expect(links).toEqual([
+    ["A2", "'党员'!A1", "a"],
+    ["B2", "'党员'!B2", "1"],
+    ["D3", "'党员'!D5", "'党员'!D5"],
+    ["A4", "'党员'!A9", "'党员'!A9"],
+  ]);
+  expect(xml.indexOf("<hyperlinks>")).toBeGreaterThan(xml.indexOf("</sheetData>"));
+  const wb = readXlsx(patched);
+  expect(cellAt(sheet(wb, "链接"), 1, 1)).toBe(1);
 });
