@@ -98,11 +98,22 @@ const byRank = (
   b: { total: number; approval: number; id: string },
 ) => b.total - a.total || b.approval - a.approval || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
+/** Scores by `kind|phase`, then by object id (one key per list, not one string per object and list). */
+function scoresByList(scores: readonly Score[]): Map<string, Map<string, Score>> {
+  const out = new Map<string, Map<string, Score>>();
+  for (const s of scores) {
+    const key = `${s.kind}|${s.phase}`;
+    let byId = out.get(key);
+    if (!byId) out.set(key, (byId = new Map()));
+    byId.set(s.id, s);
+  }
+  return out;
+}
+
 export function selectCommendations(ledger: Ledger, scores: readonly Score[]): CommendationResult {
   const { rules, index, facts } = ledger;
   const result: CommendationResult = { commendations: [], notSelected: [], quotas: [] };
-  const scoreOf = new Map<string, Score>();
-  for (const s of scores) scoreOf.set(`${s.kind}|${s.id}|${s.phase}`, s);
+  const scoresOf = scoresByList(scores);
   const selectedInPhase = new Map<Phase, Set<string>>();
 
   // A phase that has not begun by 检查基准日 has no lists at all, not even reasons (§5.1).
@@ -130,10 +141,11 @@ export function selectCommendations(ledger: Ledger, scores: readonly Score[]): C
       const o = org !== undefined ? index.orgs.get(org) : undefined;
       return o ? (str(o, "unit") ?? "") : "";
     };
+    const scoreOf = scoresOf.get(`${objKind}|${list.phase}`);
     for (const [id, rec] of population) {
       const unit = unitOf(rec);
       const name = (objKind === "organization" ? str(rec, "orgName") : str(rec, "name")) ?? id;
-      const s = scoreOf.get(`${objKind}|${id}|${list.phase}`);
+      const s = scoreOf?.get(id);
       const reject = (reason: Reason, detail?: string) => {
         const n: NotSelected = { phase: list.phase, list: list.name, kind: objKind, id, name, unit, reason };
         if (s) n.score = s;
