@@ -201,13 +201,18 @@ export interface WorkbookPlan {
 
 /** Display width of a text in Excel's character units (CJK and full-width characters count two). */
 export function displayWidth(s: string): number {
+  return displayWidthOf(s, 0, s.length);
+}
+
+/** displayWidth of s[from, to) (a line of a text, without slicing it out). */
+function displayWidthOf(s: string, from: number, to: number): number {
   let w = 0;
-  for (let i = 0; i < s.length; i++) {
+  for (let i = from; i < to; i++) {
     const c = s.charCodeAt(i);
     if (c < 0x2e80) w += 1;
     else {
       w += 2; // a surrogate pair is one character: count it once
-      if (c <= 0xdbff && c >= 0xd800 && i + 1 < s.length) {
+      if (c <= 0xdbff && c >= 0xd800 && i + 1 < to) {
         const d = s.charCodeAt(i + 1);
         if (d >= 0xdc00 && d <= 0xdfff) i++;
       }
@@ -545,7 +550,14 @@ export function linesNeeded(text: string, width: number, size: number = BODY_SIZ
 function linesIn(text: string, room: number): number {
   // most cells are short: no character is wider than 2 units (no measuring needed)
   if (text.length * 2 <= room && !text.includes("\n")) return 1;
-  return text.split("\n").reduce((n, line) => n + Math.max(1, Math.ceil(displayWidth(line) / room)), 0);
+  let lines = 0;
+  for (let from = 0; ;) {
+    const to = text.indexOf("\n", from);
+    const end = to < 0 ? text.length : to;
+    lines += Math.max(1, Math.ceil(displayWidthOf(text, from, end) / room));
+    if (to < 0) return lines;
+    from = to + 1;
+  }
 }
 
 /** The height in points of a row of `lines` lines of `size`-point text. */

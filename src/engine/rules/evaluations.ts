@@ -66,17 +66,18 @@ function checkDate(
   const phase = phaseOfRecord(rec);
   const date = num(rec, "date");
   if (phase === undefined || date === undefined) return;
-  const at = { object, row: rec.row, field: fieldName(t.def, "date"), value: toISO(date) };
+  // made only for a finding: this runs for every evaluation row
+  const at = () => ({ object, row: rec.row, field: fieldName(t.def, "date"), value: toISO(date) });
   const w = phaseWindow(rules, phase);
   if (date < w.from || date > w.to)
     sink.add("date-outside-phase", t.grid.name, cellOf(t, rec, "date"), {
-      ...at,
+      ...at(),
       period: String(phase),
       params: { expected: `${toISO(w.from)}至${toISO(w.to)}`, period: PHASE_NAMES[phase] },
     });
   else if (phase === 3 && date > rules.phase3CommendationEnd)
     sink.add("date-after-commendation", t.grid.name, cellOf(t, rec, "date"), {
-      ...at,
+      ...at(),
       period: "3",
       params: { expected: toISO(rules.phase3CommendationEnd) },
     });
