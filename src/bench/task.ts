@@ -76,8 +76,8 @@ async function readAndAnalyze(bytes: Uint8Array, file: string, t0: number) {
 async function run(named: string, file: string): Promise<Record<string, unknown>> {
   const task = named.replace(/-stray$/, ""); // the same task on the stray-content copy
 
-  // evaluate runs with the CLI's heap setting (src/cli/heap.ts); everything else with V8's own
-  if (task === "evaluate") tuneHeap();
+  // validate and evaluate run with the CLI's heap setting (src/cli/heap.ts); the rest with V8's own
+  if (task === "evaluate" || task === "validate") tuneHeap();
   if (task === "compile") return compileFolder(file);
   if (task === "gen") return generateScaled(file, Number(process.argv[4]));
   const t0 = performance.now();

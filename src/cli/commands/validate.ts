@@ -6,12 +6,14 @@ import { t } from "../../i18n/cli";
 import { type CommonOptions, EXIT, asOfOf, langOf, progress, printOut, printJson } from "../io";
 import { validateJson } from "../findings-json";
 import { validateText } from "../report-text";
+import { tuneHeap } from "../heap";
 
 export interface ValidateOptions extends CommonOptions {
   maxSize?: string;
 }
 
 export async function validateCommand(file: string, o: ValidateOptions): Promise<number> {
+  tuneHeap(); // see heap.ts
   const lang = langOf(o);
   const asOf = asOfOf(o, lang);
   progress(t(lang, "reading", { file }));
