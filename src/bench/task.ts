@@ -2,7 +2,7 @@
 // time and peak memory are the process's own). Prints one JSON line.
 import type * as ExcelJSTypes from "exceljs";
 import { readXlsxBytes } from "../hosts/xlsx/read-file";
-import { analyze } from "../engine/analyze";
+import { analyze, withoutCells } from "../engine/analyze";
 import { evaluateBytes } from "../cli/commands/evaluate";
 import { parseISO } from "../engine/dates";
 import { summarize } from "../engine/findings";
@@ -30,7 +30,9 @@ async function compileFolder(folder: string): Promise<Record<string, unknown>> {
     const bytes = readFileSync(path.join(folder, f));
     const workbook = await readXlsxBytes(bytes, f);
     readMs += performance.now() - t;
-    checked.push(checkSubmission(district, { file: f, workbook }));
+    const one = checkSubmission(district, { file: f, workbook });
+    if (one.analysis) withoutCells(one.analysis); // as the CLI does: compiling reads the records only
+    checked.push(one);
   }
   const c = compileDistrict(district, checked);
   const out = patchWorkbook(blankWorkbook(), buildDistrictReport(c), { replace: RESULT_SHEET_NAMES });
