@@ -321,6 +321,8 @@ class SheetReader {
   /** Leaves the current row: its formats become the shared row of the same formats, if there is one. */
   private endRow(): void {
     const fmt = this.curFmt;
+    // a row grown by push has room to spare (17 slots for 9 cells): kept, a copy of its own size
+    if (this.curRow !== undefined) this.rows[this.rowIdx] = this.curRow.slice();
     this.curRow = undefined;
     this.curFmt = undefined;
     if (fmt === undefined) return;
