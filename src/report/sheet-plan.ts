@@ -641,7 +641,8 @@ function eachRowHeight(model: SheetModel, visit: RowHeightVisit): void {
   for (const s of model.spans ?? []) spans.set(s.row, [...(spans.get(s.row) ?? []), s]);
   const wrapCols = columns.flatMap((col, c) => (col.role === "wrap" ? [c] : []));
   const plainWidths = cellWidths(columns, undefined); // a row without spans (read only)
-  const plainRooms = plainWidths.map((w) => (w ? lineCapacity(w) : 0));
+  const roomsOf = (widths: number[]) => widths.map((w) => (w ? lineCapacity(w) : 0));
+  const plainRooms = roomsOf(plainWidths);
   model.rows.forEach((row, i) => {
     const r = layout.firstDataRow + i;
     const kind = model.rowKinds?.[i];
@@ -649,7 +650,7 @@ function eachRowHeight(model: SheetModel, visit: RowHeightVisit): void {
     const rowSpans = spans.get(i);
     const widths = rowSpans ? cellWidths(columns, rowSpans) : plainWidths;
     if (kind === "header") return header(r, row, widths);
-    const rooms = rowSpans ? widths.map((w) => (w ? lineCapacity(w) : 0)) : plainRooms;
+    const rooms = rowSpans ? roomsOf(widths) : plainRooms;
     let lines = 1;
     for (const c of wrapCols) {
       const v = row[c];

@@ -7,11 +7,6 @@ export interface NodeZlib {
   inflateRawSync(data: Uint8Array, opts?: InflateOptions): Uint8Array;
   /** The same on libuv's thread pool: the calling thread goes on meanwhile. */
   inflateRaw(data: Uint8Array, opts: InflateOptions, done: (e: Error | null, out: Uint8Array) => void): void;
-  deflateRaw(
-    data: Uint8Array,
-    opts: { level: number; finishFlush?: number },
-    done: (e: Error | null, out: Uint8Array) => void,
-  ): void;
   /** Node ≥ 20.15: the CRC-32 of `data` continuing from `value` (the CRC of the bytes before). */
   crc32?: (data: Uint8Array, value?: number) => number;
   constants: { Z_SYNC_FLUSH: number; Z_FINISH: number };

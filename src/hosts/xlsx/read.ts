@@ -230,7 +230,7 @@ function sheetEntry(pkg: PackageInfo, s: SheetEntry): ZipEntry {
   return entry;
 }
 
-function sheetGrid(pkg: PackageInfo, s: SheetEntry, xml: Uint8Array, ctx: SheetContext): Grid {
+function sheetGrid(s: SheetEntry, xml: Uint8Array, ctx: SheetContext): Grid {
   const data = readSheetXml(xml, ctx);
   const grid: Grid = { name: s.name, rows: data.rows, formats: data.formats, merges: data.merges };
   if (data.formulas.length) grid.formulas = data.formulas;
@@ -246,7 +246,7 @@ function workbookOf(pkg: PackageInfo, sheets: Grid[]): Workbook {
 
 function readSheets(pkg: PackageInfo, selected: SheetEntry[]): Workbook {
   const ctx = sheetContext(pkg, selected);
-  const sheets = selected.map((s) => sheetGrid(pkg, s, pkg.zip.read(sheetEntry(pkg, s)), ctx));
+  const sheets = selected.map((s) => sheetGrid(s, pkg.zip.read(sheetEntry(pkg, s)), ctx));
   return workbookOf(pkg, sheets);
 }
 
@@ -281,7 +281,7 @@ async function readSheetsAhead(pkg: PackageInfo, selected: SheetEntry[], budget:
     started[i] = undefined; // the sheet's XML goes with its parsing
     aheadBytes -= entries[i].size;
     startAhead(i + 1);
-    sheets.push(sheetGrid(pkg, selected[i], xml, ctx));
+    sheets.push(sheetGrid(selected[i], xml, ctx));
   }
   return workbookOf(pkg, sheets);
 }

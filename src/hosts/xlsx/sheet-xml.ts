@@ -276,10 +276,9 @@ class SheetReader {
   /**
    * Rows of formats by their codes. A ledger's rows mostly have the same formats (dates in the same
    * columns), so equal rows share one array: on the district 200,000 arrays fewer to keep and to
-   * collect (issue 12). A shared array is copied before a row read again changes it.
+   * collect (issue 12). A row read again gets a copy of its formats before they change.
    */
   private readonly formatRows = new Map<string, (string | undefined)[]>();
-  private readonly sharedFormatRows = new Set<(string | undefined)[]>();
   private lastFormatRow: (string | undefined)[] | undefined = undefined;
 
   // the current cell: attributes, the bytes [vs, ve) of its `<v>`, its inline string
@@ -339,16 +338,18 @@ class SheetReader {
       this.lastFormatRow = same;
     } else if (this.formatRows.size < MAX_SHARED_FORMAT_ROWS) {
       this.formatRows.set(key, fmt);
-      this.sharedFormatRows.add(fmt);
       this.lastFormatRow = fmt;
     }
   }
 
-  /** The current row's formats, to be written to (its own copy when the row shares them). */
+  /**
+   * The current row's formats, to be written to. A row read again (duplicate `<row>` elements, rare)
+   * may share its formats with other rows: it gets a copy of its own.
+   */
   private formatRow(): (string | undefined)[] {
-    const row = rowAt(this.formats, this.rowIdx);
-    if (!this.sharedFormatRows.has(row)) return row;
-    const own = row.slice();
+    const seen = this.formats[this.rowIdx];
+    if (seen === undefined) return rowAt(this.formats, this.rowIdx);
+    const own = seen.slice();
     this.formats[this.rowIdx] = own;
     return own;
   }
