@@ -19,9 +19,13 @@ export function checkOutput(target: string, lang: Lang, inputs: readonly string[
   refuseOpenWorkbook(target, lang);
 }
 
+/**
+ * Writes `bytes` — or the pieces of a file in order, written one after another (a result workbook
+ * is not joined in memory first: patchWorkbookPieces) — to `target`.
+ */
 export async function writeOutput(
   target: string,
-  bytes: Uint8Array,
+  bytes: Uint8Array | readonly Uint8Array[],
   lang: Lang,
   inputs: string[] = [],
 ): Promise<void> {

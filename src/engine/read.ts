@@ -424,6 +424,7 @@ function readRows(t: Table, ctx: ReadContext): void {
   const fill = buildMergeFill(grid, t.headerRow + 1, end - 1);
   const mapped = def.fields.filter((f) => cols[f.key] !== undefined);
   const integerFields = mapped.filter((f) => f.type === "integer");
+  const shape = recordShape(mapped);
   const totals: TotalState = { sums: new Map(), sinceSubtotal: new Map() };
   const blanks = new BlankRuns(grid.name, ctx.sink);
 
@@ -440,7 +441,7 @@ function readRows(t: Table, ctx: ReadContext): void {
       checkTotalRow(t, r, integerFields, totals, ctx, total);
       continue;
     }
-    const rec: Rec = { row: r, v: {}, err: false };
+    const rec: Rec = { row: r, v: { ...shape }, err: false };
     for (const f of mapped) {
       const c = cols[f.key];
       if (formulaAt(grid, r, c) === "uncalculated") {
@@ -459,6 +460,17 @@ function readRows(t: Table, ctx: ReadContext): void {
     }
     t.records.push(rec);
   }
+}
+
+/**
+ * Every record of a table starts as a copy of one object with all its fields, unset: V8 then gives
+ * them one shape with the fields inside the object (issue 12: the district's 200,000 records were
+ * grown field by field, each with a separately allocated, partly empty property store).
+ */
+function recordShape(fields: readonly FieldDef[]): Record<string, FieldValue> {
+  const shape: Record<string, FieldValue> = {};
+  for (const f of fields) shape[f.key] = undefined;
+  return shape;
 }
 
 /** 合计/小计/总计 (full-width or spaced forms too); cheap for the usual non-total first cell. */

@@ -272,7 +272,8 @@ export type OutEntry =
 export interface CompressedEntry {
   kind: "compressed";
   name: string;
-  body: Uint8Array;
+  /** The compressed bytes in pieces, in order (a streamed entry's pieces are not joined). */
+  body: Uint8Array[];
   method: 0 | 8;
   crc: number;
   size: number;
@@ -292,7 +293,7 @@ export function compressEntry(
   return {
     kind: "compressed",
     name,
-    body: stored ? data : compressor.deflate(data, fast),
+    body: [stored ? data : compressor.deflate(data, fast)],
     method: stored ? 0 : 8,
     crc: compressor.crc32(data),
     size: data.length,
@@ -330,7 +331,7 @@ export class EntryStream {
     return {
       kind: "compressed",
       name: this.name,
-      body: concatBytes(this.body),
+      body: this.body,
       method: 8,
       crc: this.crc,
       size: this.size,
@@ -354,15 +355,15 @@ interface Prepared {
   time: number;
   date: number;
   crc: number;
-  compressedSize: number;
   size: number;
   internalAttrs: number;
   externalAttrs: number;
   centralExtra: Uint8Array;
   localExtra: Uint8Array;
   comment: Uint8Array;
-  /** Compressed bytes (a view into the source for copied entries). */
-  body: Uint8Array;
+  /** Compressed bytes in pieces (a view into the source for copied entries). */
+  body: Uint8Array[];
+  compressedSize: number;
 }
 
 const NONE = new Uint8Array(0);
@@ -374,63 +375,91 @@ const MAX_U32 = 0xffffffff;
  * and extra fields (minus zip64); new entries are deflated (stored when empty) and stamped `now`.
  * `compressor` defaults to defaultCompressor().
  */
-export function writeZip(
-  source: Uint8Array,
-  entries: OutEntry[],
-  opts: { comment?: Uint8Array; now?: Date; compressor?: Compressor } = {},
-): Uint8Array {
+export function writeZip(source: Uint8Array, entries: OutEntry[], opts: ZipOptions = {}): Uint8Array {
+  return concatBytes(zipPieces(source, entries, opts));
+}
+
+export interface ZipOptions {
+  comment?: Uint8Array;
+  now?: Date;
+  compressor?: Compressor;
+}
+
+/**
+ * writeZip's archive as the pieces it is made of, in order — headers, the entries' compressed bytes
+ * (views into `source` for copied entries), the central directory — for a caller that writes them
+ * to a file one after another instead of joining them (issue 12: the district's 24 MB result
+ * workbook is not copied once more at the end, where evaluate's memory peaked).
+ */
+export function zipPieces(source: Uint8Array, entries: OutEntry[], opts: ZipOptions = {}): Uint8Array[] {
   const { time, date } = dosDateTime(opts.now ?? new Date());
   const z = opts.compressor ?? defaultCompressor();
-  const prepared: Prepared[] = entries.map((e) => {
-    if (e.kind === "copy") {
-      const r = e.entry;
-      return {
-        nameBytes: r.nameBytes,
-        versionMadeBy: r.versionMadeBy,
-        flags: r.flags & ~0x0008,
-        method: r.method,
-        time: r.dosTime,
-        date: r.dosDate,
-        crc: r.crc,
-        compressedSize: r.compressedSize,
-        size: r.size,
-        internalAttrs: r.internalAttrs,
-        externalAttrs: r.externalAttrs,
-        centralExtra: r.centralExtra,
-        localExtra: r.localExtra,
-        comment: r.comment,
-        body: source.subarray(r.dataStart, r.dataStart + r.compressedSize),
-      };
-    }
-    const c = e.kind === "compressed" ? e : compressEntry(e.name, e.data, e.fast === true, z);
-    const nameBytes = encoder.encode(c.name);
-    const ascii = nameBytes.length === c.name.length;
-    const body = c.body;
+  const prepared = entries.map((e) => prepare(source, e, time, date, z));
+  checkZipLimits(prepared);
+  const pieces: Uint8Array[] = [];
+  const offsets: number[] = [];
+  let at = 0;
+  for (const p of prepared) {
+    offsets.push(at);
+    const header = localHeader(p);
+    pieces.push(header, ...p.body);
+    at += header.length + p.compressedSize;
+  }
+  pieces.push(centralDirectory(prepared, offsets, at, opts.comment ?? NONE));
+  return pieces;
+}
+
+function prepare(source: Uint8Array, e: OutEntry, time: number, date: number, z: Compressor): Prepared {
+  if (e.kind === "copy") {
+    const r = e.entry;
     return {
-      nameBytes,
-      versionMadeBy: 20,
-      flags: ascii ? 0 : 0x0800,
-      method: c.method,
-      time,
-      date,
-      crc: c.crc,
-      compressedSize: body.length,
-      size: c.size,
-      internalAttrs: 0,
-      externalAttrs: 0,
-      centralExtra: NONE,
-      localExtra: NONE,
-      comment: NONE,
-      body,
+      nameBytes: r.nameBytes,
+      versionMadeBy: r.versionMadeBy,
+      flags: r.flags & ~0x0008,
+      method: r.method,
+      time: r.dosTime,
+      date: r.dosDate,
+      crc: r.crc,
+      compressedSize: r.compressedSize,
+      size: r.size,
+      internalAttrs: r.internalAttrs,
+      externalAttrs: r.externalAttrs,
+      centralExtra: r.centralExtra,
+      localExtra: r.localExtra,
+      comment: r.comment,
+      body: [source.subarray(r.dataStart, r.dataStart + r.compressedSize)],
     };
-  });
-  const comment = opts.comment ?? NONE;
+  }
+  const c = e.kind === "compressed" ? e : compressEntry(e.name, e.data, e.fast === true, z);
+  const nameBytes = encoder.encode(c.name);
+  const ascii = nameBytes.length === c.name.length;
+  return {
+    nameBytes,
+    versionMadeBy: 20,
+    flags: ascii ? 0 : 0x0800,
+    method: c.method,
+    time,
+    date,
+    crc: c.crc,
+    compressedSize: c.body.reduce((n, b) => n + b.length, 0),
+    size: c.size,
+    internalAttrs: 0,
+    externalAttrs: 0,
+    centralExtra: NONE,
+    localExtra: NONE,
+    comment: NONE,
+    body: c.body,
+  };
+}
+
+/** Refuses what would need a zip64 archive (which the package is not written as). */
+function checkZipLimits(prepared: readonly Prepared[]): void {
   let localSize = 0;
   let centralSize = 0;
   for (const p of prepared) {
     if (p.size > MAX_U32 || p.compressedSize > MAX_U32)
       throw ledgerFileError("too-large", { size: p.size, reason: "a part of 4 GB or more" });
-    localSize += 30 + p.nameBytes.length + p.localExtra.length + p.body.length;
+    localSize += 30 + p.nameBytes.length + p.localExtra.length + p.compressedSize;
     centralSize += 46 + p.nameBytes.length + p.centralExtra.length + p.comment.length;
   }
   if (prepared.length >= 0xffff || localSize + centralSize > MAX_U32)
@@ -438,32 +467,40 @@ export function writeZip(
       size: localSize + centralSize,
       reason: "the result would need a zip64 archive",
     });
-  const out = new Uint8Array(localSize + centralSize + 22 + comment.length);
-  const dv = new DataView(out.buffer, out.byteOffset, out.byteLength);
-  const offsets: number[] = [];
+}
+
+/** An entry's local header, its name and its local extra field. */
+function localHeader(p: Prepared): Uint8Array {
+  const out = new Uint8Array(30 + p.nameBytes.length + p.localExtra.length);
+  const dv = new DataView(out.buffer);
+  dv.setUint32(0, SIG_LOCAL, true);
+  dv.setUint16(4, 20, true);
+  dv.setUint16(6, p.flags, true);
+  dv.setUint16(8, p.method, true);
+  dv.setUint16(10, p.time, true);
+  dv.setUint16(12, p.date, true);
+  dv.setUint32(14, p.crc, true);
+  dv.setUint32(18, p.compressedSize, true);
+  dv.setUint32(22, p.size, true);
+  dv.setUint16(26, p.nameBytes.length, true);
+  dv.setUint16(28, p.localExtra.length, true);
+  out.set(p.nameBytes, 30);
+  out.set(p.localExtra, 30 + p.nameBytes.length);
+  return out;
+}
+
+/** The central directory and its end record, for entries whose local headers start at `offsets`. */
+function centralDirectory(
+  prepared: readonly Prepared[],
+  offsets: readonly number[],
+  cdStart: number,
+  comment: Uint8Array,
+): Uint8Array {
+  let size = 22 + comment.length;
+  for (const p of prepared) size += 46 + p.nameBytes.length + p.centralExtra.length + p.comment.length;
+  const out = new Uint8Array(size);
+  const dv = new DataView(out.buffer);
   let q = 0;
-  for (const p of prepared) {
-    offsets.push(q);
-    dv.setUint32(q, SIG_LOCAL, true);
-    dv.setUint16(q + 4, 20, true);
-    dv.setUint16(q + 6, p.flags, true);
-    dv.setUint16(q + 8, p.method, true);
-    dv.setUint16(q + 10, p.time, true);
-    dv.setUint16(q + 12, p.date, true);
-    dv.setUint32(q + 14, p.crc, true);
-    dv.setUint32(q + 18, p.compressedSize, true);
-    dv.setUint32(q + 22, p.size, true);
-    dv.setUint16(q + 26, p.nameBytes.length, true);
-    dv.setUint16(q + 28, p.localExtra.length, true);
-    q += 30;
-    out.set(p.nameBytes, q);
-    q += p.nameBytes.length;
-    out.set(p.localExtra, q);
-    q += p.localExtra.length;
-    out.set(p.body, q);
-    q += p.body.length;
-  }
-  const cdStart = q;
   prepared.forEach((p, i) => {
     dv.setUint32(q, SIG_CENTRAL, true);
     dv.setUint16(q + 4, p.versionMadeBy, true);
@@ -493,7 +530,7 @@ export function writeZip(
   dv.setUint32(q, SIG_EOCD, true);
   dv.setUint16(q + 8, prepared.length, true);
   dv.setUint16(q + 10, prepared.length, true);
-  dv.setUint32(q + 12, q - cdStart, true);
+  dv.setUint32(q + 12, q, true);
   dv.setUint32(q + 16, cdStart, true);
   dv.setUint16(q + 20, comment.length, true);
   out.set(comment, q + 22);

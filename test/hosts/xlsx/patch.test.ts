@@ -9,7 +9,7 @@ import { cellAt, formatAt, type Workbook } from "../../../src/engine/grid";
 import type { SheetModel } from "../../../src/report/sheet-model";
 import { isoToSerial } from "../../../src/engine/dates";
 import { LedgerFileError } from "../../../src/hosts/xlsx/errors";
-import { patchWorkbook, SheetModelError } from "../../../src/hosts/xlsx/patch";
+import { patchWorkbook, patchWorkbookPieces, SheetModelError } from "../../../src/hosts/xlsx/patch";
 import { readXlsx } from "../../../src/hosts/xlsx/read";
 import { writeSheetModels } from "../../../src/hosts/xlsx/write";
 import { attrsOf, childrenOf, rootElement } from "../../../src/hosts/xlsx/xml-edit";
@@ -193,6 +193,16 @@ describe("patchWorkbook over an ExcelJS-written ledger", () => {
     original = await writeSheetModels(SOURCE_MODELS, { definedNames: { PL_TEMPLATE_VERSION: "1.0" } });
     patched = patchWorkbook(original, MODELS, { replace: REPLACE, now: NOW });
     wb = readXlsx(patched);
+  });
+
+  test("in pieces (to be written one after another) it is the same package, the source parts as views", () => {
+    const pieces = patchWorkbookPieces(original, MODELS, { replace: REPLACE, now: NOW });
+    expect(pieces.length).toBeGreaterThan(2);
+    const joined = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0));
+    pieces.reduce((at, p) => (joined.set(p, at), at + p.length), 0);
+    expect(joined).toEqual(patched);
+    // a copied part is not copied again: its piece is a view of the original's bytes
+    expect(pieces.some((p) => p.buffer === original.buffer)).toBe(true);
   });
 
   test("the source parts are byte-identical; the source sheets read identically", () => {

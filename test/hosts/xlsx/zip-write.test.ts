@@ -11,6 +11,7 @@ import {
   rawBytes,
   readRawZip,
   writeZip,
+  zipPieces,
 } from "../../../src/hosts/xlsx/zip-write";
 import { toZip64 } from "./patch-helpers";
 
@@ -147,7 +148,7 @@ test("an entry compressed piece by piece reads back whole, with the CRC of all i
     const entry = stream.finish();
     expect(entry.size).toBe(whole.length);
     expect(entry.crc).toBe(crc32(whole));
-    expect(entry.body.length).toBeLessThan(whole.length / 10);
+    expect(entry.body.reduce((n, b) => n + b.length, 0)).toBeLessThan(whole.length / 10);
     const files = unzipSync(writeZip(new Uint8Array(0), [entry], { compressor }));
     expect(files["sheet.xml"]).toEqual(whole);
     // nothing pushed: an empty, stored entry
@@ -163,4 +164,30 @@ test("crc32 continues over pieces as over the whole", () => {
   const ab = new Uint8Array([...a, ...b]);
   expect(crc32(b, crc32(a))).toBe(crc32(ab));
   expect(defaultCompressor().crc32(b, defaultCompressor().crc32(a))).toBe(crc32(ab));
+});
+
+test("zipPieces is writeZip's archive in pieces: joined, the same bytes; an entry's pieces are not joined", () => {
+  const source = zipSync({ "a.xml": strToU8("<a/>".repeat(500)), "b.bin": random(3000) });
+  const raw = readRawZip(source);
+  const stream = new EntryStream("s.xml", true, defaultCompressor());
+  const texts = [0, 1, 2].map((i) => `<p${i}>` + "单元格".repeat(400000) + `</p${i}>`);
+  for (const text of texts) stream.push(strToU8(text));
+  const streamed = stream.finish();
+  const entries = [
+    { kind: "copy" as const, entry: raw.entries[1] },
+    streamed,
+    { kind: "new" as const, name: "新.xml", data: strToU8("<x/>") },
+    { kind: "copy" as const, entry: raw.entries[0] },
+  ];
+  const now = new Date(2012, 10, 7, 8, 0, 0);
+  const pieces = zipPieces(source, entries, { now, comment: strToU8("c") });
+  const joined = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0));
+  pieces.reduce((at, p) => (joined.set(p, at), at + p.length), 0);
+  expect(joined).toEqual(writeZip(source, entries, { now, comment: strToU8("c") }));
+  for (const piece of streamed.body) expect(pieces).toContain(piece);
+  expect(streamed.body.length).toBeGreaterThan(1);
+  const files = unzipSync(joined);
+  expect(Object.keys(files)).toEqual(["b.bin", "s.xml", "新.xml", "a.xml"]);
+  expect(files["b.bin"]).toEqual(unzipSync(source)["b.bin"]);
+  expect(strFromU8(files["s.xml"])).toBe(texts.join(""));
 });

@@ -1,7 +1,7 @@
 // The patched archive: the original entries in their order — copied as their raw compressed bytes,
 // or rewritten in place when changed, or left out when removed — then the new parts.
 import { encodeXml } from "../xml-edit";
-import { writeZip, type Compressor, type OutEntry } from "../zip-write";
+import { zipPieces, type Compressor, type OutEntry } from "../zip-write";
 import { partKey } from "./opc";
 import type { Source } from "./source";
 
@@ -21,11 +21,12 @@ export class PatchedArchive {
     this.added.push(...entries);
   }
 
+  /** The archive in pieces (zipPieces), in order. */
   write(
     src: Source,
     isKept: (part: string) => boolean,
     opts: { now?: Date; compressor: Compressor },
-  ): Uint8Array {
+  ): Uint8Array[] {
     const out: OutEntry[] = [];
     for (const e of src.raw.entries) {
       if (!isKept(e.name)) continue;
@@ -36,7 +37,7 @@ export class PatchedArchive {
       } else out.push({ kind: "copy", entry: e });
     }
     out.push(...this.added);
-    return writeZip(src.original, out, {
+    return zipPieces(src.original, out, {
       comment: src.raw.comment,
       now: opts.now,
       compressor: opts.compressor,

@@ -20,6 +20,7 @@
 import { resolveCharts } from "../../../report/chart-plan";
 import type { SheetModel } from "../../../report/sheet-model";
 import { LISTS_SHEET, planWorkbook, sheetKey } from "../../../report/sheet-plan";
+import { concatBytes } from "../byte-sink";
 import { defaultCompressor, type Compressor } from "../zip-write";
 import { PatchedArchive } from "./archive";
 import { guarded } from "./checks";
@@ -53,6 +54,18 @@ export interface PatchOptions {
  * duplicate sheet name, or a name that a kept sheet already has).
  */
 export function patchWorkbook(original: Uint8Array, models: SheetModel[], opts: PatchOptions): Uint8Array {
+  return concatBytes(patchWorkbookPieces(original, models, opts));
+}
+
+/**
+ * patchWorkbook's package as the pieces it is made of, in order (zipPieces): for a caller that
+ * writes them to a file one after another rather than holding the package joined.
+ */
+export function patchWorkbookPieces(
+  original: Uint8Array,
+  models: SheetModel[],
+  opts: PatchOptions,
+): Uint8Array[] {
   const reserved = new Set(opts.replace.map(sheetKey));
   const { sheets: plans } = planWorkbook(models); // checks the sheet names first
   const modelKeys = new Set(models.map((m) => sheetKey(m.name)));
