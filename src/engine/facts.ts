@@ -2,6 +2,7 @@
 // after the checks, from the indexed ledger and the checks' findings; no check writes a fact, so
 // adding or reordering a check cannot change a score. (The read step's findings are about sheets,
 // never about a record, so they are not needed here.)
+import type { PeriodCoverage } from "./coverage";
 import type { Day } from "./dates";
 import { type Phase, phaseOf } from "./campaign";
 import type { Finding } from "./findings";
@@ -28,10 +29,10 @@ export interface Facts {
   overdue: ReadonlyMap<string, readonly Day[]>;
   /** Unit IDs whose plan was late or missing. */
   planLate: ReadonlySet<string>;
-  /** `${orgId}|${quarter}` and `${unitId}|${halfYear}` that have a review (for 进度督查). */
-  reviewed: ReadonlySet<string>;
-  /** `${objectId}|${year}` that have a 群众评议 (for 进度督查). */
-  evaluated: ReadonlySet<string>;
+  /** Organisations' quarters and units' half-years that have a review (for 进度督查). */
+  reviewed: PeriodCoverage;
+  /** Objects' years that have a 群众评议 (for 进度督查). */
+  evaluated: PeriodCoverage;
 }
 
 /** `findings`: the checks' findings. */

@@ -19,11 +19,13 @@ export function indexLedger(ledger: ReadLedger): IndexedLedger {
   }
   resolveOrgUnits(tables, units, unitByName);
   const orgs = firstById(tables.orgs?.records, "orgId");
+  const members = firstById(tables.members?.records, "memberId");
   const index: Indexes = {
     units,
     unitByName,
     orgs,
-    members: firstById(tables.members?.records, "memberId"),
+    members,
+    kinds: kindsOf(orgs, members),
     membersOfOrg: groupBy(tables.members?.records ?? [], "org"),
     orgsOfUnit: groupBy(
       [...orgs.values()].filter((o) => {
@@ -51,6 +53,17 @@ function resolveOrgUnits(
     const id = unitByName.get(matchKey(unit));
     if (id !== undefined) rec.v.unit = id;
   }
+}
+
+/** Every ID's kind; an ID in both sheets is the organisation (`ambiguous-id`). */
+function kindsOf(
+  orgs: ReadonlyMap<string, Rec>,
+  members: ReadonlyMap<string, Rec>,
+): Map<string, "org" | "member"> {
+  const kinds = new Map<string, "org" | "member">();
+  for (const id of orgs.keys()) kinds.set(id, "org");
+  for (const id of members.keys()) if (!kinds.has(id)) kinds.set(id, "member");
+  return kinds;
 }
 
 function firstById(records: readonly Rec[] | undefined, key: string): Map<string, Rec> {

@@ -39,6 +39,8 @@ export interface Indexes {
   readonly orgs: ReadonlyMap<string, Rec>;
   /** 党员编号 → row. */
   readonly members: ReadonlyMap<string, Rec>;
+  /** 组织编号 or 党员编号 → which it is (an ID that is both is the organisation): one lookup, not two. */
+  readonly kinds: ReadonlyMap<string, "org" | "member">;
   /** 组织编号 → its members' rows. */
   readonly membersOfOrg: ReadonlyMap<string, readonly Rec[]>;
   /** 单位编号 → its organisations' rows. */

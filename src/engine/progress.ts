@@ -63,11 +63,11 @@ export function computeProgress(ledger: Ledger): Progress {
     const row: ProgressRow = {
       unit,
       name: str(rec, "unitName") ?? unit,
-      halfYears: Object.fromEntries(hs.map((h) => [h, facts.reviewed.has(`${unit}|${h}`)])),
+      halfYears: Object.fromEntries(hs.map((h) => [h, facts.reviewed.has(unit, h)])),
       quarters: Object.fromEntries(
         qs.map((q) => [
           q.label,
-          { done: orgIds.filter((o) => facts.reviewed.has(`${o}|${q.label}`)).length, total: orgIds.length },
+          { done: orgIds.filter((o) => facts.reviewed.has(o, q.label)).length, total: orgIds.length },
         ]),
       ),
       commitments: commitments.get(unit) ?? { total: 0, done: 0, overdue: 0 },
@@ -79,7 +79,7 @@ export function computeProgress(ledger: Ledger): Progress {
           ];
           return [
             y.label,
-            { done: due.filter((id) => facts.evaluated.has(`${id}|${y.label}`)).length, total: due.length },
+            { done: due.filter((id) => facts.evaluated.has(id, y.label)).length, total: due.length },
           ];
         }),
       ),

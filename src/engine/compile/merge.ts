@@ -6,6 +6,7 @@
 //
 // A value found in two submissions (an organisation claimed by two units, `org-two-units`) is taken
 // from the first submission in merge order, for the index and for the facts alike.
+import { uniteCoverage } from "../coverage";
 import type { Facts } from "../facts";
 import { indexLedger } from "../index-ledger";
 import type { Ledger, ReadLedger, RecordOrigin } from "../ledger";
@@ -75,8 +76,8 @@ export function mergeFacts(all: readonly Facts[]): Facts {
     missingHalfYearReviews: firstWins(all.map((f) => f.missingHalfYearReviews)),
     overdue: firstWins(all.map((f) => f.overdue)),
     planLate: unite(all.map((f) => f.planLate)),
-    reviewed: unite(all.map((f) => f.reviewed)),
-    evaluated: unite(all.map((f) => f.evaluated)),
+    reviewed: uniteCoverage(all.map((f) => f.reviewed)),
+    evaluated: uniteCoverage(all.map((f) => f.evaluated)),
   };
 }
 

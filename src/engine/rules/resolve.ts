@@ -7,8 +7,7 @@ export type ObjectKind = "org" | "member";
 
 /** An ID that is both (`ambiguous-id`) counts as the organisation. */
 export function objectKind(ledger: IndexedLedger, id: string): ObjectKind | undefined {
-  const { index } = ledger;
-  return index.orgs.has(id) ? "org" : index.members.has(id) ? "member" : undefined;
+  return ledger.index.kinds.get(id);
 }
 
 /**

@@ -12,6 +12,7 @@ import { insideCampaign } from "../campaign";
 import { ended, halfYears, periodOf, quarters } from "../periods";
 import { resolveUnit } from "./resolve";
 import { existedBy } from "../check-date";
+import { CoverageBuilder, type PeriodCoverage } from "../coverage";
 
 export const DISTRICT = "区委";
 
@@ -57,12 +58,12 @@ function inScope(ledger: IndexedLedger, orgId: string, unit: string): boolean {
   return str(ledger.index.orgs.get(orgId)!, "unit") === unit;
 }
 
-/** `${orgId}|${quarter}` and `${unitId}|${halfYear}` that have a review inside the campaign, by 检查基准日. */
-export const reviewCoverage = derivedOnce((ledger): ReadonlySet<string> => {
+/** The quarters of each organisation and half-years of each unit that have a review inside the campaign, by 检查基准日. */
+export const reviewCoverage = derivedOnce((ledger): PeriodCoverage => {
   const { rules } = ledger;
   const qs = quarters(rules);
   const hs = halfYears(rules);
-  const covered = new Set<string>();
+  const covered = new CoverageBuilder();
   for (const rec of recordsOf(ledger.tables.reviews)) {
     const date = num(rec, "date");
     if (date === undefined || !insideCampaign(rules, date) || !existedBy(ledger.asOf, date)) continue;
@@ -72,7 +73,7 @@ export const reviewCoverage = derivedOnce((ledger): ReadonlySet<string> => {
       if (id === undefined) continue;
       if (!district && reviewer !== undefined && !inScope(ledger, id, reviewer)) continue;
       const p = district ? periodOf(hs, date) : reviewer !== undefined ? periodOf(qs, date) : undefined;
-      if (p) covered.add(`${id}|${p.label}`);
+      if (p) covered.add(id, p.label);
     }
   }
   return covered;
@@ -117,7 +118,7 @@ function checkCoverage(ledger: IndexedLedger, sink: FindingSink<"review-missing"
     const id = str(rec, "unitId");
     if (id === undefined || unknown.has(id)) continue;
     for (const p of endedH)
-      if (!covered.has(`${id}|${p.label}`)) missing(sink, unitsTable!, rec, id, p.label, DISTRICT);
+      if (!covered.has(id, p.label)) missing(sink, unitsTable!, rec, id, p.label, DISTRICT);
   }
   const endedQ = ended(quarters(rules), asOf);
   for (const rec of recordsOf(orgsTable)) {
@@ -125,8 +126,7 @@ function checkCoverage(ledger: IndexedLedger, sink: FindingSink<"review-missing"
     const unit = str(rec, "unit");
     if (id === undefined || unknown.has(id) || unit === undefined || !index.units.has(unit)) continue;
     for (const p of endedQ)
-      if (!covered.has(`${id}|${p.label}`))
-        missing(sink, orgsTable!, rec, id, p.label, `上级党（工）委“${unit}”`);
+      if (!covered.has(id, p.label)) missing(sink, orgsTable!, rec, id, p.label, `上级党（工）委“${unit}”`);
   }
 }
 

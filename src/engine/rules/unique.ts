@@ -9,6 +9,7 @@ import { a1 } from "../grid";
 import { matchKey } from "../normalize";
 import { cellOf } from "../read";
 import { evaluatedObject, evaluationTables, phaseOfRecord } from "./evaluations";
+import type { Phase } from "../campaign";
 
 export const uniquenessCheck = defineCheck("unique", ["unique"], (ledger, sink) => {
   for (const def of LEDGER_SHEETS) {
@@ -47,14 +48,15 @@ function oneEvaluationPerPhase(
   kind: "org" | "member",
   sink: FindingSink<"unique">,
 ): void {
-  const seen = new Map<string, number>();
+  const seen = new Map<Phase, Map<string, number>>(); // phase → object → first row
   for (const rec of recordsOf(t)) {
     const id = evaluatedObject(ledger, rec, kind);
     const phase = phaseOfRecord(rec);
     if (id === undefined || phase === undefined) continue;
-    const key = `${id}|${phase}`;
-    const prev = seen.get(key);
-    if (prev === undefined) seen.set(key, rec.row);
+    let inPhase = seen.get(phase);
+    if (inPhase === undefined) seen.set(phase, (inPhase = new Map()));
+    const prev = inPhase.get(id);
+    if (prev === undefined) inPhase.set(id, rec.row);
     else
       sink.add("unique", t.grid.name, cellOf(t, rec, "object"), {
         object: id,

@@ -11,6 +11,7 @@ import { a1 } from "../grid";
 import { ended, years } from "../periods";
 import { resolveSubject } from "./resolve";
 import { existedBy } from "../check-date";
+import { CoverageBuilder, type PeriodCoverage } from "../coverage";
 
 /** Votes of one object: good = 好 + 较好, total = 参评人数, per phase (index 1–3). */
 export interface Approval {
@@ -59,21 +60,21 @@ const sumOf = (c: VoteCounts) => c.good + c.fair + c.average + c.poor;
 /** What the vote rows add up to: 好评率 per object and phase, and the years each object was evaluated. */
 interface VoteTally {
   approval: ReadonlyMap<string, Approval>;
-  covered: ReadonlySet<string>;
+  covered: PeriodCoverage;
 }
 
 const voteTally = derivedOnce((ledger): VoteTally => {
   const { rules } = ledger;
   const ys = years(rules);
   const approval = new Map<string, Approval>();
-  const covered = new Set<string>();
+  const covered = new CoverageBuilder();
   for (const rec of recordsOf(ledger.tables.votes)) {
     const id = voteSubject(ledger, rec);
     const date = num(rec, "date");
     // A vote after 检查基准日 had not happened yet: neither coverage nor 好评率 (§5.1).
     if (id === undefined || date === undefined || !existedBy(ledger.asOf, date)) continue;
     const y = ys.find((p) => date >= p.from && date <= p.to);
-    if (y) covered.add(`${id}|${y.label}`);
+    if (y) covered.add(id, y.label);
     // Only a row without errors counts. The checks see it as the error-free row: every cell read
     // (cells), the object known (references), inside the campaign (campaign-dates), sum (vote-sum).
     const c = countsOf(rec);
@@ -94,7 +95,7 @@ function addVotes(approval: Map<string, Approval>, id: string, phase: Phase, c: 
 /** 好评率 per object and phase, from the vote rows without errors for a known object, by 检查基准日. */
 export const approvalByObject = (ledger: IndexedLedger) => voteTally(ledger).approval;
 
-/** `${objectId}|${year}` that have a 群众评议 row (whatever its counts) for a known object. */
+/** The years in which each known object has a 群众评议 row (whatever its counts). */
 export const voteCoverage = (ledger: IndexedLedger) => voteTally(ledger).covered;
 
 export const votesCheck = defineCheck(
@@ -162,7 +163,7 @@ function checkCoverage(ledger: IndexedLedger, sink: FindingSink<"evaluation-miss
       const joined = keyField === "memberId" ? num(rec, "joined") : undefined;
       for (const p of endedYears) {
         if (joined !== undefined && joined > p.to) continue;
-        if (covered.has(`${id}|${p.label}`)) continue;
+        if (covered.has(id, p.label)) continue;
         sink.add("evaluation-missing", table!.grid.name, a1(rec.row, keyCol(table!)), {
           field: fieldName(keyField === "orgId" ? ORGS : MEMBERS, keyField),
           value: id,
