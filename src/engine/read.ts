@@ -423,14 +423,14 @@ function readRows(t: Table, ctx: ReadContext): void {
   const end = visibleRowCount(grid);
   const fill = buildMergeFill(grid, t.headerRow + 1, end - 1);
   const mapped = def.fields.filter((f) => cols[f.key] !== undefined);
+  const mappedCols = mapped.map((f) => cols[f.key]);
   const integerFields = mapped.filter((f) => f.type === "integer");
   const shape = recordShape(mapped);
   const totals: TotalState = { sums: new Map(), sinceSubtotal: new Map() };
   const blanks = new BlankRuns(grid.name, ctx.sink);
 
   for (let r = t.headerRow + 1; r < end; r++) {
-    const row = grid.rows[r];
-    const first = row?.find((v) => !isBlank(v));
+    const first = firstFilled(grid.rows[r]);
     if (first === undefined && !fill?.rows.has(r) && !hasUncalculated(grid, r)) {
       blanks.add(r);
       continue;
@@ -442,8 +442,9 @@ function readRows(t: Table, ctx: ReadContext): void {
       continue;
     }
     const rec: Rec = { row: r, v: { ...shape }, err: false };
-    for (const f of mapped) {
-      const c = cols[f.key];
+    for (let i = 0; i < mapped.length; i++) {
+      const f = mapped[i];
+      const c = mappedCols[i];
       if (formulaAt(grid, r, c) === "uncalculated") {
         unknown(rec, f.key);
         continue;
@@ -471,6 +472,13 @@ function recordShape(fields: readonly FieldDef[]): Record<string, FieldValue> {
   const shape: Record<string, FieldValue> = {};
   for (const f of fields) shape[f.key] = undefined;
   return shape;
+}
+
+/** The row's first value that is not blank. */
+function firstFilled(row: readonly CellValue[] | undefined): CellValue | undefined {
+  if (row === undefined) return undefined;
+  for (let i = 0; i < row.length; i++) if (!isBlank(row[i])) return row[i];
+  return undefined;
 }
 
 /** 合计/小计/总计 (full-width or spaced forms too); cheap for the usual non-total first cell. */
@@ -589,7 +597,8 @@ function readField(f: FieldDef, raw: CellValue, rec: Rec, c: number, date1904: b
       return day;
     }
     case "integer": {
-      const { n, changed } = readNumber(raw);
+      // a number cell needs no reading (readNumber's result object, for 1 M cells, is not free)
+      const { n, changed } = typeof raw === "number" ? { n: raw, changed: false } : readNumber(raw);
       if (n === undefined || !Number.isInteger(n)) return fail(f, raw, rec, c, "type-number");
       if (f.min !== undefined && n < f.min)
         return fail(f, raw, rec, c, "range", { expected: f.min === 0 ? "≥ 0" : "> 0" });
