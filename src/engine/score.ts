@@ -92,6 +92,9 @@ function sourceOf(ledger: Ledger, t: Table, rec: Rec): Score["source"] {
   return { sheet: origin.table.grid.name, row: rec.row, file: origin.file };
 }
 
+/** The five criteria's field keys, in schema order (constants: a key built per row, `c${i}`, had to be looked up as a new string each time). */
+const CRITERIA = ["c1", "c2", "c3", "c4", "c5"] as const;
+
 export function computeScores(ledger: Ledger): Score[] {
   const { rules, facts, index, tables } = ledger;
   const out: Score[] = [];
@@ -108,7 +111,7 @@ export function computeScores(ledger: Ledger): Score[] {
     phase: Phase,
     t: Table,
   ) => {
-    const points = [1, 2, 3, 4, 5].map((i) => ratingPoints(rules, rec.v[`c${i}`]) ?? 0);
+    const points = CRITERIA.map((key) => ratingPoints(rules, rec.v[key]) ?? 0);
     const criteria = points.reduce((a, b) => a + b, 0);
     const approval = approvalOf(facts.approval.get(id), phase);
     const missingQuarters =

@@ -94,6 +94,26 @@ export class ByteSink {
     this.pos = p;
   }
 
+  /** Where the next byte goes in the current piece (for `copySince`, before the next `mark`). */
+  get position(): number {
+    return this.pos;
+  }
+
+  /** Copies the bytes written since `position` was `from` (no `mark` in between) to `to` at `at`. */
+  copySince(from: number, to: Uint8Array, at: number): void {
+    to.set(this.buf.subarray(from, this.pos), at);
+  }
+
+  /** Bytes [s, e) of `b` (a range of a table of pre-encoded pieces, without a view per call). */
+  rawRange(b: Uint8Array, s: number, e: number): void {
+    const n = e - s;
+    this.room(n);
+    const buf = this.buf;
+    let p = this.pos;
+    for (let i = s; i < e; i++) buf[p++] = b[i];
+    this.pos = p;
+  }
+
   /** Hands on the bytes so far when they fill a piece (call between elements, never inside one). */
   mark(): void {
     if (this.pos >= PIECE) this.flush();

@@ -184,6 +184,11 @@ function writeCell(
 ): void {
   out.raw(head.open[c]);
   out.raw(row);
+  writeCellTail(out, head, c, value, link);
+}
+
+/** What follows a cell's row number: its style, type and value, and `</c>`. */
+function writeCellTail(out: ByteSink, head: ColumnHeads, c: number, value: OutValue, link: boolean): void {
   if (typeof value === "string") {
     out.raw(link ? head.linkText[c] : head.text[c]);
     writeT(out, value);
@@ -231,6 +236,7 @@ function writeRows(plan: SheetPlan, opts: SheetXmlOptions, letters: string[], ou
   const banners = new Map(plan.banners.map((b) => [b.row, b]));
   const written: WrittenLinks = { links: [], shown: [] };
   const links = new LinkCursor(plan.links);
+  const tails = new CellTails(plan.width);
   const bannerRow = (r: number, text: string, s: number, fill: boolean) => {
     const row = new RowOpener(out, r, rowAttrs(plan, r));
     row.cell();
@@ -275,7 +281,7 @@ function writeRows(plan: SheetPlan, opts: SheetXmlOptions, letters: string[], ou
         written.shown.push(shown);
       } else if (value !== null) {
         row.cell();
-        writeCell(out, head, c, digits, value, false);
+        writeCellOf(out, head, tails, c, digits, value);
       } else if (c < plan.ncols) {
         row.cell();
         out.raw(head.open[c]);
@@ -287,6 +293,89 @@ function writeRows(plan: SheetPlan, opts: SheetXmlOptions, letters: string[], ou
   }
   return written;
 }
+
+/**
+ * A cell through its column's cache of tails: a value the column has had before is written as the
+ * bytes it made then. Output identical to writeCell's.
+ */
+function writeCellOf(
+  out: ByteSink,
+  head: ColumnHeads,
+  tails: CellTails,
+  c: number,
+  digits: Uint8Array,
+  value: OutValue,
+): void {
+  out.raw(head.open[c]);
+  out.raw(digits);
+  if (tails.write(out, c, value)) return;
+  const from = out.position;
+  writeCellTail(out, head, c, value, false);
+  tails.offer(c, value, out, from);
+}
+
+/**
+ * Per column, the bytes that follow a cell's row number — ` s=".." t="inlineStr"><is><t>第一时段</t>
+ * </is></c>` — for the values it repeats. Result sheets repeat most of their cells (phases, units,
+ * grades, small scores: on the district ~2 M cells, 113 MB of XML), and copying the bytes made once
+ * costs less than escaping and encoding the text again. A column whose values mostly differ (IDs,
+ * names, rates) stops being cached after a trial. The bytes live end to end in one buffer (an
+ * array per tail cost more to collect than it saved).
+ */
+class CellTails {
+  private readonly index: (Map<OutValue, number> | null)[];
+  private readonly seen: number[];
+  private readonly hits: number[];
+  private bytes = new Uint8Array(1 << 16);
+  private used = 0;
+  /** Entry k's bytes are [starts[k], starts[k + 1]) (the last ends at `used`). */
+  private readonly starts: number[] = [];
+
+  constructor(width: number) {
+    this.index = Array.from({ length: width }, () => new Map<OutValue, number>());
+    this.seen = new Array<number>(width).fill(0);
+    this.hits = new Array<number>(width).fill(0);
+  }
+
+  /** Writes `value`'s tail when column `c` has it; false when it has not. */
+  write(out: ByteSink, c: number, value: OutValue): boolean {
+    const index = this.index[c];
+    if (!index) return false;
+    const k = index.get(value);
+    const seen = ++this.seen[c];
+    if (k === undefined) {
+      if (seen === TAIL_TRIAL && this.hits[c] * 2 < TAIL_TRIAL) this.index[c] = null;
+      return false;
+    }
+    this.hits[c]++;
+    const end = k + 1 < this.starts.length ? this.starts[k + 1] : this.used;
+    out.rawRange(this.bytes, this.starts[k], end);
+    return true;
+  }
+
+  /** Keeps the tail written since `from` for `value`, if the column is cached and has room. */
+  offer(c: number, value: OutValue, out: ByteSink, from: number): void {
+    const index = this.index[c];
+    if (!index || index.size >= TAIL_ENTRIES || (typeof value === "string" && value.length > TAIL_TEXT))
+      return;
+    const n = out.position - from;
+    if (this.used + n > this.bytes.length) {
+      const grown = new Uint8Array(Math.max(this.bytes.length * 2, this.used + n));
+      grown.set(this.bytes.subarray(0, this.used));
+      this.bytes = grown;
+    }
+    out.copySince(from, this.bytes, this.used);
+    index.set(value, this.starts.length);
+    this.starts.push(this.used);
+    this.used += n;
+  }
+}
+
+/** Cells a column is tried on; it stays cached when at least half of them were repeats. */
+const TAIL_TRIAL = 2000;
+/** Distinct tails kept per column, and the longest text kept (bounded memory). */
+const TAIL_ENTRIES = 4096;
+const TAIL_TEXT = 64;
 
 /** The link cells written, in order, and the value each shows (its `display`). */
 interface WrittenLinks {
