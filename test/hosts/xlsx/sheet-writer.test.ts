@@ -60,3 +60,35 @@ test("a cached text keeps its escaping and xml:space, and its row number is its 
   expect(xml).toContain(`<c r="F${last}"`);
   expect(xml).not.toContain(`<c r="A${last + 1}"`);
 });
+
+test("links: each cell's ref, its target and what it shows, escaped where they need it", () => {
+  const model: SheetModel = {
+    name: "链接",
+    columns: [{ header: "编号" }, { header: "说明" }],
+    rows: [
+      ["M000001", "普通"],
+      ['A&B"<C>', "要转义"],
+      [12, "数字"],
+      ["有\u0001控制字符", "要去掉"],
+    ],
+    hyperlinks: [
+      { row: 0, col: 0, target: "'党员'!A5" },
+      { row: 1, col: 0, target: "'R&D \"组\"'!B2" },
+      { row: 2, col: 0, target: "'党员'!A6" },
+      { row: 3, col: 1, target: "'党员'!A7" },
+    ],
+  };
+  const files = unzipSync(patchWorkbook(blankWorkbook(), [model], { replace: [] }));
+  const part = Object.keys(files).find(
+    (n) => /worksheets\/sheet\d+\.xml$/.test(n) && strFromU8(files[n]).includes("<hyperlinks>"),
+  )!;
+  const links = strFromU8(files[part]).match(/<hyperlinks>.*<\/hyperlinks>/)![0];
+  expect(links).toBe(
+    "<hyperlinks>" +
+      `<hyperlink ref="A2" location="'党员'!A5" display="M000001"/>` +
+      `<hyperlink ref="A3" location="'R&amp;D &quot;组&quot;'!B2" display="A&amp;B&quot;&lt;C&gt;"/>` +
+      `<hyperlink ref="A4" location="'党员'!A6" display="12"/>` +
+      `<hyperlink ref="B5" location="'党员'!A7" display="要去掉"/>` +
+      "</hyperlinks>",
+  );
+});
