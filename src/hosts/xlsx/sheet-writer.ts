@@ -56,9 +56,12 @@ export function sheetXml(plan: SheetPlan, opts: SheetXmlOptions): Uint8Array {
   return out.bytes();
 }
 
-/** The worksheet part for a planned sheet, handed to `sink` in pieces of about 1 MB, in order. */
+/**
+ * The worksheet part for a planned sheet, handed to `sink` in pieces of about 1 MB, in order. Each
+ * piece is lent: valid during the call only, so `sink` must consume it then (compress it, copy it).
+ */
 export function sheetXmlTo(plan: SheetPlan, opts: SheetXmlOptions, sink: (piece: Uint8Array) => void): void {
-  const out = new ByteSink(sink);
+  const out = new ByteSink(sink, true);
   writeSheet(plan, opts, out);
   out.bytes(); // the last piece
 }
@@ -91,11 +94,21 @@ function worksheetHead(plan: SheetPlan, styles: ResultStyles, letters: string[])
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">${sheetPr}<dimension ref="A1:${lastCol}${Math.max(lastRow, headerRow)}"/><sheetViews>${view}</sheetViews><sheetFormatPr defaultRowHeight="15"/>${cols ? `<cols>${cols}</cols>` : ""}<sheetData>`;
 }
 
-/** Row attributes: a planned height. */
-function rowAttrs(plan: SheetPlan, r: number): string {
+/** The end of a `<row r="..` tag's number: `"`, then a planned height's attributes, as bytes. */
+function rowAttrs(plan: SheetPlan, r: number): Uint8Array {
   const h = plan.rowHeights.get(r);
-  return h === undefined ? "" : ` ht="${h}" customHeight="1"`;
+  if (h === undefined) return QUOTE;
+  let bytes = HEIGHT_ATTRS.get(h);
+  if (bytes === undefined) {
+    bytes = bytesOf(`" ht="${h}" customHeight="1"`);
+    if (HEIGHT_ATTRS.size < 1024) HEIGHT_ATTRS.set(h, bytes);
+  }
+  return bytes;
 }
+
+const QUOTE = bytesOf('"');
+/** Row heights are few (a line count times the line height): their attributes are encoded once. */
+const HEIGHT_ATTRS = new Map<number, Uint8Array>();
 
 // The fixed markup, as bytes once.
 const ROW_OPEN = bytesOf('<row r="');
@@ -205,7 +218,7 @@ class RowOpener {
   constructor(
     private readonly out: ByteSink,
     private readonly r: number,
-    private readonly attrs: string,
+    private readonly attrs: Uint8Array,
   ) {}
   cell(): void {
     if (this.open) return;
@@ -224,7 +237,7 @@ class RowOpener {
   private start(): void {
     this.out.raw(ROW_OPEN);
     this.out.uint(this.r);
-    this.out.ascii(`"${this.attrs}`);
+    this.out.raw(this.attrs);
   }
 }
 

@@ -117,3 +117,28 @@ describe("ByteSink", () => {
     expect(new TextDecoder().decode(out.bytes())).toBe("next");
   });
 });
+
+test("lent pieces, copied as they come, join to what an owning sink receives; the view is reused after the call", () => {
+  const write = (out: ByteSink) => {
+    for (let i = 0; i < 40000; i++) {
+      out.text(`<c r="A${i}"><t>党员${i}</t></c>`);
+      out.mark();
+    }
+    return out.bytes();
+  };
+  const owned: Uint8Array[] = [];
+  write(new ByteSink((p) => owned.push(p)));
+  const lent: Uint8Array[] = [];
+  const copies: Uint8Array[] = [];
+  write(
+    new ByteSink((p) => {
+      lent.push(p);
+      copies.push(p.slice());
+    }, true),
+  );
+  expect(copies.length).toBeGreaterThan(1);
+  expect(copies).toEqual(owned);
+  // a lent view is the sink's own buffer: later pieces overwrite it
+  expect(lent[0].buffer).toBe(lent[1].buffer);
+  expect(lent[0]).not.toEqual(copies[0]);
+});

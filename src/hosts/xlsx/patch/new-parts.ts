@@ -30,7 +30,8 @@ export function newSheetParts(ns: NewSheet, ctx: NewPartsContext): OutEntry[] {
     drawingRelId = ns.table ? "rId2" : "rId1";
     rels += relationshipXml(drawingRelId, "drawing", ns.part, ns.drawing.part);
   }
-  // compressed as it is written: the sheet's XML is never held whole
+  // compressed as it is written: the sheet's XML is never held whole (each piece is consumed at
+  // once: EntryStream compresses it before sheetXmlTo writes on)
   const sheet = new EntryStream(ns.part, true, ctx.compressor);
   const xmlOpts = { date1904: ctx.date1904, styles: ctx.styles, tableRelId, drawingRelId };
   sheetXmlTo(ns.plan, xmlOpts, (piece) => sheet.push(piece));
