@@ -8,7 +8,8 @@ import { CHECKS, runChecks } from "./checks";
 import { deriveFacts } from "./facts";
 import { indexLedger } from "./index-ledger";
 import { type ReadOptions, type SheetOverview, readLedger } from "./read-ledger";
-import { releaseCells } from "./read";
+import { releaseCells, releaseRecords } from "./read";
+import type { SheetId } from "./schema";
 
 export type AnalyzeOptions = ReadOptions;
 export type { SheetOverview } from "./read-ledger";
@@ -51,5 +52,25 @@ export function analyze(
  */
 export function withoutCells(a: Analysis): Analysis {
   for (const t of Object.values(a.ledger.tables)) if (t) releaseCells(t);
+  return a;
+}
+
+/**
+ * The tables whose records only the checks and the scoring read: the result sheets take what they
+ * need of them from the evaluation (scores, lists, progress). The other tables stay — the report
+ * reads 领导点评 for its 推荐理由 and the indexes hold the units', organisations' and members' rows.
+ */
+export const SCORING_ONLY_TABLES: readonly SheetId[] = ["votes", "orgEvals", "memberEvals", "commitments"];
+
+/**
+ * For `evaluate`, once the ledger is scored: the records of SCORING_ONLY_TABLES let go (on the
+ * district ~38 MB of 群众评议, 考评 and 公开承诺 rows, while the result sheets are built — where
+ * evaluate's memory peaked: issue 12). Reading them afterwards throws. Mutates and returns `a`.
+ */
+export function withoutScoredRecords(a: Analysis): Analysis {
+  for (const id of SCORING_ONLY_TABLES) {
+    const t = a.ledger.tables[id];
+    if (t) releaseRecords(t);
+  }
   return a;
 }

@@ -120,6 +120,19 @@ export function releaseCells(t: Table): void {
   t.grid = { name, hidden, rows: RELEASED_ROWS, merges: [] };
 }
 
+/**
+ * Lets a table's records go (the table keeps its sheet and columns): for a table only the checks and
+ * the scoring read. Reading its records afterwards throws rather than seeing an empty sheet.
+ */
+export function releaseRecords(t: Table): void {
+  const name = t.grid.name;
+  Object.defineProperty(t, "records", {
+    get: () => {
+      throw new Error(`the records of ${name} were let go after scoring`);
+    },
+  });
+}
+
 /** Merged areas' values by cell (row * 20000 + col) and the rows holding any of them. */
 interface MergeFill {
   cells: Map<number, CellValue>;

@@ -23,6 +23,11 @@ export const CLI_TEXTS = textOf({
   reading: { "zh-CN": "读取 {file} …", en: "Reading {file} …" },
   checking: { "zh-CN": "校验 …", en: "Checking …" },
   generating: { "zh-CN": "生成示例台账 …", en: "Generating the sample ledger …" },
+  inputChanged: {
+    "zh-CN":
+      "{file} 在考评过程中被修改了（例如在 Excel 或 WPS 中保存过），结果工作簿未写出；请保存并关闭该文件后重新运行",
+    en: "{file} changed while it was being evaluated (saved in Excel or WPS?); nothing was written. Save and close it, then run again",
+  },
   sameFile: {
     "zh-CN": "输出文件不能与输入文件相同，请用 -o 指定另一个文件名",
     en: "The output must not be the input file; give another name with -o",

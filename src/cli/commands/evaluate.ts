@@ -1,15 +1,26 @@
 // `pioneer-ledger evaluate <ledger.xlsx> -o <out.xlsx> [--as-of D] [--json]`: checks, scores,
 // selects commendations and writes a copy of the workbook with the result sheets. The input file is
 // never modified: the copy keeps every source part byte for byte and only adds the result sheets.
-import { analyze, withoutCells, type Analysis } from "../../engine/analyze";
+import { analyze, withoutCells, withoutScoredRecords, type Analysis } from "../../engine/analyze";
 import type { Day } from "../../engine/dates";
 import { evaluateLedger, type Evaluation } from "../../engine/evaluate";
 import { RESULT_SHEET_NAMES } from "../../engine/schema";
+import { createHash } from "crypto";
 import { readFileBytes, readXlsxBytes } from "../../hosts/xlsx/read-file";
 import { patchWorkbookPieces } from "../../hosts/xlsx/patch";
 import { buildReport } from "../../report/build";
 import { t } from "../../i18n/cli";
-import { type CommonOptions, EXIT, asOfOf, langOf, progress, printErr, printOut, printJson } from "../io";
+import {
+  type CommonOptions,
+  CliFailure,
+  EXIT,
+  asOfOf,
+  langOf,
+  progress,
+  printErr,
+  printOut,
+  printJson,
+} from "../io";
 import { checkOutput, writeOutput } from "../output-file";
 import { evaluateJson } from "../evaluate-json";
 import { evaluationText } from "../report-text";
@@ -26,19 +37,37 @@ export async function evaluateCommand(
   const asOf = asOfOf(o, lang);
   checkOutput(o.output, lang, [file]);
   progress(t(lang, "reading", { file }));
-  const bytes = await readFileBytes(file);
-  const done = await evaluateBytes(bytes, file, { asOf, strict: o.strict, lang }, (a, ev, refused) => {
+  const source = ledgerSource(file, lang);
+  const done = await evaluateBytes(source, file, { asOf, strict: o.strict, lang }, (a, ev, refused) => {
     const output = refused ? null : o.output;
     // made in functions of their own: see textReport
     return o.json
       ? jsonReport(file, output, a, ev, lang)
       : textReport(evaluationText(file, output, a, ev, lang));
   });
-  if (done.models) await writeOutput(o.output, patchEvaluated(bytes, done.models), lang, [file]);
+  if (done.models) await writeOutput(o.output, patchEvaluated(await source(), done.models), lang, [file]);
   done.outcome();
   if (done.refusedErrors === undefined) return EXIT.ok;
   printErr(t(lang, "strictRefused", { n: done.refusedErrors }));
   return EXIT.findings;
+}
+
+/**
+ * The ledger file's bytes, read each time they are asked for: once to be checked, once to be copied
+ * into the result workbook — not held in between, while the ledger is scored and the result sheets
+ * are built, where evaluate's memory peaks (12 MB on the district: issue 12). The second reading must
+ * be the very bytes of the first (SHA-256), or the clerk is told the file changed meanwhile and
+ * nothing is written: the results would not be about the workbook they were written into.
+ */
+export function ledgerSource(file: string, lang: Lang): () => Promise<Uint8Array> {
+  let first: string | undefined;
+  return async () => {
+    const bytes = await readFileBytes(file);
+    const digest = createHash("sha256").update(bytes).digest("hex");
+    first ??= digest;
+    if (digest !== first) throw new CliFailure(t(lang, "inputChanged", { file }));
+    return bytes;
+  };
 }
 
 export interface EvaluateSteps {
@@ -66,15 +95,16 @@ export interface EvaluatedBytes<T> {
  * returns, only the sheets and what `outcome` made of the analysis and the evaluation remain.
  */
 export async function evaluateBytes<T>(
-  bytes: Uint8Array,
+  source: () => Promise<Uint8Array>,
   file: string,
   steps: EvaluateSteps,
   outcome: (a: Analysis, ev: Evaluation, refused: boolean) => T,
 ): Promise<EvaluatedBytes<T>> {
-  const a = await readAndCheck(bytes, file, steps);
+  const a = await readAndCheck(source, file, steps);
   progress(t(steps.lang, "checking"));
   const ev = evaluateLedger(a.ledger, a.findings);
-  collectNow(); // the checks' and the scoring's garbage, before the result sheets are built on top
+  withoutScoredRecords(a); // what only the scoring read
+  collectNow(); // that, the checks' and the scoring's garbage, before the result sheets are built on top
   const refused = steps.strict === true && ev.draft !== null;
   return {
     ...(refused ? { refusedErrors: ev.draft!.errors } : { models: buildReport(a, ev, steps.lang) }),
@@ -107,9 +137,16 @@ function jsonReport(...args: Parameters<typeof evaluateJson>): () => void {
   return () => printJson(evaluateJson(...args));
 }
 
-/** Read and checked: once this returns, only the analysis holds what was read (its cells let go). */
-async function readAndCheck(bytes: Uint8Array, file: string, steps: EvaluateSteps): Promise<Analysis> {
-  const wb = await readXlsxBytes(bytes, file);
+/**
+ * Read and checked: once this returns, only the analysis holds what was read (its cells let go; the
+ * file's bytes are read here, and only this frame held them).
+ */
+async function readAndCheck(
+  source: () => Promise<Uint8Array>,
+  file: string,
+  steps: EvaluateSteps,
+): Promise<Analysis> {
+  const wb = await readXlsxBytes(await source(), file);
   steps.onRead?.();
   return withoutCells(analyze(wb, { asOf: steps.asOf }));
 }
