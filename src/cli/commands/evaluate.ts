@@ -92,7 +92,8 @@ export interface EvaluatedBytes<T> {
  * runs it too) — in functions of their own: an async function keeps the values of its expressions
  * in its frame, so doing this in evaluateCommand kept the workbook (~80 MB on the district), then
  * the ledger and the evaluation (~100 MB) alive through the writing, where memory peaks. Once this
- * returns, only the sheets and what `outcome` made of the analysis and the evaluation remain.
+ * returns, only the sheets and what `outcome` made of the analysis and the evaluation remain. The
+ * ledger's bytes come from `source` (ledgerSource), asked for inside the reading only.
  */
 export async function evaluateBytes<T>(
   source: () => Promise<Uint8Array>,
