@@ -2,7 +2,7 @@
 // time and peak memory are the process's own). Prints one JSON line.
 import type * as ExcelJSTypes from "exceljs";
 import { readXlsxBytes } from "../hosts/xlsx/read-file";
-import { analyze, withoutCells } from "../engine/analyze";
+import { analyze } from "../engine/analyze";
 import { evaluateBytes, ledgerSource, patchEvaluated } from "../cli/commands/evaluate";
 import { parseISO } from "../engine/dates";
 import { summarize } from "../engine/findings";
@@ -12,7 +12,8 @@ import { readFileSync, readdirSync } from "fs";
 import { writeFile } from "fs/promises";
 import { DISTRICT_SAMPLE, generateLedger } from "../samples/generate";
 import * as path from "path";
-import { checkSubmission, compileDistrict, openDistrict } from "../engine/compile";
+import { compileDistrict, openDistrict } from "../engine/compile";
+import { checkedForCompiling } from "../cli/commands/compile";
 import { blankWorkbook } from "../hosts/xlsx/blank-workbook";
 import { buildDistrictReport } from "../report/district";
 import { tuneHeap } from "../cli/heap";
@@ -31,9 +32,7 @@ async function compileFolder(folder: string): Promise<Record<string, unknown>> {
     const bytes = readFileSync(path.join(folder, f));
     const workbook = await readXlsxBytes(bytes, f);
     readMs += performance.now() - t;
-    const one = checkSubmission(district, { file: f, workbook });
-    if (one.analysis) withoutCells(one.analysis); // as the CLI does: compiling reads the records only
-    checked.push(one);
+    checked.push(checkedForCompiling(district, { file: f, workbook }));
   }
   const c = compileDistrict(district, checked);
   const out = patchWorkbook(blankWorkbook(), buildDistrictReport(c), { replace: RESULT_SHEET_NAMES });

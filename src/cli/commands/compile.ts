@@ -8,6 +8,7 @@ import {
   type CheckedSubmission,
   type Compilation,
   type District,
+  type SubmissionInput,
   checkSubmission,
   compileDistrict,
   openDistrict,
@@ -76,8 +77,7 @@ async function checkAll(district: District, files: string[], lang: Lang, maxByte
 
 /**
  * One file read and checked, in a function of its own (an async function's frame would keep the last
- * workbook read). Its cells are let go once checked: compiling, scoring and the district's sheets
- * read the records only (~85 MB of cells over the district's 30 files).
+ * workbook read).
  */
 async function checkedFile(
   district: District,
@@ -86,7 +86,15 @@ async function checkedFile(
   lang: Lang,
   maxBytes: number | undefined,
 ): Promise<CheckedSubmission> {
-  const checked = checkSubmission(district, await readSubmission(file, shownAs, lang, maxBytes));
+  return checkedForCompiling(district, await readSubmission(file, shownAs, lang, maxBytes));
+}
+
+/**
+ * A submission checked, its cells let go: compiling, scoring and the district's sheets read the
+ * records only (~85 MB of cells over the district's 30 files). The bench compiles with it too.
+ */
+export function checkedForCompiling(district: District, submission: SubmissionInput): CheckedSubmission {
+  const checked = checkSubmission(district, submission);
   if (checked.analysis) withoutCells(checked.analysis);
   return checked;
 }

@@ -101,14 +101,14 @@ export class ByteSink {
     this.pos = p;
   }
 
-  /** Where the next byte goes in the current piece (for `copySince`, before the next `mark`). */
+  /** Where the next byte goes in the current piece (for `since`, before the next `mark`). */
   get position(): number {
     return this.pos;
   }
 
-  /** Copies the bytes written since `position` was `from` (no `mark` in between) to `to` at `at`. */
-  copySince(from: number, to: Uint8Array, at: number): void {
-    to.set(this.buf.subarray(from, this.pos), at);
+  /** The bytes written since `position` was `from` (no `mark` in between), as a view: copy them now. */
+  since(from: number): Uint8Array {
+    return this.buf.subarray(from, this.pos);
   }
 
   /** Bytes [s, e) of `b` (a range of a table of pre-encoded pieces, without a view per call). */

@@ -21,6 +21,7 @@ import type { ResultStyles } from "./styles-patch";
 import { MAIN_NS } from "./styles-patch";
 import { escapeAttr, escapeText, stripIllegalXml } from "./xml-edit";
 import { asciiBytes, ByteSink, bytesOf } from "./byte-sink";
+import { ByteArena } from "./byte-arena";
 
 export const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
@@ -332,17 +333,15 @@ function writeCellOf(
  * </is></c>` — for the values it repeats. Result sheets repeat most of their cells (phases, units,
  * grades, small scores: on the district ~2 M cells, 113 MB of XML), and copying the bytes made once
  * costs less than escaping and encoding the text again. A column whose values mostly differ (IDs,
- * names, rates) stops being cached after a trial. The bytes live end to end in one buffer (an
- * array per tail cost more to collect than it saved).
+ * names, rates) stops being cached after a trial. The bytes live in one arena (an array per tail
+ * cost more to collect than it saved).
  */
 class CellTails {
+  /** Per column, value → its tail's entry in `tails`; null once the column stopped being cached. */
   private readonly index: (Map<OutValue, number> | null)[];
   private readonly seen: number[];
   private readonly hits: number[];
-  private bytes = new Uint8Array(1 << 16);
-  private used = 0;
-  /** Entry k's bytes are [starts[k], starts[k + 1]) (the last ends at `used`). */
-  private readonly starts: number[] = [];
+  private readonly tails = new ByteArena();
 
   constructor(width: number) {
     this.index = Array.from({ length: width }, () => new Map<OutValue, number>());
@@ -361,8 +360,7 @@ class CellTails {
       return false;
     }
     this.hits[c]++;
-    const end = k + 1 < this.starts.length ? this.starts[k + 1] : this.used;
-    out.rawRange(this.bytes, this.starts[k], end);
+    out.rawRange(this.tails.bytes, this.tails.start(k), this.tails.end(k));
     return true;
   }
 
@@ -371,16 +369,8 @@ class CellTails {
     const index = this.index[c];
     if (!index || index.size >= TAIL_ENTRIES || (typeof value === "string" && value.length > TAIL_TEXT))
       return;
-    const n = out.position - from;
-    if (this.used + n > this.bytes.length) {
-      const grown = new Uint8Array(Math.max(this.bytes.length * 2, this.used + n));
-      grown.set(this.bytes.subarray(0, this.used));
-      this.bytes = grown;
-    }
-    out.copySince(from, this.bytes, this.used);
-    index.set(value, this.starts.length);
-    this.starts.push(this.used);
-    this.used += n;
+    const written = out.since(from);
+    index.set(value, this.tails.add(written, 0, written.length));
   }
 }
 
@@ -437,9 +427,9 @@ function writeHyperlinks(out: ByteSink, written: WrittenLinks, letters: string[]
     out.ascii(letters[l.col]);
     out.uint(l.row);
     out.raw(LINK_LOCATION);
-    out.text(attrText(l.target));
+    out.text(attr(l.target));
     out.raw(LINK_DISPLAY);
-    out.text(attrText(String(written.shown[i])));
+    out.text(attr(String(written.shown[i])));
     out.raw(LINK_CLOSE);
     out.mark();
   });
@@ -450,14 +440,6 @@ const LINK_OPEN = bytesOf('<hyperlink ref="');
 const LINK_LOCATION = bytesOf('" location="');
 const LINK_DISPLAY = bytesOf('" display="');
 const LINK_CLOSE = bytesOf('"/>');
-
-// eslint-disable-next-line no-control-regex
-const ATTR_SPECIAL = /[&<>"\u0000-\u001f\ufffe\uffff]/;
-
-/** `attr(s)`, without its two replacements for the usual text that needs neither. */
-function attrText(s: string): string {
-  return ATTR_SPECIAL.test(s) ? attr(s) : s;
-}
 
 /**
  * A row of column headers — the header row, or one inside the data (whose cells can be covered by a
@@ -484,7 +466,14 @@ function headerRow(
   row.end();
 }
 
-const attr = (s: string) => escapeAttr(stripIllegalXml(s));
+// eslint-disable-next-line no-control-regex
+const ATTR_SPECIAL = /[&<>"\u0000-\u001f\ufffe\uffff]/;
+
+/**
+ * An attribute value: illegal characters dropped, markup escaped — neither replacement run for the
+ * usual text that needs none (71,000 link targets and values on a district sheet).
+ */
+const attr = (s: string) => (ATTR_SPECIAL.test(s) ? escapeAttr(stripIllegalXml(s)) : s);
 
 function conditionalsXml(plan: SheetPlan, styles: ResultStyles): string {
   let priority = 1;

@@ -3,6 +3,8 @@
 // same bytes gets the same string — no decoding, no new string, no garbage (issue 12). Decoding is a
 // pure function of the bytes, so entities and `_xHHHH_` escapes are cached as safely as plain text.
 
+import { ByteArena } from "./byte-arena";
+
 /** Longer texts are decoded every time (rarely repeated; keeps the table small). */
 const MAX_KEY_BYTES = 128;
 /** The table stops growing here (a sheet of unique texts costs no more than its own strings). */
@@ -13,13 +15,11 @@ export type Decode = (b: Uint8Array, s: number, e: number) => string;
 export class TextCache {
   private slots = new Int32Array(1 << 12).fill(-1);
   /**
-   * The keys' bytes, copied end to end into one buffer. (Not `b.slice(s, e)` per key: on a Node
-   * Buffer — what zlib hands out — slice() is a view, and 72 k views kept every sheet's whole XML,
-   * ~90 MB on the district, alive until the read ended.)
+   * The keys' bytes, copies (not `b.slice(s, e)` per key: on a Node Buffer — what zlib hands out —
+   * slice() is a view, and 72 k views kept every sheet's whole XML, ~90 MB on the district, alive
+   * until the read ended). Key k is entry k.
    */
-  private arena = new Uint8Array(1 << 16);
-  private used = 0;
-  private readonly starts: number[] = [];
+  private readonly keys = new ByteArena();
   private readonly values: string[] = [];
   private readonly hashes: number[] = [];
 
@@ -35,7 +35,7 @@ export class TextCache {
     for (let i = h & mask; ; i = (i + 1) & mask) {
       const k = this.slots[i];
       if (k < 0) return this.insert(i, h, b, s, e);
-      if (this.hashes[k] === h && this.keyIs(k, b, s, len)) return this.values[k];
+      if (this.hashes[k] === h && this.keys.equals(k, b, s, len)) return this.values[k];
     }
   }
 
@@ -43,35 +43,11 @@ export class TextCache {
     const v = this.decode(b, s, e);
     if (this.values.length >= MAX_ENTRIES) return v;
     this.slots[slot] = this.values.length;
-    this.starts.push(this.keep(b, s, e));
+    this.keys.add(b, s, e);
     this.values.push(v);
     this.hashes.push(h);
     if (this.values.length * 2 > this.slots.length) this.grow();
     return v;
-  }
-
-  /** Copies b[s, e) to the end of the arena; returns where it starts. */
-  private keep(b: Uint8Array, s: number, e: number): number {
-    const at = this.used;
-    if (at + (e - s) > this.arena.length) {
-      const grown = new Uint8Array(Math.max(this.arena.length * 2, at + (e - s)));
-      grown.set(this.arena.subarray(0, at));
-      this.arena = grown;
-    }
-    const a = this.arena;
-    for (let i = s, j = at; i < e; i++, j++) a[j] = b[i];
-    this.used = at + (e - s);
-    return at;
-  }
-
-  /** Key k's bytes equal b[s, s + len). */
-  private keyIs(k: number, b: Uint8Array, s: number, len: number): boolean {
-    const start = this.starts[k];
-    const end = k + 1 < this.starts.length ? this.starts[k + 1] : this.used;
-    if (end - start !== len) return false;
-    const a = this.arena;
-    for (let i = 0; i < len; i++) if (a[start + i] !== b[s + i]) return false;
-    return true;
   }
 
   private grow(): void {
