@@ -25,7 +25,8 @@ const AMP = 38;
 const CR = 13;
 const UNDERSCORE = 95;
 
-function isSpace(c: number): boolean {
+/** XML whitespace. */
+export function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13;
 }
 
