@@ -8,7 +8,7 @@ import type { Score } from "../engine/score";
 import { documentPrint, type ColumnModel, type HyperlinkModel, type SheetModel } from "./sheet-model";
 import { asOfLine } from "./doc-text";
 import { sheetRef } from "./refs";
-import { a1 } from "../engine/grid";
+import { a1, type CellValue } from "../engine/grid";
 
 export function unitName(ledger: Ledger, unit: string): string {
   const rec = ledger.index.units.get(unit);
@@ -39,24 +39,7 @@ export function scoresSheet(
     // a district's evaluations are in the submitted files, not in this workbook: no link then
     if (s.source.file === undefined)
       hyperlinks.push({ row: i, col: 1, target: sheetRef(s.source.sheet, a1(s.source.row, 0)) });
-    const member = !org ? ledger.index.members.get(s.id) : undefined;
-    return [
-      PHASE_NAMES[s.phase],
-      s.id,
-      s.name,
-      ...(org ? [] : [s.org ?? null]),
-      s.unit,
-      unitName(ledger, s.unit),
-      ...s.points,
-      s.criteria,
-      s.approval,
-      s.deductionReviews,
-      s.deductionOverdue,
-      s.total,
-      s.grade,
-      s.vetoText ?? null,
-      ...(member ? [str(member, "status") ?? null, str(member, "worker") ?? null] : []),
-    ];
+    return scoreRow(ledger, s, org);
   });
   const criteria = org ? ORG_CRITERIA : MEMBER_CRITERIA;
   // narrow enough to print one page wide at about 9 points: headers wrap, rows are measured
@@ -102,4 +85,27 @@ export function scoresSheet(
       { fromCol: gradeCol, toCol: gradeCol, equals: "优秀", style: "good" },
     ],
   };
+}
+
+/**
+ * One score's row, pushed cell by cell: the spread version built four arrays per row and, before V8
+ * optimised it, an iterator result per spread cell (~20 MB of garbage on the district, issue 12).
+ */
+function scoreRow(ledger: Ledger, s: Score, org: boolean): CellValue[] {
+  const row: CellValue[] = [PHASE_NAMES[s.phase], s.id, s.name];
+  if (!org) row.push(s.org ?? null);
+  row.push(s.unit, unitName(ledger, s.unit));
+  for (let i = 0; i < s.points.length; i++) row.push(s.points[i]);
+  row.push(
+    s.criteria,
+    s.approval,
+    s.deductionReviews,
+    s.deductionOverdue,
+    s.total,
+    s.grade,
+    s.vetoText ?? null,
+  );
+  const member = org ? undefined : ledger.index.members.get(s.id);
+  if (member) row.push(str(member, "status") ?? null, str(member, "worker") ?? null);
+  return row;
 }

@@ -20,7 +20,7 @@ import type { PageText } from "../../report/sheet-model";
 import type { ResultStyles } from "./styles-patch";
 import { MAIN_NS } from "./styles-patch";
 import { escapeAttr, escapeText, stripIllegalXml } from "./xml-edit";
-import { asciiBytes, ByteSink, bytesOf } from "./byte-sink";
+import { ByteSink, bytesOf } from "./byte-sink";
 import { ByteArena } from "./byte-arena";
 
 export const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -187,17 +187,39 @@ function writeValue(out: ByteSink, v: number | boolean): void {
   out.raw(V_CLOSE);
 }
 
-/** `row` is the row number's digits, encoded once per row. */
+/**
+ * A row number's digits, encoded once per row into one buffer per sheet (a `Uint8Array` per row
+ * was 27 MB of garbage on the district's results, issue 12). Rows go up to 1,048,576: 7 digits.
+ */
+class RowDigits {
+  private readonly bytes = new Uint8Array(7);
+  private start = 7;
+
+  set(r: number): void {
+    let i = 7;
+    do {
+      this.bytes[--i] = 0x30 + (r % 10);
+      r = Math.floor(r / 10);
+    } while (r > 0);
+    this.start = i;
+  }
+
+  writeTo(out: ByteSink): void {
+    out.rawRange(this.bytes, this.start, 7);
+  }
+}
+
+/** `row`: the row number's digits, encoded once per row. */
 function writeCell(
   out: ByteSink,
   head: ColumnHeads,
   c: number,
-  row: Uint8Array,
+  row: RowDigits,
   value: OutValue,
   link: boolean,
 ): void {
   out.raw(head.open[c]);
-  out.raw(row);
+  row.writeTo(out);
   writeCellTail(out, head, c, value, link);
 }
 
@@ -267,6 +289,7 @@ function writeRows(plan: SheetPlan, opts: SheetXmlOptions, letters: string[], ou
   const headerXf = styles.xf("header", TEXT_FORMAT);
   if (plan.hasHeader) headerRow(out, plan, plan.headerRow, plan.headers, headerXf, letters, false);
   const rows = plan.model.rows;
+  const digits = new RowDigits();
   for (let i = 0; i < rows.length; i++) {
     const r = plan.firstDataRow + i;
     const b = plan.sections.has(i) ? banners.get(r) : undefined;
@@ -283,7 +306,7 @@ function writeRows(plan: SheetPlan, opts: SheetXmlOptions, letters: string[], ou
     const covered = plan.covered.get(r);
     const n = Math.max(hasLinks ? plan.width : values.length, plan.ncols);
     const row = new RowOpener(out, r, rowAttrs(plan, r));
-    const digits = asciiBytes(String(r));
+    digits.set(r);
     for (let c = 0; c < n; c++) {
       const value = covered?.has(c) ? null : cellValue(values[c], columnAt(plan, c).format, dates);
       const link = hasLinks ? links.at(r, c) : undefined;
@@ -299,7 +322,7 @@ function writeRows(plan: SheetPlan, opts: SheetXmlOptions, letters: string[], ou
       } else if (c < plan.ncols) {
         row.cell();
         out.raw(head.open[c]);
-        out.raw(digits);
+        digits.writeTo(out);
         out.raw(head.blank[c]);
       }
     }
@@ -317,11 +340,11 @@ function writeCellOf(
   head: ColumnHeads,
   tails: CellTails,
   c: number,
-  digits: Uint8Array,
+  digits: RowDigits,
   value: OutValue,
 ): void {
   out.raw(head.open[c]);
-  out.raw(digits);
+  digits.writeTo(out);
   if (tails.write(out, c, value)) return;
   const from = out.position;
   writeCellTail(out, head, c, value, false);
