@@ -7,7 +7,7 @@ import { evaluateLedger, type Evaluation } from "../../engine/evaluate";
 import { RESULT_SHEET_NAMES } from "../../engine/schema";
 import { createHash } from "crypto";
 import { readFileBytes, readXlsxBytes } from "../../hosts/xlsx/read-file";
-import { patchWorkbookPieces } from "../../hosts/xlsx/patch";
+import { patchWorkbookPiecesOffThread } from "../../hosts/xlsx/patch";
 import { buildReport } from "../../report/build";
 import { t } from "../../i18n/cli";
 import {
@@ -45,7 +45,8 @@ export async function evaluateCommand(
       ? jsonReport(file, output, a, ev, lang)
       : textReport(evaluationText(file, output, a, ev, lang));
   });
-  if (done.models) await writeOutput(o.output, patchEvaluated(await source(), done.models), lang, [file]);
+  if (done.models)
+    await writeOutput(o.output, await patchEvaluated(await source(), done.models), lang, [file]);
   done.outcome();
   if (done.refusedErrors === undefined) return EXIT.ok;
   printErr(t(lang, "strictRefused", { n: done.refusedErrors }));
@@ -119,9 +120,9 @@ export async function evaluateBytes<T>(
  * returned (~100 MB on the district), collected before the writing adds its own (issue 12:
  * evaluate's peak 296–308 → 263–269 MB).
  */
-export function patchEvaluated(bytes: Uint8Array, models: SheetModel[]): Uint8Array[] {
+export function patchEvaluated(bytes: Uint8Array, models: SheetModel[]): Promise<Uint8Array[]> {
   collectNow();
-  return patchWorkbookPieces(bytes, models, { replace: RESULT_SHEET_NAMES });
+  return patchWorkbookPiecesOffThread(bytes, models, { replace: RESULT_SHEET_NAMES });
 }
 
 /**

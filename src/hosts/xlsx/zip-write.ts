@@ -199,7 +199,8 @@ export interface Compressor {
 
 export interface DeflateStream {
   push(data: Uint8Array): Uint8Array[];
-  end(): Uint8Array[];
+  /** The rest: now, or — from a compressor working on another thread (deflate-thread.ts) — later. */
+  end(): Uint8Array[] | Promise<Uint8Array[]>;
 }
 
 /** fflate's streaming Deflate: its output arrives through the callback as pushed. */
@@ -236,6 +237,15 @@ function zlibStream(zlib: NodeZlib, level: number): DeflateStream {
   };
 }
 
+/**
+ * Node's zlib levels: large sheet parts (`fast`) at level 2, chosen by measurement (issue 12, the
+ * district's 124 MB of result XML): level 1 218 ms / 14.2 MB, level 2 224 ms / 13.7 MB, level 3
+ * 335 ms / 13.0 MB, level 6 758 ms / 11.4 MB. The worker of deflate-thread.ts uses the same.
+ */
+export function zlibLevel(fast: boolean): number {
+  return fast ? 2 : 6;
+}
+
 let nativeCompressor: Compressor | null | undefined;
 
 /** Node's zlib (about four times faster than fflate on large sheets) where it exists; else fflate. */
@@ -245,11 +255,8 @@ export function defaultCompressor(): Compressor {
     const nativeCrc = zlib && typeof zlib.crc32 === "function" ? zlib.crc32.bind(zlib) : undefined;
     nativeCompressor = zlib
       ? {
-          // Large sheet parts at level 2, chosen by measurement (issue 12, the district's 124 MB of
-          // result XML): level 1 218 ms / 14.2 MB, level 2 224 ms / 13.7 MB, level 3 335 ms / 13.0 MB,
-          // level 6 758 ms / 11.4 MB.
-          deflate: (data, fast) => zlib.deflateRawSync(data, { level: fast ? 2 : 6 }),
-          stream: (fast) => zlibStream(zlib, fast ? 2 : 6),
+          deflate: (data, fast) => zlib.deflateRawSync(data, { level: zlibLevel(fast) }),
+          stream: (fast) => zlibStream(zlib, zlibLevel(fast)),
           crc32: nativeCrc ? (data, prev) => nativeCrc(data, prev ?? 0) >>> 0 : crc32,
         }
       : null;
@@ -277,6 +284,21 @@ export interface CompressedEntry {
   method: 0 | 8;
   crc: number;
   size: number;
+  /**
+   * The rest of `body` is still being deflated on another thread: settleEntries waits for it (and
+   * clears this); zipPieces refuses an entry that still has it.
+   */
+  pending?: Promise<void>;
+}
+
+/** Waits until every entry's compressed bytes are all there (see CompressedEntry.pending). */
+export async function settleEntries(entries: readonly OutEntry[]): Promise<void> {
+  const waiting = entries.filter(
+    (e): e is CompressedEntry => e.kind === "compressed" && e.pending !== undefined,
+  );
+  // all at once: a failure of any one is then handled, whichever comes first
+  await Promise.all(waiting.map((e) => e.pending));
+  for (const e of waiting) e.pending = undefined;
 }
 
 /**
@@ -327,8 +349,7 @@ export class EntryStream {
 
   finish(): CompressedEntry {
     if (this.size === 0) return compressEntry(this.name, new Uint8Array(0), true, this.compressor);
-    this.body.push(...this.deflater.end());
-    return {
+    const entry: CompressedEntry = {
       kind: "compressed",
       name: this.name,
       body: this.body,
@@ -336,6 +357,13 @@ export class EntryStream {
       crc: this.crc,
       size: this.size,
     };
+    const rest = this.deflater.end();
+    if (Array.isArray(rest)) this.body.push(...rest);
+    else {
+      entry.pending = rest.then((r) => void this.body.push(...r));
+      entry.pending.catch(() => {}); // handled: settleEntries still sees the failure
+    }
+    return entry;
   }
 }
 
@@ -430,6 +458,8 @@ function prepare(source: Uint8Array, e: OutEntry, time: number, date: number, z:
       body: [source.subarray(r.dataStart, r.dataStart + r.compressedSize)],
     };
   }
+  if (e.kind === "compressed" && e.pending !== undefined)
+    throw new Error(`${e.name} is still being compressed: settleEntries first`);
   const c = e.kind === "compressed" ? e : compressEntry(e.name, e.data, e.fast === true, z);
   const nameBytes = encoder.encode(c.name);
   const ascii = nameBytes.length === c.name.length;

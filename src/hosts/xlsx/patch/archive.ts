@@ -1,7 +1,7 @@
 // The patched archive: the original entries in their order — copied as their raw compressed bytes,
 // or rewritten in place when changed, or left out when removed — then the new parts.
 import { encodeXml } from "../xml-edit";
-import { zipPieces, type Compressor, type OutEntry } from "../zip-write";
+import { settleEntries, zipPieces, type Compressor, type OutEntry } from "../zip-write";
 import { partKey } from "./opc";
 import type { Source } from "./source";
 
@@ -19,6 +19,11 @@ export class PatchedArchive {
   /** Appends new parts (after the ones appended before). */
   add(entries: readonly OutEntry[]): void {
     this.added.push(...entries);
+  }
+
+  /** Once the new parts deflated on another thread are all there (deflate-thread.ts). */
+  settled(): Promise<void> {
+    return settleEntries(this.added);
   }
 
   /** The archive in pieces (zipPieces), in order. */

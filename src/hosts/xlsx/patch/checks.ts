@@ -1,6 +1,7 @@
 // What is checked before anything is written: that the input is a zip (sheet names are checked by
 // the plan: report/sheet-plan.ts checkSheetNames).
 import { SheetModelError } from "../../../report/sheet-plan";
+import { DeflateThreadError } from "../deflate-thread";
 import { LedgerFileError, ledgerFileError } from "../errors";
 
 /** A zip starts with "PK" and a record tag: 3,4 a local file header; 5,6 the end record (empty zip). */
@@ -23,7 +24,8 @@ export function guarded<T>(step: () => T): T {
   try {
     return step();
   } catch (e) {
-    if (e instanceof LedgerFileError || e instanceof SheetModelError) throw e;
+    if (e instanceof LedgerFileError || e instanceof SheetModelError || e instanceof DeflateThreadError)
+      throw e;
     throw ledgerFileError("corrupt", { reason: e instanceof Error ? e.message : String(e), cause: e });
   }
 }

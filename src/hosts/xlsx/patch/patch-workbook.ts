@@ -21,6 +21,7 @@ import { resolveCharts } from "../../../report/chart-plan";
 import type { SheetModel } from "../../../report/sheet-model";
 import { LISTS_SHEET, planWorkbook, sheetKey } from "../../../report/sheet-plan";
 import { concatBytes } from "../byte-sink";
+import { deflateOnThread, DeflateThreadError, type ThreadCompressor } from "../deflate-thread";
 import { defaultCompressor, type Compressor } from "../zip-write";
 import { PatchedArchive } from "./archive";
 import { guarded } from "./checks";
@@ -66,6 +67,42 @@ export function patchWorkbookPieces(
   models: SheetModel[],
   opts: PatchOptions,
 ): Uint8Array[] {
+  const patched = preparePatch(original, models, opts);
+  return guarded(() => patched.write());
+}
+
+/**
+ * patchWorkbookPieces with the large sheets deflated on a worker thread where one can start
+ * (deflate-thread.ts; issue 12): the sheets are written here while the worker deflates them, and the
+ * package is put together once it has given back the last of them. The bytes are patchWorkbookPieces'
+ * own. Should the worker fail, the package is made again on this thread.
+ */
+export async function patchWorkbookPiecesOffThread(
+  original: Uint8Array,
+  models: SheetModel[],
+  opts: Omit<PatchOptions, "compressor">,
+  startThread: () => ThreadCompressor | undefined = deflateOnThread,
+): Promise<Uint8Array[]> {
+  const thread = startThread();
+  if (!thread) return patchWorkbookPieces(original, models, opts);
+  try {
+    const patched = preparePatch(original, models, { ...opts, compressor: thread });
+    await patched.archive.settled();
+    return guarded(() => patched.write());
+  } catch (e) {
+    if (!(e instanceof DeflateThreadError)) throw e;
+    return patchWorkbookPieces(original, models, opts);
+  } finally {
+    await thread.close();
+  }
+}
+
+/** Every step but the last: the archive with its parts, and how to write it. */
+function preparePatch(
+  original: Uint8Array,
+  models: SheetModel[],
+  opts: PatchOptions,
+): { archive: PatchedArchive; write: () => Uint8Array[] } {
   const reserved = new Set(opts.replace.map(sheetKey));
   const { sheets: plans } = planWorkbook(models); // checks the sheet names first
   const modelKeys = new Set(models.map((m) => sheetKey(m.name)));
@@ -96,6 +133,6 @@ export function patchWorkbookPieces(
     );
     const overrides = newPartOverrides(news, styles);
     archive.setText(contentTypes.part, patchContentTypes(contentTypes, removal.removedParts, overrides));
-    return archive.write(src, removal.isKept, { now: opts.now, compressor });
+    return { archive, write: () => archive.write(src, removal.isKept, { now: opts.now, compressor }) };
   });
 }
