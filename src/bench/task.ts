@@ -2,8 +2,8 @@
 // time and peak memory are the process's own). Prints one JSON line.
 import type * as ExcelJSTypes from "exceljs";
 import { readXlsxBytes } from "../hosts/xlsx/read-file";
-import { analyze } from "../engine/analyze";
 import { evaluateBytes, ledgerSource, patchEvaluated } from "../cli/commands/evaluate";
+import { analyzeRead } from "../cli/commands/validate";
 import { parseISO } from "../engine/dates";
 import { summarize } from "../engine/findings";
 import { patchWorkbook } from "../hosts/xlsx/patch";
@@ -72,7 +72,7 @@ async function readAndAnalyze(bytes: Uint8Array, file: string, t0: number) {
   const wb = await readXlsxBytes(bytes, file);
   const tRead = performance.now() - t0;
   const readCpuMs = cpuMs();
-  return { a: analyze(wb, { asOf: parseISO("2012-11-07") }), tRead, readCpuMs };
+  return { a: analyzeRead(wb, parseISO("2012-11-07")), tRead, readCpuMs };
 }
 
 async function run(named: string, file: string): Promise<Record<string, unknown>> {

@@ -1,12 +1,14 @@
 // `pioneer-ledger validate <ledger.xlsx> [--as-of D] [--json]`: exit 0 no errors, 1 errors, 2 unusable.
-import { analyze } from "../../engine/analyze";
+import { analyze, type Analysis } from "../../engine/analyze";
+import type { Day } from "../../engine/dates";
+import type { Workbook } from "../../engine/grid";
 import { summarize } from "../../engine/findings";
 import { readXlsxFile } from "../../hosts/xlsx/read-file";
 import { t } from "../../i18n/cli";
 import { type CommonOptions, EXIT, asOfOf, langOf, progress, printOut, printJson } from "../io";
 import { validateJson } from "../findings-json";
 import { validateText } from "../report-text";
-import { tuneHeap } from "../heap";
+import { collectNow, tuneHeap } from "../heap";
 
 export interface ValidateOptions extends CommonOptions {
   maxSize?: string;
@@ -19,8 +21,18 @@ export async function validateCommand(file: string, o: ValidateOptions): Promise
   progress(t(lang, "reading", { file }));
   const wb = await readXlsxFile(file, o.maxSize ? { maxBytes: Number(o.maxSize) * 1024 * 1024 } : {});
   progress(t(lang, "checking"));
-  const a = analyze(wb, { asOf });
+  const a = analyzeRead(wb, asOf);
   if (o.json) printJson(validateJson(file, a, lang));
   else printOut(validateText(file, a, lang));
   return summarize(a.findings).error > 0 ? EXIT.findings : EXIT.ok;
+}
+
+/**
+ * The checks of a workbook just read, after a full collection: the read's XML buffers and text tables
+ * have just died, and collected now they are not there while the checks build the ledger on top
+ * (issue 12, the district: peak RSS 195–218 → 192–196 MB, wall time 2.02–2.09 → 1.90–1.97 s).
+ */
+export function analyzeRead(wb: Workbook, asOf: Day | undefined): Analysis {
+  collectNow();
+  return analyze(wb, { asOf });
 }
