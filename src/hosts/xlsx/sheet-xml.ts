@@ -155,6 +155,9 @@ const T_E = 4;
 const T_INLINE = 5;
 const T_D = 6;
 
+/** plainCellTag: not the usual `<c>` tag (nothing read). */
+const NOT_PLAIN = -1;
+
 /** A cell's column before placement: no `r` attribute (placed by counting) … */
 const COL_COUNTED = -1;
 /** … or an `r` attribute that cannot be placed (the cell is skipped). */
@@ -332,6 +335,7 @@ class SheetReader {
       if (!afterSheetData && isName1(sc, CH_c)) this.cell(k === EMPTY);
       else if (!afterSheetData && sc.is(N_ROW)) this.row();
       else if (sc.is(N_MERGECELL)) this.mergeCell();
+      if (!afterSheetData) this.plainCells(); // the usual: a row's cells follow its tag and each other
     }
     this.endRow();
     return { rows: this.rows, formats: this.formats, merges: this.merges, formulas: this.formulas };
@@ -388,6 +392,17 @@ class SheetReader {
   /** `<c r=".." s=".." t="..">` (or `<c .../>` when `empty`): attributes, place, content, value. */
   private cell(empty: boolean): void {
     this.readCellAttributes();
+    this.cellAfterTag(empty);
+  }
+
+  /** The cells that follow right away in the usual form (plainCellTag), one after another. */
+  private plainCells(): void {
+    for (let k = this.plainCellTag(); k !== NOT_PLAIN; k = this.plainCellTag())
+      this.cellAfterTag(k === EMPTY);
+  }
+
+  /** A cell whose tag has been read: its place, content and value. */
+  private cellAfterTag(empty: boolean): void {
     this.placeCell();
     if (empty) return;
     if (!this.readPlainContent()) this.readCellContent();
@@ -403,33 +418,43 @@ class SheetReader {
     setAt<FormulaMark | undefined>(rowAt(this.formulas, this.rowIdx), col, mark, undefined);
   }
 
-  /** The one-letter, unprefixed attributes `r`, `s` and `t` of the current `<c>` tag. */
-  private readCellAttributes(): void {
-    if (!this.readPlainAttributes()) this.readAnyAttributes();
-  }
-
   /**
-   * The usual `<c>` tag: only one-letter attributes, each as `x="…"` (or `x='…'`) — read in one pass
-   * without the general attribute scanner (issue 12). False on anything else (a longer name, spaces
-   * around `=`, no quotes), for readAnyAttributes to read the tag again from its start.
+   * The usual `<c>` tag right at the scanner's position — `<c` and only one-letter, quoted attributes
+   * (`r="B7" s="3" t="str"`), ended by `>` or `/>` — read in one pass, tag and attributes together,
+   * without the general scanner (issue 12: most of a ledger's tags). START or EMPTY, with the scanner
+   * after the tag; NOT_PLAIN, with nothing consumed, for anything else (a longer or prefixed name,
+   * spaces around `=`, no quotes, a raw `<` inside the tag), which the general scanner then reads.
    */
-  private readPlainAttributes(): boolean {
+  private plainCellTag(): number {
     const { b, sc } = this;
-    const end = sc.attrEnd;
+    const n = b.length;
+    let p = sc.pos;
+    if (b[p] !== LT || b[p + 1] !== CH_c || !isSpace(b[p + 2])) return NOT_PLAIN;
+    p += 2;
     let col = COL_COUNTED;
     let cellRow = -1;
     let style = 0;
     let type = T_N;
-    let p = sc.attrStart;
+    let kind: number;
     for (;;) {
-      while (p < end && isSpace(b[p])) p++;
-      if (p >= end) break;
-      const quote = b[p + 2];
-      if (p + 3 > end || b[p + 1] !== EQ || (quote !== DQUOTE && quote !== SQUOTE)) return false;
+      while (p < n && isSpace(b[p])) p++;
       const name = b[p];
+      if (name === GT) {
+        kind = START;
+        p++;
+        break;
+      }
+      if (name === SLASH && b[p + 1] === GT) {
+        kind = EMPTY;
+        p += 2;
+        break;
+      }
+      const quote = b[p + 2];
+      if (b[p + 1] !== EQ || (quote !== DQUOTE && quote !== SQUOTE)) return NOT_PLAIN;
       const vs = p + 3;
       let ve = vs;
-      while (ve < end && b[ve] !== quote) ve++;
+      while (ve < n && b[ve] !== quote && b[ve] !== LT) ve++;
+      if (ve >= n || b[ve] === LT) return NOT_PLAIN;
       if (name === CH_r) {
         parseRef(b, vs, ve);
         col = refCol;
@@ -439,15 +464,16 @@ class SheetReader {
       else if (name === CH_t) type = cellTypeOf(b, vs, ve, type);
       p = ve + 1;
     }
+    sc.pos = p;
     this.col = col;
     this.cellRow = cellRow;
     this.style = style;
     this.type = type;
-    return true;
+    return kind;
   }
 
-  /** readCellAttributes for any `<c>` tag, by the general attribute scanner. */
-  private readAnyAttributes(): void {
+  /** The one-letter, unprefixed attributes `r`, `s` and `t` of the `<c>` tag the general scanner read. */
+  private readCellAttributes(): void {
     const { b, sc } = this;
     let col = COL_COUNTED;
     let cellRow = -1;
