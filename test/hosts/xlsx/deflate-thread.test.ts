@@ -52,7 +52,7 @@ describe("deflateOnThread", () => {
     expect(readXlsx(concatBytes(there)).sheets.map((s) => s.rows.length)).toEqual([40_001, 40_001]); // the header and the rows
   });
 
-  test("a writer that must wait for the worker (almost nothing may wait) still makes the same bytes", async () => {
+  test("a writer that must wait for the worker (one slot) still makes the same bytes", async () => {
     const m = models(20_000);
     const here = patchWorkbookPieces(BLANK, m, OPTS);
     const there = await patchWorkbookPiecesOffThread(BLANK, m, OPTS, () => deflateOnThread(1));
@@ -73,7 +73,8 @@ describe("deflateOnThread", () => {
     const thread = deflateOnThread()!;
     try {
       const local = defaultCompressor();
-      const input = (k: number) => new Uint8Array(300_000).map((_, i) => (i * k) % 251);
+      // pieces that fit a slot and one that does not (sent in a buffer of its own)
+      const input = (k: number) => new Uint8Array(k === 6 ? 5_000_000 : 300_000).map((_, i) => (i * k) % 251);
       const streams = [3, 5].map((k) => ({ k, there: thread.stream(false), here: local.stream(false) }));
       const expected = streams.map(() => [] as Uint8Array[]);
       for (let round = 0; round < 3; round++)
