@@ -42,7 +42,12 @@ parentPort.on("message", (m) => {
     if (m.end) {
       out.push(zlib.deflateRawSync(new Uint8Array(0), { level: m.level, finishFlush: zlib.constants.Z_FINISH }));
       streams.delete(m.id);
-      parentPort.postMessage({ id: m.id, pieces: out }, out.map((p) => p.buffer));
+      const reply = { id: m.id, pieces: out };
+      try {
+        parentPort.postMessage(reply, [...new Set(out.map((p) => p.buffer))]);
+      } catch {
+        parentPort.postMessage(reply); // a buffer that cannot be transferred is copied
+      }
       return;
     }
     const data = m.data || slots.subarray(m.slot * workerData.slotBytes, m.slot * workerData.slotBytes + m.length);

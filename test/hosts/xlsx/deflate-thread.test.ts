@@ -47,8 +47,24 @@ describe("deflateOnThread", () => {
   test("the patched package is byte for byte the one deflated on this thread", async () => {
     const m = models(40_000);
     const here = patchWorkbookPieces(BLANK, m, OPTS);
-    const there = await patchWorkbookPiecesOffThread(BLANK, m, OPTS);
+    const ends: Promise<unknown>[] = [];
+    const watched = () => {
+      const t = deflateOnThread()!;
+      const stream = t.stream.bind(t);
+      t.stream = (fast) => {
+        const s = stream(fast);
+        return {
+          push: s.push,
+          end: () => (ends.push(Promise.resolve(s.end())), ends[ends.length - 1] as never),
+        };
+      };
+      return t;
+    };
+    const there = await patchWorkbookPiecesOffThread(BLANK, m, OPTS, watched);
     expect(joined(there).equals(joined(here))).toBe(true);
+    // made by the worker, not by this thread after a failure
+    expect(ends.length).toBe(2);
+    await expect(Promise.all(ends)).resolves.toBeDefined();
     expect(readXlsx(concatBytes(there)).sheets.map((s) => s.rows.length)).toEqual([40_001, 40_001]); // the header and the rows
   });
 
