@@ -8,9 +8,16 @@ export class ByteArena {
   private used = 0;
   private readonly starts: number[] = [];
 
+  private dv = new DataView(this.buf.buffer);
+
   /** The buffer the entries live in (replaced when it grows: read it after `add`). */
   get bytes(): Uint8Array {
     return this.buf;
+  }
+
+  /** `bytes` as a DataView (ByteSink.rawView; replaced with it). */
+  get view(): DataView {
+    return this.dv;
   }
 
   /** Copies b[s, e) in as the next entry; returns its index. */
@@ -21,6 +28,7 @@ export class ByteArena {
       const grown = new Uint8Array(Math.max(this.buf.length * 2, at + n));
       grown.set(this.buf.subarray(0, at));
       this.buf = grown;
+      this.dv = new DataView(grown.buffer);
     }
     const a = this.buf;
     for (let i = s, j = at; i < e; i++, j++) a[j] = b[i];

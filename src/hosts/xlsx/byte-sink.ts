@@ -7,6 +7,8 @@ const PIECE = 1 << 20;
 
 export class ByteSink {
   private buf = new Uint8Array(PIECE * 2);
+  /** `buf` as a DataView, for copying four bytes at a time (rawView). */
+  private view = new DataView(this.buf.buffer);
   private pos = 0;
   private readonly kept: Uint8Array[] = [];
 
@@ -26,6 +28,7 @@ export class ByteSink {
     const grown = new Uint8Array(Math.max(this.buf.length * 2, this.pos + n));
     grown.set(this.buf.subarray(0, this.pos));
     this.buf = grown;
+    this.view = new DataView(grown.buffer);
   }
 
   /** Pre-encoded bytes (the fixed pieces of the markup). */
@@ -118,6 +121,22 @@ export class ByteSink {
     const buf = this.buf;
     let p = this.pos;
     for (let i = s; i < e; i++) buf[p++] = b[i];
+    this.pos = p;
+  }
+
+  /**
+   * Bytes [s, e) of the buffer `src` views (a table of pieces made before: the writer's cell tails),
+   * four at a time — three times fewer steps than a byte loop for the usual 20–60 bytes, without
+   * the view per call that `TypedArray#set` needs (issue 12).
+   */
+  rawView(src: DataView, s: number, e: number): void {
+    this.room(e - s);
+    const dst = this.view;
+    let p = this.pos;
+    let i = s;
+    // both little-endian: the bytes keep their order
+    for (; i + 4 <= e; i += 4, p += 4) dst.setUint32(p, src.getUint32(i, true), true);
+    for (; i < e; i++, p++) dst.setUint8(p, src.getUint8(i));
     this.pos = p;
   }
 

@@ -383,7 +383,7 @@ class CellTails {
       return false;
     }
     this.hits[c]++;
-    out.rawRange(this.tails.bytes, this.tails.start(k), this.tails.end(k));
+    out.rawView(this.tails.view, this.tails.start(k), this.tails.end(k));
     return true;
   }
 

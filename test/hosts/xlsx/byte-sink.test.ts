@@ -142,3 +142,23 @@ test("lent pieces, copied as they come, join to what an owning sink receives; th
   expect(lent[0].buffer).toBe(lent[1].buffer);
   expect(lent[0]).not.toEqual(copies[0]);
 });
+
+test("rawView copies any range of another buffer, at any position, across a growth of the sink", () => {
+  const src = new Uint8Array(64).map((_, i) => (i * 37 + 11) & 0xff);
+  const view = new DataView(src.buffer);
+  const expected: number[] = [];
+  const out = new ByteSink();
+  // a long first write makes the sink grow while ranges are copied after it
+  const filler = new Uint8Array(3 * 1024 * 1024 + 3).fill(7);
+  out.raw(filler);
+  for (let s = 0; s < 12; s++)
+    for (let len = 0; len <= 13; len++) {
+      out.rawView(view, s, s + len);
+      expected.push(...src.subarray(s, s + len));
+      out.ascii("|"); // shifts the next copy's alignment
+      expected.push(0x7c);
+    }
+  const bytes = out.bytes();
+  expect(bytes.subarray(0, filler.length).every((b) => b === 7)).toBe(true);
+  expect(Array.from(bytes.subarray(filler.length))).toEqual(expected);
+});
