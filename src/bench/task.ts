@@ -137,7 +137,7 @@ async function evaluateTask(file: string, t0: number): Promise<Record<string, un
     summary: summarize(a.findings),
     lists: ev.commendations.length,
   }));
-  const out = await patchEvaluated(await source(), done.models!);
+  const out = await patchEvaluated(source, done.models!);
   await writeFile(".tmp/bench-evaluate-out.xlsx", out); // as the CLI writes it: piece by piece
   const outMb = out.reduce((n, p) => n + p.length, 0) / 2 ** 20;
   return { cpuMs: cpuMs(), ...done.outcome, readMs, outMb, ms: performance.now() - t0 };

@@ -45,8 +45,7 @@ export async function evaluateCommand(
       ? jsonReport(file, output, a, ev, lang)
       : textReport(evaluationText(file, output, a, ev, lang));
   });
-  if (done.models)
-    await writeOutput(o.output, await patchEvaluated(await source(), done.models), lang, [file]);
+  if (done.models) await writeOutput(o.output, await patchEvaluated(source, done.models), lang, [file]);
   done.outcome();
   if (done.refusedErrors === undefined) return EXIT.ok;
   printErr(t(lang, "strictRefused", { n: done.refusedErrors }));
@@ -118,11 +117,16 @@ export async function evaluateBytes<T>(
  * The workbook with the result sheets, in pieces to be written one after another (not joined: 24 MB
  * less at the end on the district). The ledger and the evaluation are garbage once evaluateBytes has
  * returned (~100 MB on the district), collected before the writing adds its own (issue 12:
- * evaluate's peak 296–308 → 263–269 MB).
+ * evaluate's peak 296–308 → 263–269 MB) — while the ledger's file is read again for the copy.
  */
-export function patchEvaluated(bytes: Uint8Array, models: SheetModel[]): Promise<Uint8Array[]> {
+export async function patchEvaluated(
+  source: () => Promise<Uint8Array>,
+  models: SheetModel[],
+): Promise<Uint8Array[]> {
+  const reading = source();
+  reading.catch(() => undefined); // awaited below; a failure while collecting is not "unhandled"
   collectNow();
-  return patchWorkbookPiecesOffThread(bytes, models, { replace: RESULT_SHEET_NAMES });
+  return patchWorkbookPiecesOffThread(await reading, models, { replace: RESULT_SHEET_NAMES });
 }
 
 /**
