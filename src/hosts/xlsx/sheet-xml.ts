@@ -431,73 +431,55 @@ class SheetReader {
     let p = sc.pos;
     if (b[p] !== LT || b[p + 1] !== CH_c || !isSpace(b[p + 2])) return NOT_PLAIN;
     p += 2;
-    let col = COL_COUNTED;
-    let cellRow = -1;
-    let style = 0;
-    let type = T_N;
-    let kind: number;
+    this.noCellAttributes();
     for (;;) {
       while (p < n && isSpace(b[p])) p++;
       const name = b[p];
       if (name === GT) {
-        kind = START;
-        p++;
-        break;
+        sc.pos = p + 1;
+        return START;
       }
       if (name === SLASH && b[p + 1] === GT) {
-        kind = EMPTY;
-        p += 2;
-        break;
+        sc.pos = p + 2;
+        return EMPTY;
       }
+      // (a tag given up here is read again by readCellAttributes, which sets every attribute anew)
       const quote = b[p + 2];
       if (b[p + 1] !== EQ || (quote !== DQUOTE && quote !== SQUOTE)) return NOT_PLAIN;
       const vs = p + 3;
       let ve = vs;
       while (ve < n && b[ve] !== quote && b[ve] !== LT) ve++;
       if (ve >= n || b[ve] === LT) return NOT_PLAIN;
-      if (name === CH_r) {
-        parseRef(b, vs, ve);
-        col = refCol;
-        cellRow = refRow;
-        if (col < 0 && ve > vs) col = COL_UNPLACEABLE;
-      } else if (name === CH_s) style = parseUint(b, vs, ve);
-      else if (name === CH_t) type = cellTypeOf(b, vs, ve, type);
+      this.cellAttribute(name, vs, ve);
       p = ve + 1;
     }
-    sc.pos = p;
-    this.col = col;
-    this.cellRow = cellRow;
-    this.style = style;
-    this.type = type;
-    return kind;
   }
 
   /** The one-letter, unprefixed attributes `r`, `s` and `t` of the `<c>` tag the general scanner read. */
   private readCellAttributes(): void {
-    const { b, sc } = this;
-    let col = COL_COUNTED;
-    let cellRow = -1;
-    let style = 0;
-    let type = T_N;
+    const sc = this.sc;
+    this.noCellAttributes();
     sc.attrs();
-    while (sc.nextAttr()) {
-      if (sc.anE - sc.anS !== 1) continue;
-      const name = b[sc.anS];
-      if (name === CH_r) {
-        parseRef(b, sc.avS, sc.avE);
-        col = refCol;
-        cellRow = refRow;
-        if (col < 0 && sc.avE > sc.avS) col = COL_UNPLACEABLE;
-      } else if (name === CH_s) {
-        style = sc.attrUint();
-      } else if (name === CH_t) {
-        type = cellTypeOf(b, sc.avS, sc.avE, type);
-      }
-    }
-    this.col = col;
-    this.cellRow = cellRow;
-    this.style = style;
-    this.type = type;
+    while (sc.nextAttr()) if (sc.anE - sc.anS === 1) this.cellAttribute(this.b[sc.anS], sc.avS, sc.avE);
+  }
+
+  /** A `<c>` tag without attributes: placed by counting, style 0, a number. */
+  private noCellAttributes(): void {
+    this.col = COL_COUNTED;
+    this.cellRow = -1;
+    this.style = 0;
+    this.type = T_N;
+  }
+
+  /** A `<c>` tag's attribute `name` (one byte) with the value at [vs, ve): `r`, `s` and `t` count. */
+  private cellAttribute(name: number, vs: number, ve: number): void {
+    const b = this.b;
+    if (name === CH_r) {
+      parseRef(b, vs, ve);
+      this.col = refCol < 0 && ve > vs ? COL_UNPLACEABLE : refCol;
+      this.cellRow = refRow;
+    } else if (name === CH_s) this.style = parseUint(b, vs, ve);
+    else if (name === CH_t) this.type = cellTypeOf(b, vs, ve, this.type);
   }
 
   /**
