@@ -119,6 +119,15 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+// A reader that stops reading (`… --json | head`) closes the pipe: what it wanted has been written
+// and the rest has nowhere to go. The command goes on and ends with its own exit code, quietly — not
+// with a stack trace for an error the clerk did not make.
+let stdoutClosed = false;
+process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+  if (e.code === "EPIPE") stdoutClosed = true;
+  if (!stdoutClosed) throw e;
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

@@ -170,3 +170,19 @@ test("rules lists every finding code with its clause", () => {
   expect(text.stdout).toMatch(/vote-sum +错误 +《实施意见》四（三）群众评议/);
   expect(text.stdout).toMatch(/plan-late +警告 +《实施意见》五、组织领导/);
 });
+
+test("a reader that stops reading (`--json | head`): the exit code of the run, no stack trace", async () => {
+  const { spawn } = await import("child_process");
+  const child = spawn(process.execPath, [
+    path.join(__dirname, "../../bin/pioneer-ledger.js"),
+    "validate",
+    sample,
+    "--json",
+  ]);
+  let stderr = "";
+  child.stderr.on("data", (d) => (stderr += d));
+  child.stdout.destroy(); // the reader is gone before the report is written
+  const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+  expect(stderr).not.toMatch(/EPIPE|node:events|at /);
+  expect(code).toBe(1); // the sample's seeded errors, as without the pipe
+});
