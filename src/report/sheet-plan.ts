@@ -175,7 +175,7 @@ export interface SheetPlan {
   covered: Map<number, Set<number>>;
   /** Row heights in points (1-based row → height); other rows keep the default. Every row that
    *  holds wrapped text has one, measured from its texts, font size and column widths. */
-  rowHeights: Map<number, number>;
+  rowHeights: RowHeights;
   /** An Excel table over header + rows. */
   table: boolean;
   /** A plain autoFilter instead (a table without rows, or with merged section rows). */
@@ -604,10 +604,43 @@ export function measureRows(model: SheetModel): Map<number, { points: number; ex
 }
 
 /** The heights that must be written (1-based row → points). */
-function planRowHeights(model: SheetModel): Map<number, number> {
-  const out = new Map<number, number>();
+function planRowHeights(model: SheetModel): RowHeights {
+  const out = new RowHeights();
   eachRowHeight(model, (row, points, explicit) => explicit && out.set(row, points));
   return out;
+}
+
+/**
+ * Row heights by 1-based row: a Map's interface over an array, because rows are small dense
+ * integers and a sheet that fixes every row's height has one per row — a Map of the district's
+ * 200,000 took ~50 ms to fill and its lookups more in the writer (issue 12).
+ */
+export class RowHeights {
+  private readonly points: (number | undefined)[] = [];
+  private count = 0;
+
+  set(row: number, points: number): this {
+    if (this.points[row] === undefined) this.count++;
+    while (this.points.length < row) this.points.push(undefined); // stays a dense array
+    this.points[row] = points;
+    return this;
+  }
+
+  get(row: number): number | undefined {
+    return this.points[row];
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** [row, points] in row order. */
+  *[Symbol.iterator](): IterableIterator<[number, number]> {
+    for (let r = 0; r < this.points.length; r++) {
+      const p = this.points[r];
+      if (p !== undefined) yield [r, p];
+    }
+  }
 }
 
 type RowHeightVisit = (row: number, points: number, explicit: boolean) => void;
