@@ -617,10 +617,8 @@ function planRowHeights(model: SheetModel): RowHeights {
  */
 export class RowHeights {
   private readonly points: (number | undefined)[] = [];
-  private count = 0;
 
   set(row: number, points: number): this {
-    if (this.points[row] === undefined) this.count++;
     while (this.points.length < row) this.points.push(undefined); // stays a dense array
     this.points[row] = points;
     return this;
@@ -628,10 +626,6 @@ export class RowHeights {
 
   get(row: number): number | undefined {
     return this.points[row];
-  }
-
-  get size(): number {
-    return this.count;
   }
 
   /** [row, points] in row order. */

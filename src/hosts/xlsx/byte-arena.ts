@@ -10,12 +10,7 @@ export class ByteArena {
 
   private dv = new DataView(this.buf.buffer);
 
-  /** The buffer the entries live in (replaced when it grows: read it after `add`). */
-  get bytes(): Uint8Array {
-    return this.buf;
-  }
-
-  /** `bytes` as a DataView (ByteSink.rawView; replaced with it). */
+  /** The buffer the entries live in, as a DataView for ByteSink.rawView (replaced when it grows: read it after `add`). */
   get view(): DataView {
     return this.dv;
   }

@@ -193,6 +193,7 @@ function writeValue(out: ByteSink, v: number | boolean): void {
  */
 class RowDigits {
   private readonly bytes = new Uint8Array(7);
+  private readonly view = new DataView(this.bytes.buffer);
   private start = 7;
 
   set(r: number): void {
@@ -205,7 +206,7 @@ class RowDigits {
   }
 
   writeTo(out: ByteSink): void {
-    out.rawRange(this.bytes, this.start, 7);
+    out.rawView(this.view, this.start, 7);
   }
 }
 

@@ -14,7 +14,7 @@ test("entries are copies of what was added, each with its own bounds, past any g
   }
   source.fill(0); // the arena kept copies
   for (let k = 0; k < added.length; k++) {
-    expect(arena.bytes.slice(arena.start(k), arena.end(k))).toEqual(added[k]);
+    expect(new Uint8Array(arena.view.buffer).slice(arena.start(k), arena.end(k))).toEqual(added[k]);
     expect(arena.equals(k, added[k], 0, added[k].length)).toBe(true);
     if (added[k].length > 0) {
       const other = added[k].slice();
