@@ -111,142 +111,165 @@ function scoresByList(scores: readonly Score[]): Map<string, Map<string, Score>>
 }
 
 export function selectCommendations(ledger: Ledger, scores: readonly Score[]): CommendationResult {
-  const { rules, index, facts } = ledger;
   const result: CommendationResult = { commendations: [], notSelected: [], quotas: [] };
   const scoresOf = scoresByList(scores);
   const selectedInPhase = new Map<Phase, Set<string>>();
 
   // A phase that has not begun by 检查基准日 has no lists at all, not even reasons (§5.1).
-  for (const list of COMMENDATION_LISTS.filter((l) => phaseBegun(rules, ledger.asOf, l.phase))) {
+  for (const list of COMMENDATION_LISTS.filter((l) => phaseBegun(ledger.rules, ledger.asOf, l.phase))) {
     const chosen = selectedInPhase.get(list.phase) ?? new Set<string>();
     selectedInPhase.set(list.phase, chosen);
-    if (list.kind === "unit") {
-      unitList(ledger, list, scores, result);
-      continue;
-    }
-    const objKind = list.kind === "organization" ? "organization" : "member";
-    const population = list.kind === "organization" ? index.orgs : index.members;
-    const share =
-      list.kind === "organization"
-        ? rules.quota.org
-        : list.kind === "member"
-          ? rules.quota.member
-          : rules.quota.worker;
-    const decision = decisionDate(rules, list.phase);
-    /** unit → eligible candidates. */
-    const eligible = new Map<string, Score[]>();
-    const unitOf = (rec: Rec) => {
-      if (objKind === "organization") return str(rec, "unit") ?? "";
-      const org = str(rec, "org");
-      const o = org !== undefined ? index.orgs.get(org) : undefined;
-      return o ? (str(o, "unit") ?? "") : "";
-    };
-    const scoreOf = scoresOf.get(`${objKind}|${list.phase}`);
-    for (const [id, rec] of population) {
-      const unit = unitOf(rec);
-      const name = (objKind === "organization" ? str(rec, "orgName") : str(rec, "name")) ?? id;
-      const s = scoreOf?.get(id);
-      const reject = (reason: Reason, detail?: string) => {
-        const n: NotSelected = { phase: list.phase, list: list.name, kind: objKind, id, name, unit, reason };
-        if (s) n.score = s;
-        if (detail !== undefined) n.detail = detail;
-        result.notSelected.push(n);
-      };
-      if (chosen.has(id)) {
-        reject("already-selected");
-        continue;
-      }
-      if (s?.veto) {
-        reject("veto", s.vetoText);
-        continue;
-      }
-      if (objKind === "member" && str(rec, "status") === "预备党员") {
-        reject("probationary");
-        continue;
-      }
-      if (list.kind === "worker" && str(rec, "worker") !== "是") {
-        reject("not-party-worker");
-        continue;
-      }
-      if (facts.objectsWithErrors.has(id)) {
-        reject("errors");
-        continue;
-      }
-      if (!s) {
-        reject("no-evaluation");
-        continue;
-      }
-      if (s.grade !== "优秀") {
-        reject("grade", `${s.total.toFixed(1)}（${s.grade}）`);
-        continue;
-      }
-      if (s.approval < rules.minApproval) {
-        reject("approval", `${(s.approval * 100).toFixed(1)}%`);
-        continue;
-      }
-      const overdue = (facts.overdue.get(id) ?? []).filter((d) => d <= decision);
-      if (overdue.length) {
-        reject("commitment-overdue");
-        continue;
-      }
-      const list2 = eligible.get(unit) ?? [];
-      list2.push(s);
-      eligible.set(unit, list2);
-    }
-    // Quotas per 党（工）委: floor(share × population), at least 1 where someone is eligible.
-    const selected: Score[] = [];
-    const populationOf = (unit: string) =>
-      objKind === "organization"
-        ? (index.orgsOfUnit.get(unit)?.length ?? 0)
-        : (index.orgsOfUnit.get(unit) ?? []).reduce(
-            (n, o) => n + (index.membersOfOrg.get(str(o, "orgId")!)?.length ?? 0),
-            0,
-          );
-    for (const unit of [...new Set([...index.units.keys(), ...eligible.keys()])]) {
-      const cands = (eligible.get(unit) ?? []).sort(byRank);
-      const pop = populationOf(unit);
-      const quota = cands.length ? Math.max(1, quotaOf(share, pop)) : quotaOf(share, pop);
-      result.quotas.push({
-        phase: list.phase,
-        list: list.name,
-        unit,
-        population: pop,
-        quota,
-        eligible: cands.length,
-      });
-      cands.forEach((s, i) => {
-        if (i < quota) selected.push(s);
-        else
-          result.notSelected.push({
-            phase: list.phase,
-            list: list.name,
-            kind: objKind,
-            id: s.id,
-            name: s.name,
-            unit,
-            reason: "over-quota",
-            score: s,
-            place: { quota, rank: i + 1 },
-          });
-      });
-    }
-    selected.sort(byRank).forEach((s, i) => {
-      chosen.add(s.id);
-      result.commendations.push({
-        phase: list.phase,
-        list: list.name,
-        kind: objKind,
-        rank: i + 1,
-        id: s.id,
-        name: s.name,
-        unit: s.unit,
-        total: s.total,
-        approval: s.approval,
-        score: s,
-      });
-    });
+    if (list.kind === "unit") unitList(ledger, list, scores, result);
+    else objectList(ledger, list, scoresOf, chosen, result);
   }
   return result;
+}
+
+/** One list of organisations or members: who is eligible, the quotas per 党（工）委, who is chosen. */
+function objectList(
+  ledger: Ledger,
+  list: ListDef,
+  scoresOf: Map<string, Map<string, Score>>,
+  chosen: Set<string>,
+  result: CommendationResult,
+): void {
+  const objKind = list.kind === "organization" ? "organization" : "member";
+  const scoreOf = scoresOf.get(`${objKind}|${list.phase}`);
+  const eligible = eligibleByUnit(ledger, list, scoreOf, chosen, result);
+  const selected: Score[] = [];
+  const share = shareOf(ledger.rules, list.kind);
+  for (const unit of [...new Set([...ledger.index.units.keys(), ...eligible.keys()])]) {
+    const cands = (eligible.get(unit) ?? []).sort(byRank);
+    const pop = populationOf(ledger, objKind, unit);
+    const quota = cands.length ? Math.max(1, quotaOf(share, pop)) : quotaOf(share, pop);
+    result.quotas.push({
+      phase: list.phase,
+      list: list.name,
+      unit,
+      population: pop,
+      quota,
+      eligible: cands.length,
+    });
+    cands.forEach((s, i) => {
+      if (i < quota) selected.push(s);
+      else
+        result.notSelected.push(
+          notSelected(list, objKind, s.id, s.name, unit, "over-quota", s, undefined, { quota, rank: i + 1 }),
+        );
+    });
+  }
+  selected.sort(byRank).forEach((s, i) => {
+    chosen.add(s.id);
+    result.commendations.push({
+      phase: list.phase,
+      list: list.name,
+      kind: objKind,
+      rank: i + 1,
+      id: s.id,
+      name: s.name,
+      unit: s.unit,
+      total: s.total,
+      approval: s.approval,
+      score: s,
+    });
+  });
+}
+
+/** unit → the list's eligible candidates; everyone else gets the first reason that keeps them off. */
+function eligibleByUnit(
+  ledger: Ledger,
+  list: ListDef,
+  scoreOf: Map<string, Score> | undefined,
+  chosen: Set<string>,
+  result: CommendationResult,
+): Map<string, Score[]> {
+  const { index } = ledger;
+  const org = list.kind === "organization";
+  const objKind = org ? "organization" : "member";
+  const eligible = new Map<string, Score[]>();
+  for (const [id, rec] of org ? index.orgs : index.members) {
+    const unit = org ? (str(rec, "unit") ?? "") : memberUnit(ledger, rec);
+    const s = scoreOf?.get(id);
+    const reason = ineligibility(ledger, list, chosen, id, rec, s);
+    if (reason === undefined) {
+      const cands = eligible.get(unit);
+      if (cands) cands.push(s!);
+      else eligible.set(unit, [s!]);
+      continue;
+    }
+    const name = (org ? str(rec, "orgName") : str(rec, "name")) ?? id;
+    result.notSelected.push(notSelected(list, objKind, id, name, unit, reason, s, detailOf(reason, s)));
+  }
+  return eligible;
+}
+
+/** The first reason (in REASONS' order) an object cannot be on the list; undefined when it can. */
+function ineligibility(
+  ledger: Ledger,
+  list: ListDef,
+  chosen: Set<string>,
+  id: string,
+  rec: Rec,
+  s: Score | undefined,
+): Reason | undefined {
+  const { rules, facts } = ledger;
+  if (chosen.has(id)) return "already-selected";
+  if (s?.veto) return "veto";
+  if (list.kind !== "organization" && str(rec, "status") === "预备党员") return "probationary";
+  if (list.kind === "worker" && str(rec, "worker") !== "是") return "not-party-worker";
+  if (facts.objectsWithErrors.has(id)) return "errors";
+  if (!s) return "no-evaluation";
+  if (s.grade !== "优秀") return "grade";
+  if (s.approval < rules.minApproval) return "approval";
+  const decision = decisionDate(rules, list.phase);
+  if (facts.overdue.get(id)?.some((d) => d <= decision)) return "commitment-overdue";
+  return undefined;
+}
+
+/** The number that explains a reason, where one does. */
+function detailOf(reason: Reason, s: Score | undefined): string | undefined {
+  if (!s) return undefined;
+  if (reason === "veto") return s.vetoText;
+  if (reason === "grade") return `${s.total.toFixed(1)}（${s.grade}）`;
+  if (reason === "approval") return `${(s.approval * 100).toFixed(1)}%`;
+  return undefined;
+}
+
+/** A NotSelected with every field set, so that all of them share one shape (issue 12: ~300,000 on the district). */
+function notSelected(
+  list: ListDef,
+  kind: NotSelected["kind"],
+  id: string,
+  name: string,
+  unit: string,
+  reason: Reason,
+  score: Score | undefined,
+  detail: string | undefined,
+  place?: NotSelected["place"],
+): NotSelected {
+  return { phase: list.phase, list: list.name, kind, id, name, unit, reason, score, detail, place };
+}
+
+function memberUnit(ledger: Ledger, rec: Rec): string {
+  const org = str(rec, "org");
+  const o = org !== undefined ? ledger.index.orgs.get(org) : undefined;
+  return o ? (str(o, "unit") ?? "") : "";
+}
+
+function shareOf(rules: Ledger["rules"], kind: ListKind): number {
+  return kind === "organization"
+    ? rules.quota.org
+    : kind === "member"
+      ? rules.quota.member
+      : rules.quota.worker;
+}
+
+/** The number of organisations, or of their members, of a 党（工）委: what its quota is a share of. */
+function populationOf(ledger: Ledger, objKind: "organization" | "member", unit: string): number {
+  const { index } = ledger;
+  const orgs = index.orgsOfUnit.get(unit) ?? [];
+  if (objKind === "organization") return orgs.length;
+  return orgs.reduce((n, o) => n + (index.membersOfOrg.get(str(o, "orgId")!)?.length ?? 0), 0);
 }
 
 /** 先进单位党组织 (第三时段): plan on time, no 区委 half-year missed by 第三时段表彰截止, mean ≥ line. */
@@ -262,16 +285,7 @@ function unitList(ledger: Ledger, list: ListDef, scores: readonly Score[], resul
       ? orgs.reduce((sum, o) => sum + (phase3.get(str(o, "orgId")!) ?? 0), 0) / orgs.length
       : 0;
     const reject = (reason: Reason, detail?: string) =>
-      result.notSelected.push({
-        phase: list.phase,
-        list: list.name,
-        kind: "unit",
-        id,
-        name,
-        unit: id,
-        reason,
-        detail,
-      });
+      result.notSelected.push(notSelected(list, "unit", id, name, id, reason, undefined, detail));
     if (facts.planLate.has(id)) {
       reject("plan-late");
       continue;

@@ -56,12 +56,13 @@ export function notSelectedSheet(
 ): SheetModel {
   const errorCells = firstErrorCells(findings);
   const order = new Map(COMMENDATION_LISTS.map((l, i) => [`${l.phase}|${l.name}`, i]));
-  const key = (n: NotSelected) => `${n.phase}|${n.list}`;
-  const listed = listedNotSelected(ev);
+  // each row's list position looked up once, not a key built per comparison (~50,000 rows, issue 12)
+  const listed = listedNotSelected(ev)
+    .map((n) => ({ n, list: order.get(`${n.phase}|${n.list}`)! }))
+    .sort((a, b) => a.list - b.list || (a.n.id < b.n.id ? -1 : a.n.id > b.n.id ? 1 : 0));
   const notWorkers = ev.notSelected.filter((n) => n.reason === "not-party-worker").length;
-  listed.sort((a, b) => order.get(key(a))! - order.get(key(b))! || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const breakBefore = listed.flatMap((n, i) => (i > 0 && key(listed[i - 1]) !== key(n) ? [i] : []));
-  const rows = listed.map((n) => [
+  const breakBefore = listed.flatMap((e, i) => (i > 0 && listed[i - 1].list !== e.list ? [i] : []));
+  const rows = listed.map(({ n }) => [
     PHASE_NAMES[n.phase],
     n.list,
     n.id,
