@@ -295,7 +295,7 @@ function detail(o) {
     return `write ${f2(o.writeMs / 1000)} s (CPU ${f2(o.writeCpuMs / 1000)} s); ${o.cells} cells; ${o.syncs} syncs; largest request ${o.maxRequestMb.toFixed(2)} MB (${o.maxCalls} calls)`;
   if (o.cells) return `${o.cells} cells`;
   if (o.validate)
-    return `longest main-thread task: opening ${o.open.longest.toFixed(0)} ms, 校验台账 ${o.validate.longest.toFixed(0)} ms (${o.validate.count} over 50 ms), 检查基准日 changed ${o.recheck.longest.toFixed(0)} ms (${o.recheck.count} over 50 ms); ${o.workers} workers`;
+    return `longest main-thread task: opening ${o.open.longest.toFixed(0)} ms, 校验台账 ${o.validate.longest.toFixed(0)} ms (${o.validate.count} over 50 ms), 检查基准日 changed ${o.recheck.longest.toFixed(0)} ms (${o.recheck.count} over 50 ms); took ${f2(o.open.ms / 1000)} / ${f2(o.validate.ms / 1000)} / ${f2(o.recheck.ms / 1000)} s; ${o.workers} workers`;
   if (o.readCpuMs !== undefined) return `CPU in read ${f2(o.readCpuMs / 1000)} s`;
   return "";
 }
