@@ -138,6 +138,7 @@ function objectList(
   const eligible = eligibleByUnit(ledger, list, scoreOf, chosen, result);
   const selected: Score[] = [];
   const share = shareOf(ledger.rules, list.kind);
+  // Quotas per 党（工）委: floor(share × population), at least 1 where someone is eligible.
   for (const unit of [...new Set([...ledger.index.units.keys(), ...eligible.keys()])]) {
     const cands = (eligible.get(unit) ?? []).sort(byRank);
     const pop = populationOf(ledger, objKind, unit);
