@@ -3,8 +3,8 @@
 // Grids and check date as checking inline, builds the ledger only when a later step asks for it, and
 // checks inline when no worker can do it.
 import { startJob } from "../../src/app/job";
-import { checkInWorker, sheetReplies } from "../../src/app/check/check-in-worker";
-import { placeRows, readOffThread } from "../../src/app/check/check-off-thread";
+import { checkInWorker, sheetReplies, type WorkerMemory } from "../../src/app/check/check-in-worker";
+import { KeptWorker, placeRows, readOffThread } from "../../src/app/check/check-off-thread";
 import type { Grid } from "../../src/engine/grid";
 import type { CheckReply, CheckRequest, CheckWorker } from "../../src/app/check/check-protocol";
 import type { OffThread } from "../../src/app/check/check-off-thread";
@@ -27,15 +27,21 @@ class FakeWorker implements CheckWorker {
   onerror: CheckWorker["onerror"] = null;
   terminated = false;
   replies: CheckReply["kind"][] = [];
+  requests: CheckRequest[] = [];
+  /** The worker's own memory between its requests, as in check-worker.ts. */
+  readonly memory: WorkerMemory = {};
   constructor(private readonly crash = false) {}
   postMessage(req: CheckRequest, transfer?: Transferable[]): void {
-    expect(transfer).toEqual([req.bytes.buffer]); // the bytes are handed over, not cloned
+    expect(this.terminated).toBe(false);
+    // the bytes are handed over, not cloned; a `held` request sends none
+    expect(transfer).toEqual(req.bytes ? [req.bytes.buffer] : undefined);
+    this.requests.push(req);
     if (this.crash) {
       setTimeout(() => this.onerror?.({ message: "worker crashed" }), 1);
       return;
     }
     const replies: CheckReply[] = [];
-    checkInWorker(structuredClone(req, { transfer }), (r) => replies.push(structuredClone(r)));
+    checkInWorker(structuredClone(req, { transfer }), (r) => replies.push(structuredClone(r)), this.memory);
     replies.forEach((r, i) =>
       setTimeout(() => {
         if (this.terminated) return;
@@ -242,4 +248,131 @@ test("a Buffer's bytes (slice() is a view there) are copied, so the preview keep
   expect(outcome.status).toBe("done");
   expect(kept.length).toBe(before); // not detached by the transfer
   expect(kept.byteLength).toBe(before);
+});
+
+describe("a kept worker (the pane's: one per preview workbook)", () => {
+  /** The preview with a KeptWorker: the replies of each request, in order. */
+  function keptPreview(make: () => FakeWorker | undefined = () => new FakeWorker()) {
+    const p = previewWith(make);
+    const kept = new KeptWorker();
+    const off: OffThread = { ...p.off, kept };
+    const repliesOf = (w: FakeWorker) => {
+      const before = w.replies.length;
+      return () => w.replies.slice(before);
+    };
+    return { ...p, kept, off, repliesOf };
+  }
+
+  test("checks the same bytes again without reading them: nothing sent, no Grids back, the same results", async () => {
+    const at = { ...params, asOf: "2011-03-01" };
+    const inline = await startJob(validateJob(createPreviewHost(sample), params)).outcome;
+    if (inline.status !== "done") throw new Error("not done");
+    const inlineAt = await startJob(recheckJob(inline.value, at)).outcome;
+    if (inlineAt.status !== "done") throw new Error("not done");
+
+    const { host, made, off, reads, repliesOf } = keptPreview();
+    const first = await startJob(validateJob(host, params, off)).outcome;
+    if (first.status !== "done") throw new Error("not done");
+    expect(made).toHaveLength(1);
+    expect(made[0].terminated).toBe(false); // kept, holding the workbook
+    expect(made[0].memory.workbook?.sheets.length).toBe(first.value.workbook.sheets.length);
+
+    // 校验台账 again (nothing changed): the same worker checks what it holds
+    const sinceFirst = repliesOf(made[0]);
+    const second = await startJob(validateJob(host, params, off)).outcome;
+    if (second.status !== "done") throw new Error("not done");
+    expect(made).toHaveLength(1);
+    expect(made[0].requests[1]).toMatchObject({ held: true });
+    expect(made[0].requests[1].bytes).toBeUndefined();
+    expect(sinceFirst()).toEqual(["checked"]);
+    expect(second.value.workbook).toBe(first.value.workbook);
+    expect(second.value.analysis.findings).toEqual(inline.value.analysis.findings);
+    expect(second.value.counts).toEqual(inline.value.counts);
+
+    // another 检查基准日: still what it holds, with the other date's findings
+    const sinceSecond = repliesOf(made[0]);
+    const third = await startJob(recheckJob(second.value, at, off)).outcome;
+    if (third.status !== "done") throw new Error("not done");
+    expect(sinceSecond()).toEqual(["checked"]);
+    expect(third.value.analysis.findings).toEqual(inlineAt.value.analysis.findings);
+    expect(third.value.analysis.findings).not.toEqual(first.value.analysis.findings);
+    expect(third.value.checkDate).toBe(inlineAt.value.checkDate);
+    expect(reads).not.toHaveBeenCalled();
+  });
+
+  test("new bytes are read (and their Grids sent) by the same worker, which then holds them", async () => {
+    const { host, made, off, repliesOf } = keptPreview();
+    const first = await startJob(validateJob(host, params, off)).outcome;
+    if (first.status !== "done") throw new Error("not done");
+    const other = new Uint8Array(sample); // the workbook changed: other bytes, read again
+    const changed: OffThread = { ...off, bytes: async () => other };
+    const since = repliesOf(made[0]);
+    const again = await startJob(validateJob(host, params, changed)).outcome;
+    if (again.status !== "done") throw new Error("not done");
+    expect(made).toHaveLength(1);
+    expect(made[0].requests[1].bytes).toBeDefined(); // (transferred: detached here)
+    expect(made[0].requests[1].held).toBeUndefined();
+    expect(since().filter((k) => k === "sheet")).toHaveLength(first.value.workbook.sheets.length);
+    expect(again.value.workbook).not.toBe(first.value.workbook);
+    expect(again.value.workbook).toEqual(first.value.workbook);
+    expect(again.value.bytes).toBe(other);
+    // the first bytes again: the worker no longer holds them
+    await startJob(validateJob(host, params, off)).outcome;
+    expect(made[0].requests[2].held).toBeUndefined();
+    expect(made[0].requests[2].bytes).toBeDefined();
+  });
+
+  test("a read-only request leaves the worker holding that reading", async () => {
+    const { host, made, off } = keptPreview();
+    const viewed = await readOffThread(off, 0);
+    expect(viewed).toBeDefined();
+    const checked = await startJob(validateJob(host, params, off)).outcome;
+    if (checked.status !== "done") throw new Error("not done");
+    expect(made).toHaveLength(1);
+    expect(made[0].requests.map((r) => [r.readOnly ?? false, r.held ?? false])).toEqual([
+      [true, false],
+      [false, true],
+    ]);
+    expect(checked.value.workbook).toBe(viewed);
+    expect(checked.value.counts.error).toBeGreaterThan(0);
+  });
+
+  test("cancelling ends the kept worker; the next check has a new one that reads the bytes", async () => {
+    const { host, made, off } = keptPreview();
+    const first = await startJob(validateJob(host, params, off)).outcome;
+    expect(first.status).toBe("done");
+    const started = startJob(validateJob(host, params, off));
+    await new Promise((r) => setTimeout(r, 0));
+    started.cancel();
+    expect((await started.outcome).status).toBe("cancelled");
+    expect(made[0].terminated).toBe(true);
+    const after = await startJob(validateJob(host, params, off)).outcome;
+    expect(after.status).toBe("done");
+    expect(made).toHaveLength(2);
+    expect(made[1].requests[0].bytes).toBeDefined();
+    expect(made[1].requests[0].held).toBeUndefined();
+  });
+
+  test("a worker that fails is not kept: checked inline, and the next check has a new worker", async () => {
+    let n = 0;
+    const { host, made, off, reads } = keptPreview(() => new FakeWorker(n++ === 0));
+    const failed = await startJob(validateJob(host, params, off)).outcome;
+    expect(failed.status).toBe("done"); // inline
+    expect(reads).toHaveBeenCalledTimes(1);
+    expect(made[0].terminated).toBe(true);
+    const next = await startJob(validateJob(host, params, off)).outcome;
+    expect(next.status).toBe("done");
+    expect(made).toHaveLength(2);
+    expect(made[1].terminated).toBe(false);
+  });
+
+  test("close ends the kept worker; a worker asked to check what it does not hold says it failed", async () => {
+    const { host, made, off, kept } = keptPreview();
+    await startJob(validateJob(host, params, off)).outcome;
+    kept.close();
+    expect(made[0].terminated).toBe(true);
+    const replies: CheckReply[] = [];
+    checkInWorker({ held: true, today: 0 }, (r) => replies.push(r), {});
+    expect(replies.map((r) => r.kind)).toEqual(["failed"]);
+  });
 });

@@ -40,13 +40,38 @@ function checked(wb: Workbook, req: CheckRequest) {
   };
 }
 
-/** Answers one request: the Grids in parts, then "checked" (or "read" for a read-only request). */
-export function checkInWorker(req: CheckRequest, post: (reply: CheckReply) => void): void {
+/** What a worker keeps between requests: the workbook it read last (for `held` requests). */
+export interface WorkerMemory {
+  workbook?: Workbook;
+}
+
+/** The request's workbook: the one held for a `held` request, else its bytes read (and held). */
+function workbookOf(req: CheckRequest, memory: WorkerMemory): Workbook {
+  if (req.held) {
+    if (!memory.workbook) throw new Error("no workbook held");
+    return memory.workbook;
+  }
+  memory.workbook = undefined; // the old one is garbage before the new one is read
+  if (!req.bytes) throw new Error("no bytes");
+  const wb = readXlsx(req.bytes);
+  wb.sheets = wb.sheets.filter((g) => !isInternalSheet(g.name));
+  memory.workbook = wb;
+  return wb;
+}
+
+/**
+ * Answers one request: the Grids in parts (unless the pane has them), then "checked" (or "read" for a
+ * read-only request). `memory` is the worker's own, kept between its requests.
+ */
+export function checkInWorker(
+  req: CheckRequest,
+  post: (reply: CheckReply) => void,
+  memory: WorkerMemory = {},
+): void {
   let replies: CheckReply[];
   try {
-    const wb = readXlsx(req.bytes);
-    wb.sheets = wb.sheets.filter((g) => !isInternalSheet(g.name));
-    replies = req.gridsKnown ? [] : wb.sheets.flatMap((grid, index) => sheetReplies(index, grid));
+    const wb = workbookOf(req, memory);
+    replies = req.gridsKnown || req.held ? [] : wb.sheets.flatMap((grid, index) => sheetReplies(index, grid));
     const head = { date1904: wb.date1904, definedNames: wb.definedNames, sheets: wb.sheets.length };
     replies.push(
       req.readOnly ? { kind: "read", ...head } : { kind: "checked", ...head, ...checked(wb, req) },

@@ -9,13 +9,15 @@ import type { Day } from "../../engine/dates";
 import type { Grid, Workbook } from "../../engine/grid";
 import { CancelledError } from "../../hosts/host";
 import type { JobRun } from "../job";
-import type { CheckReply, CheckRequest, CheckWorkerFactory } from "./check-protocol";
+import type { CheckReply, CheckRequest, CheckWorker, CheckWorkerFactory } from "./check-protocol";
 
 /** Where the workbook's bytes come from, and how to make a worker. */
 export interface OffThread {
   /** The workbook as it is now; undefined when there are no bytes to hand over (Excel). */
   bytes(): Promise<Uint8Array | undefined>;
   makeWorker: CheckWorkerFactory;
+  /** Keeps the worker between requests (the pane's); without it each request has its own worker. */
+  kept?: KeptWorker;
 }
 
 export interface CheckedOffThread {
@@ -31,6 +33,49 @@ export interface CheckedOffThread {
 export interface KnownReading {
   bytes: Uint8Array;
   workbook: Workbook;
+}
+
+/** A worker for one request, and the reading it holds from before (a kept worker). */
+interface TakenWorker {
+  worker: CheckWorker;
+  holds?: KnownReading;
+}
+
+/**
+ * The check worker kept between requests (issue 12), with what it read last: the preview's bytes —
+ * the preview replaces its bytes on every change and never edits them, so the same array is the same
+ * workbook — and the pane's Grids of them. A request for those bytes sends none and gets no Grids
+ * back: the worker checks the workbook it holds (on the district, 校验台账 after opening read and
+ * sent back the whole ledger again). A cancelled or failed request ends its worker; `close` ends the
+ * kept one when the preview's workbook goes.
+ */
+export class KeptWorker {
+  private worker: CheckWorker | undefined;
+  private reading: KnownReading | undefined;
+
+  /** The kept worker and what it holds, or a new worker (undefined where none can run). */
+  take(make: CheckWorkerFactory): TakenWorker | undefined {
+    const worker = this.worker;
+    if (worker) {
+      this.worker = undefined; // one request at a time: another one meanwhile makes its own
+      return { worker, holds: this.reading };
+    }
+    const made = make();
+    return made && { worker: made };
+  }
+
+  /** After a request that ended well: the worker holds `reading`'s workbook. */
+  keep(worker: CheckWorker, reading: KnownReading): void {
+    if (this.worker !== worker) this.worker?.terminate();
+    this.worker = worker;
+    this.reading = reading;
+  }
+
+  close(): void {
+    this.worker?.terminate();
+    this.worker = undefined;
+    this.reading = undefined;
+  }
 }
 
 /** The analysis with the worker's findings, overview and ignored sheets; the ledger built on first use. */
@@ -93,8 +138,8 @@ export async function readOffThread(off: OffThread, today: Day): Promise<Workboo
 type Last = Extract<CheckReply, { kind: "checked" | "read" }>;
 
 /**
- * One request in a worker: the Grids as they arrive (or `known`'s, when it was read from the same
- * bytes) and the last reply; undefined when no worker did it.
+ * One request in a worker: the Grids as they arrive (or the pane's own, when they were read from the
+ * same bytes) and the last reply; undefined when no worker did it.
  */
 async function inWorker(
   off: OffThread,
@@ -103,29 +148,33 @@ async function inWorker(
   known?: KnownReading,
 ): Promise<{ workbook: Workbook; last: Last; bytes: Uint8Array } | undefined> {
   const bytes = await off.bytes();
-  const worker = bytes && off.makeWorker();
-  if (!bytes || !worker) return undefined;
-  // the preview replaces its bytes on every change, never edits them: the same array, the same Grids
-  const reused = known?.bytes === bytes ? known.workbook : undefined;
-  // The preview keeps its bytes; a fresh copy is transferred, not cloned. (Not bytes.slice(): on a
-  // Node Buffer — ExcelJS's browser build hands those out — slice() is a view of the same memory.)
-  const copy = new Uint8Array(bytes);
+  const taken = bytes && (off.kept ? off.kept.take(off.makeWorker) : workerOf(off.makeWorker()));
+  if (!bytes || !taken) return undefined;
+  const { worker, holds } = taken;
+  const held = holds?.bytes === bytes ? holds.workbook : undefined;
+  const reused = held ?? (known?.bytes === bytes ? known.workbook : undefined);
   return new Promise((resolve, reject) => {
     const sheets: Grid[] = [];
     const onAbort = () => {
-      end();
+      end(false);
       reject(new CancelledError());
     };
-    const end = () => {
-      worker.terminate();
+    /** Kept (with the workbook of `bytes`) after a request that ended well, else ended. */
+    const end = (keep: boolean, workbook?: Workbook) => {
       run.signal.removeEventListener("abort", onAbort);
+      if (keep && workbook && off.kept) off.kept.keep(worker, { bytes, workbook });
+      else worker.terminate();
+    };
+    const done = (workbook: Workbook, last: Last) => {
+      end(true, workbook);
+      resolve({ workbook, last, bytes });
     };
     run.signal.addEventListener("abort", onAbort);
     worker.onerror = () => {
-      end();
+      end(false);
       resolve(undefined);
     };
-    worker.onmessage = ({ data: r }) => {
+    worker.onmessage = ({ data: r }: { data: CheckReply }) => {
       if (r.kind === "sheet") {
         sheets[r.index] = r.grid;
         return;
@@ -134,15 +183,26 @@ async function inWorker(
         placeRows(sheets[r.index], r);
         return;
       }
-      end();
-      if (r.kind === "failed") return resolve(undefined);
-      if (reused)
-        return resolve(reused.sheets.length === r.sheets ? { workbook: reused, last: r, bytes } : undefined);
-      if (sheets.length !== r.sheets) return resolve(undefined);
-      const workbook: Workbook = { date1904: r.date1904, sheets };
-      if (r.definedNames) workbook.definedNames = r.definedNames;
-      resolve({ workbook, last: r, bytes });
+      const workbook = r.kind === "failed" ? undefined : (reused ?? workbookOf(sheets, r));
+      if (r.kind === "failed" || workbook?.sheets.length !== r.sheets) {
+        end(false);
+        resolve(undefined);
+      } else done(workbook, r);
     };
+    if (held) return worker.postMessage({ ...req, held: true });
+    // The preview keeps its bytes; a fresh copy is transferred, not cloned. (Not bytes.slice(): on a
+    // Node Buffer — ExcelJS's browser build hands those out — slice() is a view of the same memory.)
+    const copy = new Uint8Array(bytes);
     worker.postMessage({ ...req, bytes: copy, ...(reused ? { gridsKnown: true } : {}) }, [copy.buffer]);
   });
+}
+
+function workbookOf(sheets: Grid[], r: Last): Workbook {
+  const workbook: Workbook = { date1904: r.date1904, sheets };
+  if (r.definedNames) workbook.definedNames = r.definedNames;
+  return workbook;
+}
+
+function workerOf(worker: CheckWorker | undefined): TakenWorker | undefined {
+  return worker && { worker };
 }

@@ -8,8 +8,13 @@ import type { Grid } from "../../engine/grid";
 import type { SheetOverview } from "../../engine/analyze";
 
 export interface CheckRequest {
-  /** The workbook as .xlsx bytes (a copy: the buffer is transferred). */
-  bytes: Uint8Array;
+  /** The workbook as .xlsx bytes (a copy: the buffer is transferred); absent with `held`. */
+  bytes?: Uint8Array;
+  /**
+   * Check the workbook this worker read last — the preview's bytes have not changed since — without
+   * reading it again: no bytes are sent and no Grids come back (a kept worker, check-off-thread.ts).
+   */
+  held?: boolean;
   /** The 检查基准日 asked for; absent for the rule sheet's date (else `today`). */
   asOf?: Day;
   today: Day;

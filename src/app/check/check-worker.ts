@@ -1,7 +1,8 @@
 // The Web Worker that reads and checks the preview's workbook off the pane's main thread (issue 12:
 // no task over 100 ms while a district ledger is checked). Built as its own entry
-// (webpack.config.js: js/check-worker.js); one worker per check, terminated after it.
-import { checkInWorker } from "./check-in-worker";
+// (webpack.config.js: js/check-worker.js). The pane keeps it between checks (check-off-thread.ts,
+// KeptWorker), and it keeps the workbook it read last: checking the same bytes again reads nothing.
+import { checkInWorker, type WorkerMemory } from "./check-in-worker";
 import type { CheckReply, CheckRequest } from "./check-protocol";
 
 interface WorkerScope {
@@ -11,4 +12,6 @@ interface WorkerScope {
 
 const scope = self as unknown as WorkerScope;
 
-scope.onmessage = (e) => checkInWorker(e.data, (reply) => scope.postMessage(reply));
+const memory: WorkerMemory = {};
+
+scope.onmessage = (e) => checkInWorker(e.data, (reply) => scope.postMessage(reply), memory);
