@@ -3,13 +3,18 @@
 // Chromium, with the Long Tasks API watching the main thread. Needs `npm run build:addin` (dist/)
 // and /usr/bin/chromium. Prints one JSON line: the longest main-thread task, the sum and count of
 // tasks over 50 ms, while opening the file, while 校验台账 runs and while the 检查基准日 is changed
-// (checked again), and how many check workers did the work.
+// (checked again), and how many check workers did the work. Given the district's units' files as a
+// second argument, also while 汇总报送 reads them and while 生成全区汇总 writes the district's sheets.
 import { chromium } from "playwright-core";
 import { createRequire } from "module";
+import { readdirSync } from "fs";
+import { join } from "path";
 
 const require = createRequire(import.meta.url);
 const { startPreviewServer } = require("./preview-server.cjs");
 const file = process.argv[2];
+/** The district split into its units' files (`sample --split-by-unit`): 汇总报送 is measured too. */
+const split = process.argv[3];
 const server = await startPreviewServer({ port: 0 });
 const browser = await chromium.launch({
   executablePath: process.env.PL_CHROMIUM ?? "/usr/bin/chromium",
@@ -56,10 +61,32 @@ try {
     { timeout: 300_000 },
   );
   const recheck = { ...(await take()), ms: Date.now() - t2 };
+  const compile = split ? await compileDistrict(page, take) : undefined;
   process.stdout.write(
-    JSON.stringify({ task: "pane", open, validate, recheck, workers: workers.length }) + "\n",
+    JSON.stringify({ task: "pane", open, validate, recheck, compile, workers: workers.length }) + "\n",
   );
 } finally {
   await browser.close();
   await server.close();
+}
+
+/**
+ * 汇总报送 over the units' files with the district's ledger open (its 党（工）委 sheet is the unit
+ * list): picking the files until their statuses show, then 生成全区汇总 until it is written.
+ */
+async function compileDistrict(page, take) {
+  const files = readdirSync(split)
+    .filter((f) => f.endsWith(".xlsx"))
+    .map((f) => join(split, f));
+  await page.getByRole("tab", { name: "汇总报送" }).click();
+  await take();
+  const t0 = Date.now();
+  await page.getByTestId("submission-input").setInputFiles(files);
+  await page.getByTestId("compile-counts").waitFor({ timeout: 600_000 });
+  const read = { ...(await take()), ms: Date.now() - t0, files: files.length };
+  const t1 = Date.now();
+  await page.getByRole("button", { name: "生成全区汇总" }).click();
+  await page.getByText(/^已写入全区汇总/).waitFor({ timeout: 600_000 });
+  const written = { ...(await take()), ms: Date.now() - t1 };
+  return { read, written };
 }

@@ -43,7 +43,7 @@ function generate(target, args) {
   console.log(`generated ${target} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }
 generate(FILE, ["bin/pioneer-ledger.js", "sample", "--size", "district", "-o", FILE]);
-if (TASKS.includes("compile"))
+if (TASKS.includes("compile") || TASKS.includes("pane"))
   generate(SPLIT, ["bin/pioneer-ledger.js", "sample", "--size", "district", "--split-by-unit", SPLIT]);
 if (TASKS.includes("scale"))
   for (const k of [2, 4]) generate(SCALED(k), ["dist/bench-task.js", "gen", SCALED(k), String(k)]);
@@ -152,7 +152,7 @@ function command(task) {
   if (task === "node") return [process.execPath, "-e", "0"]; // Node's own start-up, for scale
   if (task === "help") return [process.execPath, "bin/pioneer-ledger.js", "--help"];
   if (task === "office") return [process.execPath, "dist/bench-office.js", FILE];
-  if (task === "pane") return [process.execPath, "scripts/bench-pane.mjs", FILE];
+  if (task === "pane") return [process.execPath, "scripts/bench-pane.mjs", FILE, SPLIT];
   const m = /^(.*?)(?:-(stray|sst|x\d))?$/.exec(task);
   const input =
     m[1] === "compile"
@@ -294,10 +294,17 @@ function detail(o) {
   if (o.syncs)
     return `write ${f2(o.writeMs / 1000)} s (CPU ${f2(o.writeCpuMs / 1000)} s); ${o.cells} cells; ${o.syncs} syncs; largest request ${o.maxRequestMb.toFixed(2)} MB (${o.maxCalls} calls)`;
   if (o.cells) return `${o.cells} cells`;
-  if (o.validate)
-    return `longest main-thread task: opening ${o.open.longest.toFixed(0)} ms, 校验台账 ${o.validate.longest.toFixed(0)} ms (${o.validate.count} over 50 ms), 检查基准日 changed ${o.recheck.longest.toFixed(0)} ms (${o.recheck.count} over 50 ms); took ${f2(o.open.ms / 1000)} / ${f2(o.validate.ms / 1000)} / ${f2(o.recheck.ms / 1000)} s; ${o.workers} workers`;
+  if (o.validate) return `${paneChecks(o)}${o.compile ? `; ${paneCompile(o.compile)}` : ""}`;
   if (o.readCpuMs !== undefined) return `CPU in read ${f2(o.readCpuMs / 1000)} s`;
   return "";
+}
+/** The pane task's checks: opening, 校验台账, the 检查基准日 changed. */
+function paneChecks(o) {
+  return `longest main-thread task: opening ${o.open.longest.toFixed(0)} ms, 校验台账 ${o.validate.longest.toFixed(0)} ms (${o.validate.count} over 50 ms), 检查基准日 changed ${o.recheck.longest.toFixed(0)} ms (${o.recheck.count} over 50 ms); took ${f2(o.open.ms / 1000)} / ${f2(o.validate.ms / 1000)} / ${f2(o.recheck.ms / 1000)} s; ${o.workers} workers`;
+}
+/** The pane task's 汇总报送 of the district's units' files. */
+function paneCompile(c) {
+  return `汇总报送 of ${c.read.files} files ${f2(c.read.ms / 1000)} s (longest task ${c.read.longest.toFixed(0)} ms, ${c.read.count} over 50 ms), 生成全区汇总 ${f2(c.written.ms / 1000)} s (longest task ${c.written.longest.toFixed(0)} ms, ${c.written.count} over 50 ms)`;
 }
 console.log("\n| task | wall (s) | CPU (s) | peak RSS (MB) | runs | detail |");
 console.log("|---|---|---|---|---|---|");

@@ -339,15 +339,37 @@ export function readTables(wb: Workbook, sink: FindingSink<ReadCode>): ReadTable
   const located = locateSheets(wb);
   const tables: Tables = {};
   for (const def of LEDGER_SHEETS) {
-    const at = located.get(def.id);
-    if (!at) {
-      sink.add("missing-sheet", def.name, null, { params: { sheet: def.name } });
-      continue;
-    }
-    const t = readTable(def, at.grid, at.by, { sink, date1904: wb.date1904 });
+    const t = readLocated(wb, def, located, sink);
     if (t) tables[def.id] = t;
   }
   return { tables, located };
+}
+
+/**
+ * One ledger sheet read alone, found as readTables finds it (the district's unit list needs only
+ * 党（工）委: reading a district-size open workbook whole took ~0.7 s on the pane's thread, issue 12).
+ */
+export function readOneTable(wb: Workbook, id: SheetId, sink: FindingSink<ReadCode>): Table | undefined {
+  return readLocated(
+    wb,
+    LEDGER_SHEETS.find((d) => d.id === id)!,
+    locateSheets(wb),
+    sink,
+  );
+}
+
+function readLocated(
+  wb: Workbook,
+  def: SheetDef,
+  located: ReturnType<typeof locateSheets>,
+  sink: FindingSink<ReadCode>,
+): Table | undefined {
+  const at = located.get(def.id);
+  if (!at) {
+    sink.add("missing-sheet", def.name, null, { params: { sheet: def.name } });
+    return undefined;
+  }
+  return readTable(def, at.grid, at.by, { sink, date1904: wb.date1904 });
 }
 
 /** Reads one ledger sheet; `undefined` when no header row could be found (reported). */

@@ -2,6 +2,9 @@
 // near miss that must not raise it; statuses; the merged district.
 import { DISTRICT_COMPILE } from "../../src/engine/producers";
 import { type Compilation } from "../../src/engine/compile";
+import { openDistrict } from "../../src/engine/compile/district";
+import { readLedger } from "../../src/engine/read-ledger";
+import type { Grid, Workbook } from "../../src/engine/grid";
 import { reasonText } from "../../src/i18n/submissions";
 import { FINDING_CODES } from "../../src/engine/catalogue";
 import { messageOf } from "../../src/i18n/findings";
@@ -128,6 +131,23 @@ describe("the submitting unit and unknown-unit", () => {
     expect(c.submissions[2].findings[0].object).toBe("U03");
     // near miss: the same files against the union of the submissions
     expect(where(run(inputs(files)))).toEqual([]);
+  });
+
+  test("a whole ledger as the units workbook: only its 党（工）委 sheet is read for the list", () => {
+    const files = unitFiles();
+    const whole = workbookOf(files[0]); // a unit's whole ledger: 党（工）委, 党员, 考评 …
+    const expected = openDistrict({ units: whole }).units;
+    // the ledger sheets' data rows but 党（工）委's throw when read: the unit list must not need them
+    // (评分规则 is the district's rules: read whole)
+    const read = new Set(["党（工）委", "评分规则"]);
+    const guarded: Workbook = {
+      ...whole,
+      sheets: whole.sheets.map((g) => (read.has(g.name) ? g : { ...g, rows: rowsThatThrow(g.rows) })),
+    };
+    const district = openDistrict({ units: guarded });
+    expect(district.units).toEqual(expected);
+    expect(district.units?.map((u) => u.id)).toEqual(["U01"]);
+    expect(() => readLedger(guarded)).toThrow("read past the header");
   });
 
   test("without cover nor a single 单位编号, the file name names the unit", () => {
@@ -363,4 +383,15 @@ function sheetWithUnits(files: ReturnType<typeof unitFiles>, ids: string[]) {
   const first = sheet(files[0], "党（工）委");
   const rows = files.flatMap((f) => sheet(f, "党（工）委").rows).filter((r) => ids.includes(String(r[0])));
   return { ...first, rows };
+}
+
+/** Rows whose data rows (below the first few, where headers are) throw when read. */
+function rowsThatThrow(rows: Grid["rows"]): Grid["rows"] {
+  return new Proxy(rows, {
+    get(target, key, receiver) {
+      if (typeof key === "string" && /^\d+$/.test(key) && Number(key) > 8)
+        throw new Error("read past the header");
+      return Reflect.get(target, key, receiver) as unknown;
+    },
+  });
 }

@@ -3,9 +3,8 @@
 import { resolveAsOf } from "../campaign";
 import { todayDay } from "../dates";
 import { FindingSink } from "../findings";
-import { readLedger } from "../read-ledger";
+import { readOneTable } from "../read";
 import { str } from "../ledger";
-import { UNITS } from "../schema";
 import type { CompileOptions, District, DistrictUnit } from "./types";
 import { findRuleSheet, readRuleSheet } from "../rule-sheet";
 
@@ -28,10 +27,10 @@ export function openDistrict(opts: CompileOptions = {}): District {
  * the list is empty and the reader's `missing-sheet` finding for it is kept.
  */
 function unitList(wb: NonNullable<CompileOptions["units"]>, sink: FindingSink): DistrictUnit[] {
-  const reading = readLedger(wb);
-  const t = reading.ledger.tables.units;
+  const reading = new FindingSink();
+  const t = readOneTable(wb, "units", reading); // only this sheet: the workbook may be a whole ledger
   if (!t) {
-    sink.items.push(...reading.findings.filter((f) => f.code === "missing-sheet" && f.sheet === UNITS.name));
+    sink.items.push(...reading.items.filter((f) => f.code === "missing-sheet"));
     return [];
   }
   const out = new Map<string, DistrictUnit>();
