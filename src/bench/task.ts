@@ -13,7 +13,7 @@ import { writeFile } from "fs/promises";
 import { DISTRICT_SAMPLE, generateLedger } from "../samples/generate";
 import * as path from "path";
 import { compileDistrict, openDistrict } from "../engine/compile";
-import { checkedForCompiling } from "../cli/commands/compile";
+import { checkedForCompiling } from "../engine/compile";
 import { blankWorkbook } from "../hosts/xlsx/blank-workbook";
 import { buildDistrictReport } from "../report/district";
 import { tuneHeap } from "../cli/heap";

@@ -4,6 +4,7 @@
 import { type Ledger, num, str } from "./ledger";
 import { ended, halfYears, quarters, years } from "./periods";
 import { countedAt } from "./check-date";
+import { covers } from "./coverage";
 
 export interface Ratio {
   done: number;
@@ -63,11 +64,11 @@ export function computeProgress(ledger: Ledger): Progress {
     const row: ProgressRow = {
       unit,
       name: str(rec, "unitName") ?? unit,
-      halfYears: Object.fromEntries(hs.map((h) => [h, facts.reviewed.has(unit, h)])),
+      halfYears: Object.fromEntries(hs.map((h) => [h, covers(facts.reviewed, unit, h)])),
       quarters: Object.fromEntries(
         qs.map((q) => [
           q.label,
-          { done: orgIds.filter((o) => facts.reviewed.has(o, q.label)).length, total: orgIds.length },
+          { done: orgIds.filter((o) => covers(facts.reviewed, o, q.label)).length, total: orgIds.length },
         ]),
       ),
       commitments: commitments.get(unit) ?? { total: 0, done: 0, overdue: 0 },
@@ -79,7 +80,7 @@ export function computeProgress(ledger: Ledger): Progress {
           ];
           return [
             y.label,
-            { done: due.filter((id) => facts.evaluated.has(id, y.label)).length, total: due.length },
+            { done: due.filter((id) => covers(facts.evaluated, id, y.label)).length, total: due.length },
           ];
         }),
       ),

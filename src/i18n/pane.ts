@@ -186,7 +186,6 @@ export const PANE_TEXTS = textOf({
     en: "Downloaded {n} return notices: {name}",
   },
   noNotices: { "zh-CN": "没有需要退回修改的单位", en: "No unit has to be sent back" },
-  stageCompileFile: { "zh-CN": "汇总 {file}", en: "Compiling {file}" },
   stageCompile: { "zh-CN": "全区汇总 …", en: "Compiling the district …" },
   stageNotices: { "zh-CN": "生成退回修改通知 …", en: "Building the return notices …" },
 

@@ -5,7 +5,7 @@
 import { unzipSync } from "fflate";
 import { compileSubmissions, type SubmissionInput } from "../../src/engine/compile";
 import { startJob, type JobRun } from "../../src/app/job";
-import { compileJob, districtOf, submissionInput } from "../../src/app/jobs/compile";
+import { compileJob, districtOf, unreadable } from "../../src/app/jobs/compile";
 import { noticesJob, writeDistrictJob } from "../../src/app/jobs/district";
 import { readSubmission, type SubmissionFile } from "../../src/app/submissions/read-submission";
 import type { SubmissionWorker, WorkerRequest } from "../../src/app/submissions/worker-protocol";
@@ -14,6 +14,7 @@ import { noticeFiles } from "../../src/hosts/xlsx/notice-files";
 import { readXlsx } from "../../src/hosts/xlsx/read";
 import { writeSheetModels } from "../../src/hosts/xlsx/write";
 import { RESULT_SHEETS, RESULT_SHEET_NAMES } from "../../src/engine/schema";
+import { type Day, dayFromYMD } from "../../src/engine/dates";
 import { SMALL_SAMPLE } from "../../src/samples/generate";
 import { districtFiles } from "../../src/samples/district-files";
 import type { HostProgress } from "../../src/hosts/host";
@@ -48,7 +49,7 @@ beforeAll(async () => {
 });
 
 /** The engine on the same files, read directly (the way the CLI reads them), not through the job. */
-function direct(files: SubmissionFile[], units?: Uint8Array) {
+function direct(files: SubmissionFile[], units?: Uint8Array, asOf?: Day) {
   const inputs: SubmissionInput[] = files.map((f) => {
     const base = { file: f.name, ...(f.modified ? { modifiedAt: f.modified } : {}) };
     try {
@@ -57,7 +58,10 @@ function direct(files: SubmissionFile[], units?: Uint8Array) {
       return { ...base, unusable: (e as { text: { "zh-CN": string } }).text["zh-CN"] };
     }
   });
-  return compileSubmissions(inputs, units ? { units: readXlsx(units) } : {});
+  return compileSubmissions(inputs, {
+    ...(units ? { units: readXlsx(units) } : {}),
+    ...(asOf === undefined ? {} : { asOf }),
+  });
 }
 
 const statuses = (c: { submissions: readonly { file: string; status: string }[] }) =>
@@ -77,7 +81,13 @@ class FakeWorker implements SubmissionWorker {
   postMessage(req: WorkerRequest): void {
     setTimeout(() => {
       if (!this.terminated)
-        this.onmessage?.({ data: { id: req.id, reading: readSubmission(req.file, req.asOf) } });
+        this.onmessage?.({
+          // by structured clone both ways, as a real worker's messages go
+          data: {
+            id: req.id,
+            reading: structuredClone(readSubmission(req.file, structuredClone(req.district))),
+          },
+        });
     }, 1);
   }
   terminate(): void {
@@ -172,21 +182,40 @@ describe("compileJob", () => {
     expect(workers.every((w) => w.terminated)).toBe(true);
   });
 
-  test("a reading becomes the engine's input: the workbook, or the reason in the language asked", () => {
+  test("a file that could not be read becomes the engine's input: its reason in the language asked", () => {
     const reason = ledgerFileError("corrupt", {}).text;
-    expect(submissionInput({ file: "a.xlsx", modified: 5, ok: false, reason }, "en")).toEqual({
+    expect(unreadable({ file: "a.xlsx", modified: 5, ok: false, reason }, "en")).toEqual({
       file: "a.xlsx",
       modifiedAt: 5,
       unusable: reason.en,
     });
-    const wb = { date1904: false, sheets: [] };
-    expect(
-      submissionInput({ file: "b.xlsx", ok: true, workbook: wb, analysis: {} as never }, "zh-CN"),
-    ).toEqual({
+    expect(unreadable({ file: "b.xlsx", ok: false, reason }, "zh-CN")).toEqual({
       file: "b.xlsx",
-      workbook: wb,
+      unusable: reason["zh-CN"],
     });
     expect(districtOf(undefined, undefined).units).toBeUndefined();
+  });
+
+  test("every file is checked against the district where it is read (its rules and date, not the file's own)", async () => {
+    // the open workbook's 评分规则 move 检查基准日: each worker must check at the district's date
+    const units = readXlsx(faulty.unitList);
+    const asOf = dayFromYMD(2011, 3, 1)!;
+    const viaWorkers = await run(
+      compileJob(faulty.files, {
+        lang: "zh-CN",
+        units,
+        asOf,
+        makeWorker: () => new FakeWorker(),
+        maxWorkers: 2,
+      }),
+    );
+    const expected = direct(faulty.files, faulty.unitList, asOf);
+    expect(viaWorkers.compilation.district.asOf).toBe(asOf);
+    expect(statuses(viaWorkers.compilation)).toEqual(statuses(expected));
+    expect(viaWorkers.compilation.analysis.findings).toEqual(expected.analysis.findings);
+    expect(viaWorkers.compilation.submissions.map((s) => s.summary)).toEqual(
+      expected.submissions.map((s) => s.summary),
+    );
   });
 });
 

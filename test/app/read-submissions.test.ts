@@ -3,6 +3,7 @@
 import { startJob } from "../../src/app/job";
 import { readSubmission, type SubmissionFile } from "../../src/app/submissions/read-submission";
 import { readSubmissionsJob } from "../../src/app/submissions/read-submissions-job";
+import { openDistrict } from "../../src/engine/compile";
 import type { SubmissionWorker, WorkerRequest } from "../../src/app/submissions/worker-protocol";
 import type { HostProgress } from "../../src/hosts/host";
 import { writeSheetModels } from "../../src/hosts/xlsx/write";
@@ -34,7 +35,9 @@ class FakeWorker implements SubmissionWorker {
         return;
       }
       this.handled.push(req.file.name);
-      this.onmessage?.({ data: { id: req.id, reading: readSubmission(req.file, req.asOf) } });
+      // both ways by structured clone, as a real worker's messages go (the reading is plain data)
+      const { file, district } = structuredClone(req);
+      this.onmessage?.({ data: { id: req.id, reading: structuredClone(readSubmission(file, district)) } });
     }, 1);
   }
   terminate(): void {
@@ -43,6 +46,9 @@ class FakeWorker implements SubmissionWorker {
 }
 
 beforeEach(() => (FakeWorker.made = []));
+
+/** The district's 检查基准日 and rules every file is checked against (the defaults here). */
+const district = openDistrict({});
 
 const files = (): SubmissionFile[] => [
   { name: "凤鸣镇.xlsx", bytes: good },
@@ -55,6 +61,7 @@ const files = (): SubmissionFile[] => [
 
 test("each distinct .xlsx is read once, in order; lock files and other files are skipped; a damaged file gets its reason", async () => {
   const job = readSubmissionsJob(files(), {
+    district,
     makeWorker: () => new FakeWorker(),
     maxWorkers: 2,
   });
@@ -72,7 +79,7 @@ test("each distinct .xlsx is read once, in order; lock files and other files are
   expect(!bad.ok && bad.reason["zh-CN"]).toMatch(/文件/);
   const errors = (i: number) => {
     const r = readings[i];
-    return r.ok ? r.analysis.findings.filter((f) => f.severity === "error").length : -1;
+    return r.ok ? (r.checked.analysis?.findings.filter((f) => f.severity === "error").length ?? -2) : -1;
   };
   expect(errors(0)).toBeGreaterThan(0); // the sample carries seeded mistakes
   expect(errors(1)).toBe(0); // the clean sample has none
@@ -84,13 +91,14 @@ test("each distinct .xlsx is read once, in order; lock files and other files are
 });
 
 test("workers and inline reading give the same readings", async () => {
-  const viaWorkers = await startJob(readSubmissionsJob(files(), { makeWorker: () => new FakeWorker() }))
-    .outcome;
-  const inline = await startJob(readSubmissionsJob(files(), {})).outcome;
+  const viaWorkers = await startJob(
+    readSubmissionsJob(files(), { district, makeWorker: () => new FakeWorker() }),
+  ).outcome;
+  const inline = await startJob(readSubmissionsJob(files(), { district })).outcome;
   const shape = (o: typeof inline) =>
     o.status === "done"
       ? o.value.readings.map((r) =>
-          r.ok ? [r.file, r.analysis.findings.length] : [r.file, r.reason["zh-CN"]],
+          r.ok ? [r.file, r.checked.analysis?.findings.length] : [r.file, r.reason["zh-CN"]],
         )
       : o.status;
   expect(shape(viaWorkers)).toEqual(shape(inline));
@@ -99,6 +107,7 @@ test("workers and inline reading give the same readings", async () => {
 test("progress names each file and counts up to the number of files", async () => {
   const seen: HostProgress[] = [];
   const job = readSubmissionsJob(files(), {
+    district,
     makeWorker: () => new FakeWorker(),
     maxWorkers: 1,
   });
@@ -111,7 +120,7 @@ test("progress names each file and counts up to the number of files", async () =
 
 test("取消 stops every worker and keeps nothing", async () => {
   const started = startJob(
-    readSubmissionsJob(files(), { makeWorker: () => new FakeWorker(), maxWorkers: 1 }),
+    readSubmissionsJob(files(), { district, makeWorker: () => new FakeWorker(), maxWorkers: 1 }),
     (p) => {
       if (p.done === 1) started.cancel();
     },
@@ -125,6 +134,7 @@ test("取消 stops every worker and keeps nothing", async () => {
 test("a worker that fails leaves the rest to be read inline: every file still gets its reading", async () => {
   const out = await startJob(
     readSubmissionsJob(files(), {
+      district,
       makeWorker: () => new FakeWorker("莲花街道.xlsx"),
       maxWorkers: 1,
     }),

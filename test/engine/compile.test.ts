@@ -2,7 +2,7 @@
 // near miss that must not raise it; statuses; the merged district.
 import { DISTRICT_COMPILE } from "../../src/engine/producers";
 import { type Compilation } from "../../src/engine/compile";
-import { openDistrict } from "../../src/engine/compile/district";
+import { checkedForCompiling, compileDistrict, openDistrict } from "../../src/engine/compile";
 import { readLedger } from "../../src/engine/read-ledger";
 import type { Grid, Workbook } from "../../src/engine/grid";
 import { reasonText } from "../../src/i18n/submissions";
@@ -131,6 +131,21 @@ describe("the submitting unit and unknown-unit", () => {
     expect(c.submissions[2].findings[0].object).toBe("U03");
     // near miss: the same files against the union of the submissions
     expect(where(run(inputs(files)))).toEqual([]);
+  });
+
+  test("checked submissions survive a structured clone (the pane's submission worker sends them): the same compilation", () => {
+    const district = openDistrict({ asOf: AS_OF });
+    const checked = inputs(unitFiles()).map((i) => checkedForCompiling(district, i));
+    const a = compileDistrict(district, checked);
+    const b = compileDistrict(
+      district,
+      checked.map((c) => structuredClone(c)),
+    );
+    expect(b.submissions).toEqual(a.submissions);
+    expect(b.analysis.findings).toEqual(a.analysis.findings);
+    expect(b.evaluation.scores).toEqual(a.evaluation.scores);
+    expect(b.evaluation.progress).toEqual(a.evaluation.progress);
+    expect(b.evaluation.commendations.length).toBeGreaterThan(0);
   });
 
   test("a whole ledger as the units workbook: only its 党（工）委 sheet is read for the list", () => {

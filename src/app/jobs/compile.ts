@@ -1,6 +1,6 @@
-// 汇总报送 (ledger-format.md §8, ui.md): the submitted files read and validated in Web Workers
-// (readSubmissionsJob), each reading handed to the engine as a SubmissionInput, checked against the
-// district (one 检查基准日, one set of rules, one unit list) and compiled. Nothing is written here:
+// 汇总报送 (ledger-format.md §8, ui.md): the submitted files read and checked against the district
+// (one 检查基准日, one set of rules) in Web Workers (readSubmissionsJob), then compiled here against
+// its unit list. Nothing is written here:
 // the compilation is kept by the pane until 生成全区汇总 (writeDistrictJob) or 下载退回修改通知
 // (noticesJob). Cancelling stops the workers; the workbook is never touched by this job.
 import {
@@ -14,7 +14,7 @@ import {
 import type { Day } from "../../engine/dates";
 import type { Workbook } from "../../engine/grid";
 import { PANE_TEXTS } from "../../i18n/pane";
-import { fill, render, type Lang } from "../../i18n/text";
+import { render, type Lang } from "../../i18n/text";
 import { stage, type Job } from "../job";
 import { summarizeCompilation, type CompileSummary } from "../results/compile-summary";
 import type { SubmissionFile, SubmissionReading } from "../submissions/read-submission";
@@ -56,30 +56,32 @@ export function districtOf(asOf: Day | undefined, units: Workbook | undefined): 
   return openDistrict(at);
 }
 
-/** A worker's reading as the engine takes it: the workbook, or the one-line reason in `lang`. */
-export function submissionInput(r: SubmissionReading, lang: Lang): SubmissionInput {
-  const base = { file: r.file, ...(r.modified === undefined ? {} : { modifiedAt: r.modified }) };
-  return r.ok ? { ...base, workbook: r.workbook } : { ...base, unusable: render(r.reason, lang) };
+/** A file that could not be read, as the engine takes it: its one-line reason in `lang`. */
+export function unreadable(r: Extract<SubmissionReading, { ok: false }>, lang: Lang): SubmissionInput {
+  return {
+    file: r.file,
+    ...(r.modified === undefined ? {} : { modifiedAt: r.modified }),
+    unusable: render(r.reason, lang),
+  };
 }
 
 export function compileJob(files: readonly SubmissionFile[], p: CompileParams): Job<CompileResult> {
   return async (run) => {
     const district = districtOf(p.asOf, p.units);
+    const rules = { asOf: district.asOf, rules: district.rules, brokenRules: district.brokenRules };
     const read = await readSubmissionsJob(files, {
-      asOf: district.asOf,
+      district: rules,
       ...(p.makeWorker ? { makeWorker: p.makeWorker } : {}),
       ...(p.maxWorkers === undefined ? {} : { maxWorkers: p.maxWorkers }),
     })(run);
-    const inputs = read.readings.map((r) => submissionInput(r, p.lang));
-    // Each file is checked against the district on its own, with a repaint (and 取消) in between.
-    const checked = [];
-    for (const [i, input] of inputs.entries()) {
-      await stage(run, fill(PANE_TEXTS.stageCompileFile, { file: input.file }), i, inputs.length);
-      checked.push(checkSubmission(district, input));
-    }
-    await stage(run, PANE_TEXTS.stageCompile, inputs.length, inputs.length);
+    // each file was checked against the district where it was read; one that could not be read has its reason
+    const checked = read.readings.map((r) =>
+      r.ok ? r.checked : checkSubmission(rules, unreadable(r, p.lang)),
+    );
+    const n = checked.length;
+    await stage(run, PANE_TEXTS.stageCompile, n, n);
     const compilation = compileDistrict(district, checked);
-    await stage(run, PANE_TEXTS.stageCompile, inputs.length, inputs.length);
+    await stage(run, PANE_TEXTS.stageCompile, n, n);
     const unitsFromWorkbook = district.units !== undefined;
     return {
       compilation,

@@ -1,8 +1,8 @@
-// 选择报送文件: every submitted workbook read and validated in Web Workers (a few at a time), so the
+// 选择报送文件: every submitted workbook read and checked against the district in Web Workers (a few at a time), so the
 // pane stays responsive; progress per file and overall; 取消 stops the workers and nothing is kept.
 // Where no worker can run (an old webview, the tests' jsdom) the files are read inline, one per
 // macrotask.
-import type { Day } from "../../engine/dates";
+import type { DistrictRules } from "../../engine/compile";
 import { CancelledError, throwIfCancelled } from "../../hosts/host";
 import { PANE_TEXTS } from "../../i18n/pane";
 import { fill } from "../../i18n/text";
@@ -16,7 +16,8 @@ import {
 import type { SubmissionWorker, WorkerFactory, WorkerReply } from "./worker-protocol";
 
 export interface SubmissionsParams {
-  asOf?: Day;
+  /** What each file is checked against: the district's 检查基准日 and rules. */
+  district: DistrictRules;
   /** Makes a Web Worker; undefined (or a factory that gives none) reads inline. */
   makeWorker?: WorkerFactory;
   /** How many workers at most (default: the cores less one, 1–4). */
@@ -75,7 +76,7 @@ async function readInline(
     });
     await yieldToUi();
     throwIfCancelled(run.signal);
-    out.push(readSubmission(f, p.asOf));
+    out.push(readSubmission(f, p.district));
   }
   return out;
 }
@@ -104,7 +105,7 @@ function readInWorkers(
         done,
         total: todo.length,
       });
-      w.postMessage({ id, file: todo[id], ...(p.asOf === undefined ? {} : { asOf: p.asOf }) });
+      w.postMessage({ id, file: todo[id], district: p.district });
     };
     for (const w of workers) {
       w.onmessage = (e: { data: WorkerReply }) => {

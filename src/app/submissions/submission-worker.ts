@@ -1,5 +1,5 @@
-// The Web Worker that reads and validates submitted workbooks off the pane's main thread, one file
-// per message, so the pane stays responsive while 30 ledgers are checked. Built as its own entry
+// The Web Worker that reads submitted workbooks and checks them against the district off the pane's
+// main thread, one file per message, so the pane stays responsive while 30 ledgers are checked. Built as its own entry
 // (webpack.config.js: js/submission-worker.js).
 import { readSubmission } from "./read-submission";
 import type { WorkerReply, WorkerRequest } from "./worker-protocol";
@@ -12,6 +12,6 @@ interface WorkerScope {
 const scope = self as unknown as WorkerScope;
 
 scope.onmessage = (e) => {
-  const { id, file, asOf } = e.data;
-  scope.postMessage({ id, reading: readSubmission(file, asOf) });
+  const { id, file, district } = e.data;
+  scope.postMessage({ id, reading: readSubmission(file, district) });
 };

@@ -1,11 +1,12 @@
 // Messages between the pane and the submission worker.
-import type { Day } from "../../engine/dates";
+import type { DistrictRules } from "../../engine/compile";
 import type { SubmissionFile, SubmissionReading } from "./read-submission";
 
 export interface WorkerRequest {
   id: number;
   file: SubmissionFile;
-  asOf?: Day;
+  /** What the file is checked against: the district's 检查基准日 and rules. */
+  district: DistrictRules;
 }
 
 export interface WorkerReply {

@@ -3,13 +3,11 @@
 // Every submitted file is read and checked on its own — a file that cannot be read is returned with
 // its reason, never a crash — then the engine compiles the district; the district workbook holds
 // 报送情况 and the result sheets. Exit 0 written, 2 when no submission could be used.
-import { withoutCells } from "../../engine/analyze";
 import {
   type CheckedSubmission,
   type Compilation,
   type District,
-  type SubmissionInput,
-  checkSubmission,
+  checkedForCompiling,
   compileDistrict,
   openDistrict,
 } from "../../engine/compile";
@@ -87,16 +85,6 @@ async function checkedFile(
   maxBytes: number | undefined,
 ): Promise<CheckedSubmission> {
   return checkedForCompiling(district, await readSubmission(file, shownAs, lang, maxBytes));
-}
-
-/**
- * A submission checked, its cells let go: compiling, scoring and the district's sheets read the
- * records only (~85 MB of cells over the district's 30 files). The bench compiles with it too.
- */
-export function checkedForCompiling(district: District, submission: SubmissionInput): CheckedSubmission {
-  const checked = checkSubmission(district, submission);
-  if (checked.analysis) withoutCells(checked.analysis);
-  return checked;
 }
 
 /** The district; a units workbook that cannot be read or lists no unit is refused (exit 2). */

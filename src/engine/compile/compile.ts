@@ -2,7 +2,7 @@
 // (`checkSubmission`, one call per file so a host can show progress and stop between files), then
 // `compileDistrict` names each file's unit, sets aside the superseded ones, runs the cross-file
 // checks, decides each status and evaluates the accepted ledgers merged into one district.
-import { analyze } from "../analyze";
+import { analyze, withoutCells } from "../analyze";
 import { evaluateLedger } from "../evaluate";
 import { type Finding, FindingSink, summarize } from "../findings";
 import { type CompileCode } from "./codes";
@@ -19,6 +19,7 @@ import type {
   CompileOptions,
   CrossFinding,
   District,
+  DistrictRules,
   DistrictUnit,
   Submission,
   SubmissionInput,
@@ -27,7 +28,7 @@ import type {
 } from "./types";
 
 /** Reads and validates one submitted file on its own, at the district's 检查基准日 and rules. */
-export function checkSubmission(district: District, input: SubmissionInput): CheckedSubmission {
+export function checkSubmission(district: DistrictRules, input: SubmissionInput): CheckedSubmission {
   const base = {
     file: input.file,
     ...(input.modifiedAt !== undefined ? { modifiedAt: input.modifiedAt } : {}),
@@ -41,6 +42,18 @@ export function checkSubmission(district: District, input: SubmissionInput): Che
   if (analysis.overview.every((s) => !s.foundAs))
     return { ...base, header, unusable: { kind: "not-ledger" } };
   return { ...base, analysis, header };
+}
+
+/**
+ * A submission checked, its cells let go: compiling, scoring and the district's sheets read the
+ * records only (~85 MB of cells over the district's 30 files). What the CLI, the bench and the pane's
+ * submission worker hand to compileDistrict (the worker by structured clone: the analysis is plain
+ * data).
+ */
+export function checkedForCompiling(district: DistrictRules, input: SubmissionInput): CheckedSubmission {
+  const checked = checkSubmission(district, input);
+  if (checked.analysis) withoutCells(checked.analysis);
+  return checked;
 }
 
 /** Every step of §8 over files already checked (in the order given: it breaks ties and orders 报送情况). */

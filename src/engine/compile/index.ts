@@ -8,7 +8,7 @@
 //
 // `compileSubmissions(inputs, opts)` does the three steps at once.
 export { openDistrict } from "./district";
-export { checkSubmission, compileDistrict, compileSubmissions } from "./compile";
+export { checkSubmission, checkedForCompiling, compileDistrict, compileSubmissions } from "./compile";
 export { unitLabel } from "./identify";
 export { COMPILE_CODES, DISTRICT_COMPILE, type CompileCode } from "./codes";
 export type {
@@ -17,6 +17,7 @@ export type {
   CompileOptions,
   CrossFinding,
   District,
+  DistrictRules,
   DistrictUnit,
   Place,
   ReportHeader,

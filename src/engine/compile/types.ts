@@ -48,6 +48,9 @@ export interface District {
   readonly findings: readonly Finding[];
 }
 
+/** What each submission is checked against on its own: the district's 检查基准日 and rules (plain data). */
+export type DistrictRules = Pick<District, "asOf" | "rules" | "brokenRules">;
+
 /** Why a submission cannot be compiled at all. */
 export type Unusable = { kind: "file"; text: string } | { kind: "not-ledger" };
 

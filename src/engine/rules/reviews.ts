@@ -12,7 +12,7 @@ import { insideCampaign } from "../campaign";
 import { ended, halfYears, periodOf, quarters } from "../periods";
 import { resolveUnit } from "./resolve";
 import { existedBy } from "../check-date";
-import { CoverageBuilder, type PeriodCoverage } from "../coverage";
+import { type CoverageBuilder, type PeriodCoverage, addPeriod, covers } from "../coverage";
 
 export const DISTRICT = "区委";
 
@@ -63,7 +63,7 @@ export const reviewCoverage = derivedOnce((ledger): PeriodCoverage => {
   const { rules } = ledger;
   const qs = quarters(rules);
   const hs = halfYears(rules);
-  const covered = new CoverageBuilder();
+  const covered: CoverageBuilder = new Map();
   for (const rec of recordsOf(ledger.tables.reviews)) {
     const date = num(rec, "date");
     if (date === undefined || !insideCampaign(rules, date) || !existedBy(ledger.asOf, date)) continue;
@@ -73,7 +73,7 @@ export const reviewCoverage = derivedOnce((ledger): PeriodCoverage => {
       if (id === undefined) continue;
       if (!district && reviewer !== undefined && !inScope(ledger, id, reviewer)) continue;
       const p = district ? periodOf(hs, date) : reviewer !== undefined ? periodOf(qs, date) : undefined;
-      if (p) covered.add(id, p.label);
+      if (p) addPeriod(covered, id, p.label);
     }
   }
   return covered;
@@ -118,7 +118,7 @@ function checkCoverage(ledger: IndexedLedger, sink: FindingSink<"review-missing"
     const id = str(rec, "unitId");
     if (id === undefined || unknown.has(id)) continue;
     for (const p of endedH)
-      if (!covered.has(id, p.label)) missing(sink, unitsTable!, rec, id, p.label, DISTRICT);
+      if (!covers(covered, id, p.label)) missing(sink, unitsTable!, rec, id, p.label, DISTRICT);
   }
   const endedQ = ended(quarters(rules), asOf);
   for (const rec of recordsOf(orgsTable)) {
@@ -126,7 +126,8 @@ function checkCoverage(ledger: IndexedLedger, sink: FindingSink<"review-missing"
     const unit = str(rec, "unit");
     if (id === undefined || unknown.has(id) || unit === undefined || !index.units.has(unit)) continue;
     for (const p of endedQ)
-      if (!covered.has(id, p.label)) missing(sink, orgsTable!, rec, id, p.label, `上级党（工）委“${unit}”`);
+      if (!covers(covered, id, p.label))
+        missing(sink, orgsTable!, rec, id, p.label, `上级党（工）委“${unit}”`);
   }
 }
 

@@ -11,7 +11,7 @@ import { a1 } from "../grid";
 import { ended, years } from "../periods";
 import { resolveSubject } from "./resolve";
 import { existedBy } from "../check-date";
-import { CoverageBuilder, type PeriodCoverage } from "../coverage";
+import { type CoverageBuilder, type PeriodCoverage, addPeriod, covers } from "../coverage";
 
 /** Votes of one object: good = 好 + 较好, total = 参评人数, per phase (index 1–3). */
 export interface Approval {
@@ -67,14 +67,14 @@ const voteTally = derivedOnce((ledger): VoteTally => {
   const { rules } = ledger;
   const ys = years(rules);
   const approval = new Map<string, Approval>();
-  const covered = new CoverageBuilder();
+  const covered: CoverageBuilder = new Map();
   for (const rec of recordsOf(ledger.tables.votes)) {
     const id = voteSubject(ledger, rec);
     const date = num(rec, "date");
     // A vote after 检查基准日 had not happened yet: neither coverage nor 好评率 (§5.1).
     if (id === undefined || date === undefined || !existedBy(ledger.asOf, date)) continue;
     const y = ys.find((p) => date >= p.from && date <= p.to);
-    if (y) covered.add(id, y.label);
+    if (y) addPeriod(covered, id, y.label);
     // Only a row without errors counts. The checks see it as the error-free row: every cell read
     // (cells), the object known (references), inside the campaign (campaign-dates), sum (vote-sum).
     const c = countsOf(rec);
@@ -163,7 +163,7 @@ function checkCoverage(ledger: IndexedLedger, sink: FindingSink<"evaluation-miss
       const joined = keyField === "memberId" ? num(rec, "joined") : undefined;
       for (const p of endedYears) {
         if (joined !== undefined && joined > p.to) continue;
-        if (covered.has(id, p.label)) continue;
+        if (covers(covered, id, p.label)) continue;
         sink.add("evaluation-missing", table!.grid.name, a1(rec.row, keyCol(table!)), {
           field: fieldName(keyField === "orgId" ? ORGS : MEMBERS, keyField),
           value: id,
