@@ -18,6 +18,7 @@ import { type Day, dayFromYMD } from "../../src/engine/dates";
 import { SMALL_SAMPLE } from "../../src/samples/generate";
 import { districtFiles } from "../../src/samples/district-files";
 import type { HostProgress } from "../../src/hosts/host";
+import { PANE_TEXTS } from "../../src/i18n/pane";
 import { FakeHost, workbookOf } from "../taskpane/fake-host";
 
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -220,6 +221,26 @@ describe("compileJob", () => {
 });
 
 describe("生成全区汇总 and 下载退回修改通知", () => {
+  test("builds only the sheets it writes, one per step with a yield between (the pane stays responsive)", async () => {
+    const r = await run(compileJob(clean.files, { lang: "zh-CN" }));
+    for (const chosen of [[], [RESULT_SHEETS.memberScores, RESULT_SHEETS.progress], RESULT_SHEET_NAMES]) {
+      const seen: HostProgress[] = [];
+      const job = writeDistrictJob(new FakeHost(workbookOf([])), r.compilation, {
+        lang: "zh-CN",
+        resultSheets: chosen,
+      });
+      const out = await startJob(job, (p) => seen.push(p)).outcome;
+      if (out.status !== "done") throw new Error(out.status);
+      const built = out.value.written;
+      expect(built[0]).toBe(RESULT_SHEETS.submissions);
+      expect(built.length).toBe(1 + chosen.filter((n) => n !== RESULT_SHEETS.submissions).length);
+      // one "生成结果表" stage before each sheet and one after the last: done counts 0 … n
+      const steps = seen.filter((p) => p.stage["zh-CN"] === PANE_TEXTS.stageBuild["zh-CN"]);
+      expect(steps.map((p) => p.done)).toEqual([...Array(built.length + 1).keys()]);
+      expect(steps.every((p) => p.total === built.length)).toBe(true);
+    }
+  });
+
   test("writes 报送情况 and the chosen result sheets, replacing earlier ones; the ledger's sheets stay", async () => {
     const r = await run(compileJob(clean.files, { lang: "zh-CN" }));
     const host = new FakeHost(workbookOf([]));

@@ -8,7 +8,8 @@ import { RESULT_SHEETS } from "../../engine/schema";
 import type { LedgerHost } from "../../hosts/host";
 import { PANE_TEXTS } from "../../i18n/pane";
 import type { Lang } from "../../i18n/text";
-import { buildDistrictReport } from "../../report/district";
+import { districtReportSteps } from "../../report/district";
+import { buildSheets } from "./build-sheets";
 import { NOTICE_SHEET } from "../../report/notice-sheet";
 import type { SheetModel } from "../../report/sheet-model";
 import { stage, type Job } from "../job";
@@ -29,11 +30,10 @@ export function writeDistrictJob(
   p: { lang: Lang; resultSheets: readonly string[] },
 ): Job<DistrictWritten> {
   return async (run) => {
-    await stage(run, PANE_TEXTS.stageBuild, 0, 1);
-    const models = buildDistrictReport(c, p.lang).filter(
-      (m) => m.name === RESULT_SHEETS.submissions || p.resultSheets.includes(m.name),
+    const steps = districtReportSteps(c, p.lang).filter(
+      (s) => s.name === RESULT_SHEETS.submissions || p.resultSheets.includes(s.name),
     );
-    await stage(run, PANE_TEXTS.stageBuild, 1, 1);
+    const models = await buildSheets(run, steps);
     const written = models.map((m) => m.name);
     await host.writeSheets(models, { ...run, replace: written });
     return { written, models };

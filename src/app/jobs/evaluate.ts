@@ -1,7 +1,8 @@
 // 考评并生成表彰名单: validate, score, select, build the result sheets and write the chosen ones.
 import { evaluateLedger, type Evaluation } from "../../engine/evaluate";
 import { begunPhases } from "../../engine/check-date";
-import { buildReport } from "../../report/build";
+import { reportSteps } from "../../report/build";
+import { buildSheets } from "./build-sheets";
 import type { SheetModel } from "../../report/sheet-model";
 import type { LedgerHost } from "../../hosts/host";
 import { PANE_TEXTS } from "../../i18n/pane";
@@ -31,11 +32,10 @@ export function evaluateJob(host: LedgerHost, p: EvaluateParams, offThread?: Off
     await stage(run, PANE_TEXTS.stageScore, 0, 2);
     const { ledger, findings } = checked.analysis;
     const evaluation = evaluateLedger(ledger, findings);
-    await stage(run, PANE_TEXTS.stageBuild, 1, 2);
-    const models = buildReport(checked.analysis, evaluation, p.lang).filter((m) =>
-      p.resultSheets.includes(m.name),
+    const steps = reportSteps(checked.analysis, evaluation, p.lang).filter((s) =>
+      p.resultSheets.includes(s.name),
     );
-    await stage(run, PANE_TEXTS.stageBuild, 2, 2);
+    const models = await buildSheets(run, steps);
     const written = models.map((m) => m.name);
     if (models.length) await host.writeSheets(models, { ...run, replace: written });
     return {
