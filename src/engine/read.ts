@@ -10,6 +10,7 @@ import {
   type SheetDef,
   type SheetId,
   LEDGER_SHEETS,
+  SHEET_BY_ID,
   RATING_VALUES,
   RESULT_SHEET_NAMES,
   TOTAL_LABELS,
@@ -350,12 +351,7 @@ export function readTables(wb: Workbook, sink: FindingSink<ReadCode>): ReadTable
  * 党（工）委: reading a district-size open workbook whole took ~0.7 s on the pane's thread, issue 12).
  */
 export function readOneTable(wb: Workbook, id: SheetId, sink: FindingSink<ReadCode>): Table | undefined {
-  return readLocated(
-    wb,
-    LEDGER_SHEETS.find((d) => d.id === id)!,
-    locateSheets(wb),
-    sink,
-  );
+  return readLocated(wb, SHEET_BY_ID[id], locateSheets(wb), sink);
 }
 
 function readLocated(

@@ -155,25 +155,26 @@ async function inWorker(
   const reused = held ?? (known?.bytes === bytes ? known.workbook : undefined);
   return new Promise((resolve, reject) => {
     const sheets: Grid[] = [];
+    const release = () => run.signal.removeEventListener("abort", onAbort);
     const onAbort = () => {
-      end(false);
+      release();
+      worker.terminate();
       reject(new CancelledError());
     };
-    /** Kept (with the workbook of `bytes`) after a request that ended well, else ended. */
-    const end = (keep: boolean, workbook?: Workbook) => {
-      run.signal.removeEventListener("abort", onAbort);
-      if (keep && workbook && off.kept) off.kept.keep(worker, { bytes, workbook });
-      else worker.terminate();
+    const fail = () => {
+      release();
+      worker.terminate();
+      resolve(undefined);
     };
+    /** A request that ended well: a kept worker now holds `bytes`' workbook; any other is ended. */
     const done = (workbook: Workbook, last: Last) => {
-      end(true, workbook);
+      release();
+      if (off.kept) off.kept.keep(worker, { bytes, workbook });
+      else worker.terminate();
       resolve({ workbook, last, bytes });
     };
     run.signal.addEventListener("abort", onAbort);
-    worker.onerror = () => {
-      end(false);
-      resolve(undefined);
-    };
+    worker.onerror = fail;
     worker.onmessage = ({ data: r }: { data: CheckReply }) => {
       if (r.kind === "sheet") {
         sheets[r.index] = r.grid;
@@ -183,11 +184,10 @@ async function inWorker(
         placeRows(sheets[r.index], r);
         return;
       }
-      const workbook = r.kind === "failed" ? undefined : (reused ?? workbookOf(sheets, r));
-      if (r.kind === "failed" || workbook?.sheets.length !== r.sheets) {
-        end(false);
-        resolve(undefined);
-      } else done(workbook, r);
+      if (r.kind === "failed") return fail();
+      const workbook = reused ?? receivedWorkbook(sheets, r);
+      if (workbook.sheets.length !== r.sheets) return fail();
+      done(workbook, r);
     };
     if (held) return worker.postMessage({ ...req, held: true });
     // The preview keeps its bytes; a fresh copy is transferred, not cloned. (Not bytes.slice(): on a
@@ -197,7 +197,8 @@ async function inWorker(
   });
 }
 
-function workbookOf(sheets: Grid[], r: Last): Workbook {
+/** The workbook whose Grids arrived in parts. */
+function receivedWorkbook(sheets: Grid[], r: Last): Workbook {
   const workbook: Workbook = { date1904: r.date1904, sheets };
   if (r.definedNames) workbook.definedNames = r.definedNames;
   return workbook;

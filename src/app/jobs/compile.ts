@@ -68,15 +68,14 @@ export function unreadable(r: Extract<SubmissionReading, { ok: false }>, lang: L
 export function compileJob(files: readonly SubmissionFile[], p: CompileParams): Job<CompileResult> {
   return async (run) => {
     const district = districtOf(p.asOf, p.units);
-    const rules = { asOf: district.asOf, rules: district.rules, brokenRules: district.brokenRules };
     const read = await readSubmissionsJob(files, {
-      district: rules,
+      district,
       ...(p.makeWorker ? { makeWorker: p.makeWorker } : {}),
       ...(p.maxWorkers === undefined ? {} : { maxWorkers: p.maxWorkers }),
     })(run);
     // each file was checked against the district where it was read; one that could not be read has its reason
     const checked = read.readings.map((r) =>
-      r.ok ? r.checked : checkSubmission(rules, unreadable(r, p.lang)),
+      r.ok ? r.checked : checkSubmission(district, unreadable(r, p.lang)),
     );
     const n = checked.length;
     await stage(run, PANE_TEXTS.stageCompile, n, n);
