@@ -3,7 +3,8 @@
 // Chromium, with the Long Tasks API watching the main thread. Needs `npm run build:addin` (dist/)
 // and /usr/bin/chromium. Prints one JSON line: the longest main-thread task, the sum and count of
 // tasks over 50 ms, while opening the file, while 校验台账 runs and while the 检查基准日 is changed
-// (checked again), and how many check workers did the work. Given the district's units' files as a
+// (checked again), while 考评并生成表彰名单 scores it and writes its result sheets, and how many
+// check workers did the work. Given the district's units' files as a
 // second argument, also while 汇总报送 reads them and while 生成全区汇总 writes the district's sheets.
 import { chromium } from "playwright-core";
 import { createRequire } from "module";
@@ -61,13 +62,25 @@ try {
     { timeout: 300_000 },
   );
   const recheck = { ...(await take()), ms: Date.now() - t2 };
+  const evaluate = await evaluateLedger(page, take);
   const compile = split ? await compileDistrict(page, take) : undefined;
   process.stdout.write(
-    JSON.stringify({ task: "pane", open, validate, recheck, compile, workers: workers.length }) + "\n",
+    JSON.stringify({ task: "pane", open, validate, recheck, evaluate, compile, workers: workers.length }) +
+      "\n",
   );
 } finally {
   await browser.close();
   await server.close();
+}
+
+/** 考评并生成表彰名单 on the open ledger, until its result sheets are written (and shown). */
+async function evaluateLedger(page, take) {
+  await page.getByRole("tab", { name: "考评表彰" }).click();
+  await take();
+  const t0 = Date.now();
+  await page.getByRole("button", { name: "考评并生成表彰名单" }).click();
+  await page.getByText(/已写入\d+张结果表/).waitFor({ timeout: 600_000 });
+  return { ...(await take()), ms: Date.now() - t0 };
 }
 
 /**

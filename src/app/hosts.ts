@@ -2,7 +2,7 @@
 // UI. Everything loads lazily, so the task pane's first paint does not wait for host code it may not
 // need (browser preview never loads the Office host; Excel never loads the .xlsx reader, the sample
 // generator or ExcelJS).
-import { throwIfCancelled, type LedgerHost } from "../hosts/host";
+import { throwIfCancelled, type LedgerHost, type RunOptions } from "../hosts/host";
 import type { RibbonEvent, RibbonHandler } from "../hosts/office/ribbon";
 import { PANE_TEXTS } from "../i18n/pane";
 import { fill } from "../i18n/text";
@@ -38,7 +38,8 @@ export async function loadOfficeRibbon(): Promise<OfficeRibbon> {
 async function previewSession(bytes: Uint8Array, name: string): Promise<PreviewSession> {
   const { createPreviewHost } = await import(/* webpackChunkName: "preview-host" */ "../hosts/preview");
   const host = createPreviewHost(bytes);
-  return { host, name, toBytes: async () => host.toBytes() };
+  const writes = { now: () => host.now(), adopt: (next: Uint8Array, o: RunOptions) => host.adopt(next, o) };
+  return { host, name, toBytes: async () => host.toBytes(), writes };
 }
 
 /** Browser preview: a file the clerk opened, or the small sample generated in the browser. */

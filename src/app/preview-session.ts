@@ -1,6 +1,7 @@
 // Browser preview: the workbook lives in memory (a file the clerk opened, or the generated sample)
 // behind the same LedgerHost contract as Excel.
 import type { LedgerHost, RunOptions } from "../hosts/host";
+import type { WorkerWrites } from "./check/check-off-thread";
 
 export interface PreviewSession {
   host: LedgerHost;
@@ -8,6 +9,8 @@ export interface PreviewSession {
   name: string;
   /** The workbook as it is now (ledger + written sheets), as .xlsx bytes; absent if the host cannot. */
   toBytes?: () => Promise<Uint8Array>;
+  /** Takes a workbook written in the check worker (考评 there); absent if the host cannot. */
+  writes?: WorkerWrites;
 }
 
 export interface PreviewActions {

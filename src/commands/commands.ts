@@ -36,7 +36,7 @@ export function evaluateCommand(host: LedgerHost, lang: Lang, resultSheets: read
     const r = await evaluateJob(host, { lang, asOf: "", resultSheets })(run);
     const show = r.written.find((n) => n === RESULT_SHEETS.commendations) ?? r.written[0];
     if (show) await activateSheetJob(host, show)(run);
-    const draft = r.evaluation.draft;
+    const draft = r.summary.draft;
     const n = r.written.length;
     const lines = [t(lang, draft ? "evaluatedDraft" : "evaluated", { n }), listOf(r.written)[lang]];
     if (draft) lines.push(draftLine(draft, lang));

@@ -234,6 +234,7 @@ export const PANE_TEXTS = textOf({
   },
   stageScore: { "zh-CN": "考评 …", en: "Scoring …" },
   stageBuild: { "zh-CN": "生成结果表 …", en: "Building result sheets …" },
+  stageWrite: { "zh-CN": "写入结果表 …", en: "Writing the result sheets …" },
   stageSample: { "zh-CN": "生成示例台账 …", en: "Generating the sample …" },
   stageOpen: { "zh-CN": "打开 {name} …", en: "Opening {name} …" },
   errorTitle: { "zh-CN": "出错了", en: "Something went wrong" },

@@ -27,5 +27,5 @@ export function offThreadOf(session: PreviewSession | null | undefined): OffThre
     kept?.worker.close();
     kept = { session, worker: new KeptWorker() };
   }
-  return { bytes: toBytes, makeWorker: makeCheckWorker, kept: kept.worker };
+  return { bytes: toBytes, makeWorker: makeCheckWorker, kept: kept.worker, writes: session.writes };
 }

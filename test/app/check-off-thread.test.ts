@@ -3,7 +3,12 @@
 // Grids and check date as checking inline, builds the ledger only when a later step asks for it, and
 // checks inline when no worker can do it.
 import { startJob } from "../../src/app/job";
-import { checkInWorker, sheetReplies, type WorkerMemory } from "../../src/app/check/check-in-worker";
+import {
+  checkInWorker,
+  sheetReplies,
+  transferOf,
+  type WorkerMemory,
+} from "../../src/app/check/check-in-worker";
 import { KeptWorker, placeRows, readOffThread } from "../../src/app/check/check-off-thread";
 import type { Grid } from "../../src/engine/grid";
 import type { CheckReply, CheckRequest, CheckWorker } from "../../src/app/check/check-protocol";
@@ -41,7 +46,8 @@ class FakeWorker implements CheckWorker {
       return;
     }
     const replies: CheckReply[] = [];
-    checkInWorker(structuredClone(req, { transfer }), (r) => replies.push(structuredClone(r)), this.memory);
+    const back = (r: CheckReply) => replies.push(structuredClone(r, { transfer: transferOf(r) }));
+    checkInWorker(structuredClone(req, { transfer }), back, this.memory);
     replies.forEach((r, i) =>
       setTimeout(() => {
         if (this.terminated) return;
@@ -55,9 +61,14 @@ class FakeWorker implements CheckWorker {
   }
 }
 
-function previewWith(worker: () => FakeWorker | undefined) {
-  const host = createPreviewHost(sample, { yieldToUi: async () => undefined });
+/** The zip entries' time of every preview here: workbooks written at the same time are the same bytes. */
+const NOW = () => new Date(2012, 10, 7);
+
+/** A preview whose checks go to `worker`; with `writes` it takes workbooks written there (考评). */
+function previewWith(worker: () => FakeWorker | undefined, writes = false) {
+  const host = createPreviewHost(sample, { yieldToUi: async () => undefined, now: NOW });
   const reads = jest.spyOn(host, "readWorkbook");
+  const hostWrites = jest.spyOn(host, "writeSheets");
   const made: FakeWorker[] = [];
   const off: OffThread = {
     bytes: async () => host.toBytes(),
@@ -66,8 +77,9 @@ function previewWith(worker: () => FakeWorker | undefined) {
       if (w) made.push(w);
       return w;
     },
+    ...(writes ? { writes: { now: () => host.now(), adopt: (b, run) => host.adopt(b, run) } } : {}),
   };
-  return { host, reads, made, off };
+  return { host, reads, hostWrites, made, off };
 }
 
 const params = { lang: "zh-CN" as const, asOf: "" };
@@ -95,18 +107,90 @@ test("the worker reads and checks; the pane gets what checking inline gives, the
   expect(r.analysis.ledger.tables).toEqual(expected.analysis.ledger.tables);
 });
 
-test("evaluate after an off-thread check writes the same result sheets as inline", async () => {
+describe("考评 in the browser preview", () => {
   const p = { ...params, resultSheets: RESULT_SHEET_NAMES };
-  const inlineHost = createPreviewHost(sample, { now: () => new Date(2012, 10, 7) });
-  const inline = await startJob(evaluateJob(inlineHost, p)).outcome;
-  const { host, reads, made, off } = previewWith(() => new FakeWorker());
-  const outcome = await startJob(evaluateJob(host, p, off)).outcome;
-  if (outcome.status !== "done" || inline.status !== "done") throw new Error("not done");
-  expect(made).toHaveLength(1);
-  expect(reads).not.toHaveBeenCalled();
-  expect(outcome.value.written).toEqual(inline.value.written);
-  expect(outcome.value.models).toEqual(inline.value.models);
-  expect(outcome.value.evaluation.commendations).toEqual(inline.value.evaluation.commendations);
+  let inline: { bytes: Uint8Array; summary: unknown; written: string[] };
+
+  beforeAll(async () => {
+    const host = createPreviewHost(sample, { now: NOW });
+    const outcome = await startJob(evaluateJob(host, p)).outcome;
+    if (outcome.status !== "done") throw new Error("not done");
+    inline = { bytes: host.toBytes(), summary: outcome.value.summary, written: outcome.value.written };
+  });
+
+  test("done in the worker: the pane takes the same workbook, byte for byte, and the same summary", async () => {
+    const { host, reads, hostWrites, made, off } = previewWith(() => new FakeWorker(), true);
+    const stages: string[] = [];
+    const outcome = await startJob(evaluateJob(host, p, off), (s) => stages.push(s.stage["zh-CN"])).outcome;
+    if (outcome.status !== "done") throw new Error("not done");
+    expect(made).toHaveLength(1);
+    expect(made[0].requests[0].evaluate).toMatchObject({ resultSheets: RESULT_SHEET_NAMES, lang: "zh-CN" });
+    expect(reads).not.toHaveBeenCalled();
+    expect(hostWrites).not.toHaveBeenCalled(); // scored, built and written in the worker
+    expect(outcome.value.written).toEqual(inline.written);
+    expect(outcome.value.summary).toEqual(inline.summary);
+    expect(host.toBytes()).toEqual(inline.bytes);
+    expect(made[0].replies).toContain("progress");
+    expect(stages).toEqual(expect.arrayContaining(["考评 …", "生成结果表 …", "写入结果表 …"]));
+  });
+
+  test("after a check, the kept worker scores the workbook it holds: no bytes sent, none read", async () => {
+    const { host, made, off } = previewWith(() => new FakeWorker(), true);
+    const kept: OffThread = { ...off, kept: new KeptWorker() };
+    const checked = await startJob(validateJob(host, params, kept)).outcome;
+    if (checked.status !== "done") throw new Error("not done");
+    const outcome = await startJob(evaluateJob(host, p, kept)).outcome;
+    if (outcome.status !== "done") throw new Error("not done");
+    expect(made).toHaveLength(1);
+    expect(made[0].requests[1]).toMatchObject({ held: true });
+    expect(made[0].requests[1].bytes).toBeUndefined();
+    expect(host.toBytes()).toEqual(inline.bytes);
+    expect(outcome.value.workbook).toBe(checked.value.workbook);
+  });
+
+  test("no sheet chosen: nothing written, the workbook's bytes stay the very same", async () => {
+    const { host, made, off } = previewWith(() => new FakeWorker(), true);
+    const before = host.toBytes();
+    const outcome = await startJob(evaluateJob(host, { ...p, resultSheets: [] }, off)).outcome;
+    if (outcome.status !== "done") throw new Error("not done");
+    expect(made).toHaveLength(1);
+    expect(outcome.value.written).toEqual([]);
+    expect(outcome.value.summary).toEqual(inline.summary);
+    expect(host.toBytes()).toBe(before);
+  });
+
+  test("cancelled while the worker scores: the worker is ended and the workbook is as it was", async () => {
+    const { host, made, off } = previewWith(() => new FakeWorker(), true);
+    const before = host.toBytes();
+    let started: { cancel(): void } | undefined;
+    started = startJob(evaluateJob(host, p, off), (s) => {
+      if (s.stage["zh-CN"] === "考评 …") started?.cancel();
+    });
+    expect((await (started as ReturnType<typeof startJob>).outcome).status).toBe("cancelled");
+    expect(made[0].terminated).toBe(true);
+    expect(host.toBytes()).toBe(before);
+  });
+
+  test("a worker that fails: 考评 is done here, with the same workbook", async () => {
+    const { host, hostWrites, made, off } = previewWith(() => new FakeWorker(true), true);
+    const outcome = await startJob(evaluateJob(host, p, off)).outcome;
+    if (outcome.status !== "done") throw new Error("not done");
+    expect(made.length).toBeGreaterThan(0);
+    expect(hostWrites).toHaveBeenCalledTimes(1);
+    expect(host.toBytes()).toEqual(inline.bytes);
+    expect(outcome.value.summary).toEqual(inline.summary);
+  });
+
+  test("a preview that cannot take the worker's bytes: checked there, scored and written here, the same workbook", async () => {
+    const { host, hostWrites, reads, made, off } = previewWith(() => new FakeWorker());
+    const outcome = await startJob(evaluateJob(host, p, off)).outcome;
+    if (outcome.status !== "done") throw new Error("not done");
+    expect(made).toHaveLength(1);
+    expect(made[0].requests[0].evaluate).toBeUndefined();
+    expect(reads).not.toHaveBeenCalled();
+    expect(hostWrites).toHaveBeenCalledTimes(1);
+    expect(host.toBytes()).toEqual(inline.bytes);
+  });
 });
 
 test("checking again at another 检查基准日 runs in the worker too, with what checking inline gives", async () => {

@@ -1,10 +1,12 @@
 // The worker's side of 校验台账 in the browser preview: read the workbook and check it, then post
-// the Grids one sheet at a time (each a short task for the pane to receive) and the compact result.
+// the Grids one sheet at a time (each a short task for the pane to receive) and the compact result —
+// and for 考评, the evaluation and the written workbook too (evaluate-in-worker.ts).
 import { analyze } from "../../engine/analyze";
 import { isInternalSheet } from "../../hosts/common/internal-sheets";
 import { readXlsx } from "../../hosts/xlsx/read";
 import type { Grid, Workbook } from "../../engine/grid";
 import type { CheckReply, CheckRequest } from "./check-protocol";
+import { evaluateInWorker } from "./evaluate-in-worker";
 
 /** Cells per "rows" message: the district's 1.8 M cells in ~100 parts of a few ms each to receive. */
 const CELLS_PER_MESSAGE = 20_000;
@@ -29,39 +31,53 @@ export function sheetReplies(index: number, grid: Grid, cellsPerMessage = CELLS_
   return out;
 }
 
-/** The compact result of checking `wb` (everything the pane needs but the ledger). */
-function checked(wb: Workbook, req: CheckRequest) {
+/**
+ * The compact result of checking `wb` (everything the pane needs but the ledger), and of 考评 when
+ * asked for: its stages are posted as they begin.
+ */
+function checked(wb: Workbook, bytes: Uint8Array, req: CheckRequest, post: (reply: CheckReply) => void) {
   const a = analyze(wb, req.asOf === undefined ? { today: req.today } : { asOf: req.asOf, today: req.today });
   return {
     findings: a.findings,
     overview: a.overview,
     ignoredSheets: a.ignoredSheets,
     checkDate: a.ledger.asOf,
+    ...(req.evaluate ? { evaluated: evaluateInWorker(a, bytes, req.evaluate, post) } : {}),
   };
 }
 
-/** What a worker keeps between requests: the workbook it read last (for `held` requests). */
+/** What a worker keeps between requests: the workbook it read last and its bytes (for `held` requests). */
 export interface WorkerMemory {
   workbook?: Workbook;
+  /** What `workbook` was read from (考评 writes its result sheets into these). */
+  bytes?: Uint8Array;
 }
 
 /** The request's workbook: the one held for a `held` request, else its bytes read (and held). */
-function workbookOf(req: CheckRequest, memory: WorkerMemory): Workbook {
+function workbookOf(req: CheckRequest, memory: WorkerMemory): { workbook: Workbook; bytes: Uint8Array } {
   if (req.held) {
-    if (!memory.workbook) throw new Error("no workbook held");
-    return memory.workbook;
+    if (!memory.workbook || !memory.bytes) throw new Error("no workbook held");
+    return { workbook: memory.workbook, bytes: memory.bytes };
   }
-  memory.workbook = undefined; // the old one is garbage before the new one is read
+  memory.workbook = memory.bytes = undefined; // the old one is garbage before the new one is read
   if (!req.bytes) throw new Error("no bytes");
   const wb = readXlsx(req.bytes);
   wb.sheets = wb.sheets.filter((g) => !isInternalSheet(g.name));
   memory.workbook = wb;
-  return wb;
+  memory.bytes = req.bytes;
+  return { workbook: wb, bytes: req.bytes };
+}
+
+/** What goes with a reply uncopied: the written workbook's buffer. */
+export function transferOf(reply: CheckReply): Transferable[] | undefined {
+  const bytes = reply.kind === "checked" ? reply.evaluated?.bytes : undefined;
+  return bytes && [bytes.buffer as ArrayBuffer];
 }
 
 /**
  * Answers one request: the Grids in parts (unless the pane has them), then "checked" (or "read" for a
- * read-only request). `memory` is the worker's own, kept between its requests.
+ * read-only request); 考评's stages are posted as they begin. `memory` is the worker's own, kept
+ * between its requests.
  */
 export function checkInWorker(
   req: CheckRequest,
@@ -70,11 +86,13 @@ export function checkInWorker(
 ): void {
   let replies: CheckReply[];
   try {
-    const wb = workbookOf(req, memory);
+    const { workbook: wb, bytes } = workbookOf(req, memory);
     replies = req.gridsKnown || req.held ? [] : wb.sheets.flatMap((grid, index) => sheetReplies(index, grid));
     const head = { date1904: wb.date1904, definedNames: wb.definedNames, sheets: wb.sheets.length };
     replies.push(
-      req.readOnly ? { kind: "read", ...head } : { kind: "checked", ...head, ...checked(wb, req) },
+      req.readOnly
+        ? { kind: "read", ...head }
+        : { kind: "checked", ...head, ...checked(wb, bytes, req, post) },
     );
   } catch {
     replies = [{ kind: "failed" }];

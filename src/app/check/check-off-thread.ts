@@ -9,7 +9,14 @@ import type { Day } from "../../engine/dates";
 import type { Grid, Workbook } from "../../engine/grid";
 import { CancelledError } from "../../hosts/host";
 import type { JobRun } from "../job";
-import type { CheckReply, CheckRequest, CheckWorker, CheckWorkerFactory } from "./check-protocol";
+import type {
+  CheckReply,
+  CheckRequest,
+  CheckWorker,
+  CheckWorkerFactory,
+  EvaluateOrder,
+  EvaluatedInWorker,
+} from "./check-protocol";
 
 /** Where the workbook's bytes come from, and how to make a worker. */
 export interface OffThread {
@@ -18,6 +25,15 @@ export interface OffThread {
   makeWorker: CheckWorkerFactory;
   /** Keeps the worker between requests (the pane's); without it each request has its own worker. */
   kept?: KeptWorker;
+  /** The preview's workbook can take a workbook written in the worker: 考评 is done there. */
+  writes?: WorkerWrites;
+}
+
+/** How the preview takes a workbook written in the worker (its clock, and making the bytes its own). */
+export interface WorkerWrites {
+  now(): Date;
+  /** The workbook becomes these bytes, as after a write (unless the run was cancelled). */
+  adopt(bytes: Uint8Array, run: JobRun): Promise<void>;
 }
 
 export interface CheckedOffThread {
@@ -27,6 +43,8 @@ export interface CheckedOffThread {
   checkDate: Day;
   /** The bytes checked (the preview's own, not the copy sent): a later check of the same bytes can skip the Grids. */
   bytes: Uint8Array;
+  /** 考评's result, when it was asked for. */
+  evaluated?: EvaluatedInWorker;
 }
 
 /** A reading the pane holds: the Grids read from `bytes`. */
@@ -107,9 +125,10 @@ export function placeRows(grid: Grid, part: Extract<CheckReply, { kind: "rows" }
 }
 
 /**
- * Reads and checks the workbook in a worker. Undefined when no worker could do it (none can run, its
- * script failed, the file could not be read there): the caller then checks inline, which also gives
- * the clerk the right message for a file that cannot be read. Cancelling stops the worker.
+ * Reads and checks the workbook in a worker, and does 考评 there when `evaluate` asks for it.
+ * Undefined when no worker could do it (none can run, its script failed, the file could not be read
+ * there): the caller then works inline, which also gives the clerk the right message for a file that
+ * cannot be read. Cancelling stops the worker.
  */
 export async function checkOffThread(
   off: OffThread,
@@ -117,12 +136,15 @@ export async function checkOffThread(
   today: Day,
   run: JobRun,
   known?: KnownReading,
+  evaluate?: EvaluateOrder,
 ): Promise<CheckedOffThread | undefined> {
-  const done = await inWorker(off, { asOf, today }, run, known);
+  const done = await inWorker(off, { asOf, today, ...(evaluate ? { evaluate } : {}) }, run, known);
   if (done?.last.kind !== "checked") return undefined;
+  if (evaluate && !done.last.evaluated) return undefined;
   const opts: AnalyzeOptions = asOf === undefined ? { today } : { asOf, today };
   const { workbook, last, bytes } = done;
-  return { workbook, analysis: lazyAnalysis(last, workbook, opts), checkDate: last.checkDate, bytes };
+  const analysis = lazyAnalysis(last, workbook, opts);
+  return { workbook, analysis, checkDate: last.checkDate, bytes, evaluated: last.evaluated };
 }
 
 /**
@@ -144,7 +166,7 @@ type Last = Extract<CheckReply, { kind: "checked" | "read" }>;
 async function inWorker(
   off: OffThread,
   req: Omit<CheckRequest, "bytes">,
-  run: Pick<JobRun, "signal">,
+  run: Pick<JobRun, "signal"> & Partial<Pick<JobRun, "onProgress">>,
   known?: KnownReading,
 ): Promise<{ workbook: Workbook; last: Last; bytes: Uint8Array } | undefined> {
   const bytes = await off.bytes();
@@ -182,6 +204,10 @@ async function inWorker(
       }
       if (r.kind === "rows") {
         placeRows(sheets[r.index], r);
+        return;
+      }
+      if (r.kind === "progress") {
+        if (!run.signal.aborted) run.onProgress?.(r.progress);
         return;
       }
       if (r.kind === "failed") return fail();

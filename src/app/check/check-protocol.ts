@@ -6,6 +6,31 @@ import type { Day } from "../../engine/dates";
 import type { Finding } from "../../engine/findings";
 import type { Grid } from "../../engine/grid";
 import type { SheetOverview } from "../../engine/analyze";
+import type { HostProgress } from "../../hosts/host";
+import type { Lang } from "../../i18n/text";
+import type { EvaluationSummary } from "../results/evaluation-summary";
+
+/**
+ * 考评 done in the worker (the browser preview: check/evaluate-in-worker.ts): scoring, building the
+ * chosen result sheets and writing them into the workbook's bytes. On the district the pane's thread
+ * spent seconds in these (issue 12), and the worker holds the workbook already.
+ */
+export interface EvaluateOrder {
+  /** The result sheets to write (设置). */
+  resultSheets: string[];
+  lang: Lang;
+  /** The time of the zip entries written (the preview host's clock). */
+  now: Date;
+}
+
+/** What 考评 in the worker gives back besides the check's result. */
+export interface EvaluatedInWorker {
+  summary: EvaluationSummary;
+  /** The sheets written, in order. */
+  written: string[];
+  /** The workbook with the result sheets (transferred); absent when none was written. */
+  bytes?: Uint8Array;
+}
 
 export interface CheckRequest {
   /** The workbook as .xlsx bytes (a copy: the buffer is transferred); absent with `held`. */
@@ -29,6 +54,8 @@ export interface CheckRequest {
    * collector pauses of up to 90 ms on the pane's thread.
    */
   gridsKnown?: boolean;
+  /** After the check, 考评: the reply's `evaluated` carries the result and the written workbook. */
+  evaluate?: EvaluateOrder;
 }
 
 export type CheckReply =
@@ -56,7 +83,11 @@ export type CheckReply =
       ignoredSheets: string[];
       /** The 检查基准日 in force (the ledger's asOf). */
       checkDate: Day;
+      /** Present when the request asked for 考评. */
+      evaluated?: EvaluatedInWorker;
     }
+  /** A stage of 考评 in the worker, to show in the pane. */
+  | { kind: "progress"; progress: HostProgress }
   /** The end of a `readOnly` request: the Grids came before. */
   | { kind: "read"; date1904: boolean; definedNames?: Record<string, string>; sheets: number }
   /** The file could not be read or checked: the pane reads it itself, for the clerk's message. */

@@ -11,6 +11,7 @@ import type { Lang } from "../../i18n/text";
 import { stage, type Job, type JobRun } from "../job";
 import { rulesInForce, type RulesInForce } from "../results/rules-in-force";
 import { checkOffThread, type OffThread } from "../check/check-off-thread";
+import type { EvaluateOrder, EvaluatedInWorker } from "../check/check-protocol";
 
 export interface CheckParams {
   lang: Lang;
@@ -59,19 +60,24 @@ function resultOf(
   };
 }
 
-/** The workbook's bytes read and checked in a Web Worker; undefined when no worker could do it. */
-async function checkedInWorker(
+/**
+ * The workbook's bytes read and checked in a Web Worker, and 考评 done there when `evaluate` asks for
+ * it (jobs/evaluate.ts); undefined when no worker could do it.
+ */
+export async function checkedInWorker(
   offThread: OffThread,
   p: CheckParams,
   run: JobRun,
   last?: ValidateResult,
-): Promise<ValidateResult | undefined> {
+  evaluate?: EvaluateOrder,
+): Promise<{ result: ValidateResult; evaluated?: EvaluatedInWorker } | undefined> {
   const day = p.asOf ? parseISO(p.asOf) : undefined;
   const known = last?.bytes && { bytes: last.bytes, workbook: last.workbook };
-  const done = await checkOffThread(offThread, day, todayDay(), run, known);
+  const done = await checkOffThread(offThread, day, todayDay(), run, known, evaluate);
   if (!done) return undefined;
   await stage(run, PANE_TEXTS.stageCheck, 1, 1);
-  return { ...resultOf(done.workbook, done.analysis, p.asOf, done.checkDate), bytes: done.bytes };
+  const result = { ...resultOf(done.workbook, done.analysis, p.asOf, done.checkDate), bytes: done.bytes };
+  return { result, evaluated: done.evaluated };
 }
 
 /**
@@ -82,7 +88,7 @@ export function validateJob(host: LedgerHost, p: CheckParams, offThread?: OffThr
   return async (run) => {
     await stage(run, PANE_TEXTS.stageRead, 0, 1);
     const done = offThread && (await checkedInWorker(offThread, p, run));
-    if (done) return done;
+    if (done) return done.result;
     const workbook = await host.readWorkbook(run);
     await stage(run, PANE_TEXTS.stageCheck, 0, 1);
     const result = check(workbook, p.asOf);
@@ -106,7 +112,7 @@ export function recheckJob(
   return async (run) => {
     await stage(run, PANE_TEXTS.stageCheck, 0, 1);
     const done = offThread && (await checkedInWorker(offThread, p, run, reading));
-    if (done) return done;
+    if (done) return done.result;
     const result = check(reading.workbook, p.asOf, reading.rules);
     await stage(run, PANE_TEXTS.stageCheck, 1, 1);
     return result;

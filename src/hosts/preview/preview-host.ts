@@ -6,7 +6,7 @@
 // The steps live beside this file: preview-workbook.ts (the bytes, commits, view state and
 // listeners), workbook-io.ts (reading, writing result sheets), highlights.ts (highlights and their
 // memory), fixes.ts, view.ts (selection), cell-edits.ts (in-place cell edits).
-import type { HostCapabilities, LedgerHost } from "../host";
+import type { HostCapabilities, LedgerHost, RunOptions } from "../host";
 import { applyFixes } from "./fixes";
 import { clearHighlights, highlightCells } from "./highlights";
 import { PreviewWorkbook, type PreviewHostOptions, type PreviewView } from "./preview-workbook";
@@ -24,6 +24,13 @@ export interface PreviewHost extends LedgerHost {
   view(): PreviewView;
   /** Called after every change of the workbook or the view; returns the unsubscribe function. */
   subscribe(listener: () => void): () => void;
+  /** The clock of the zip entries it writes. */
+  now(): Date;
+  /**
+   * The workbook becomes `next`, written elsewhere from this workbook's bytes (考评 in the check
+   * worker): as after writeSheets, and nothing changes when the run was cancelled.
+   */
+  adopt(next: Uint8Array, o?: RunOptions): Promise<void>;
 }
 
 /** What the preview can do (a new object each time: the caller may keep it). */
@@ -46,6 +53,8 @@ export function createPreviewHost(initial: Uint8Array, opts: PreviewHostOptions 
     capabilities: async () => capabilities(),
     readWorkbook: (o) => readWorkbook(book, o),
     writeSheets: (models, o) => writeSheets(book, models, o),
+    now: () => book.now(),
+    adopt: (next, o) => book.commit(next, o),
     async addMissingSheets(models, o = {}) {
       const absent = missingModels(book, models);
       if (absent.length) await host.writeSheets(absent, { ...o, replace: [] });

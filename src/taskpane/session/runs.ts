@@ -186,6 +186,6 @@ export function evaluateRuns(c: RunContext) {
 /** After 考评: a success only when the ledger has no errors; a draft is a warning (§5.1). */
 function evaluatedMessage(c: RunContext, result: EvaluateResult): PaneMessage {
   const n = result.written.length;
-  if (!result.evaluation.draft) return success(c, "evaluated", { n });
+  if (!result.summary.draft) return success(c, "evaluated", { n });
   return { intent: "warning", title: t(c.lang, "draftTitle"), text: t(c.lang, "evaluatedDraft", { n }) };
 }
