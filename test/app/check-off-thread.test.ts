@@ -162,11 +162,11 @@ describe("考评 in the browser preview", () => {
   test("cancelled while the worker scores: the worker is ended and the workbook is as it was", async () => {
     const { host, made, off } = previewWith(() => new FakeWorker(), true);
     const before = host.toBytes();
-    let started: { cancel(): void } | undefined;
-    started = startJob(evaluateJob(host, p, off), (s) => {
-      if (s.stage["zh-CN"] === "考评 …") started?.cancel();
+    const job: { started?: ReturnType<typeof startJob> } = {};
+    job.started = startJob(evaluateJob(host, p, off), (s) => {
+      if (s.stage["zh-CN"] === "考评 …") job.started?.cancel();
     });
-    expect((await (started as ReturnType<typeof startJob>).outcome).status).toBe("cancelled");
+    expect((await job.started.outcome).status).toBe("cancelled");
     expect(made[0].terminated).toBe(true);
     expect(host.toBytes()).toBe(before);
   });

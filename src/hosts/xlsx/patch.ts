@@ -2,6 +2,7 @@
 // for how, and patch/ for its steps).
 export {
   patchWorkbook,
+  patchWorkbookInSteps,
   patchWorkbookPieces,
   patchWorkbookPiecesOffThread,
   type PatchOptions,

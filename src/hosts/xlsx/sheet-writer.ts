@@ -53,7 +53,7 @@ export interface SheetXmlOptions {
 /** The worksheet part for a planned sheet. */
 export function sheetXml(plan: SheetPlan, opts: SheetXmlOptions): Uint8Array {
   const out = new ByteSink();
-  writeSheet(plan, opts, out);
+  drain(writeSheet(plan, opts, out));
   return out.bytes();
 }
 
@@ -62,19 +62,49 @@ export function sheetXml(plan: SheetPlan, opts: SheetXmlOptions): Uint8Array {
  * piece is lent: valid during the call only, so `sink` must consume it then (compress it, copy it).
  */
 export function sheetXmlTo(plan: SheetPlan, opts: SheetXmlOptions, sink: (piece: Uint8Array) => void): void {
+  drain(sheetXmlSteps(plan, opts, sink));
+}
+
+/**
+ * sheetXmlTo in steps: it stops after every ROWS_PER_STEP data rows, so that a caller on a UI thread
+ * can let the browser paint in between (the preview's writes: issue 12). Run to its end, the same
+ * bytes as sheetXmlTo.
+ */
+export function* sheetXmlSteps(
+  plan: SheetPlan,
+  opts: SheetXmlOptions,
+  sink: (piece: Uint8Array) => void,
+): Generator<void, void> {
   const out = new ByteSink(sink, true);
-  writeSheet(plan, opts, out);
+  yield* writeSheet(plan, opts, out);
   out.bytes(); // the last piece
 }
 
-function writeSheet(plan: SheetPlan, opts: SheetXmlOptions, out: ByteSink): void {
+/** Data rows written between two stops of sheetXmlSteps (~1 MB of XML on the district's sheets). */
+export const ROWS_PER_STEP = 1000;
+
+/** Runs steps to their end. */
+export function drain<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+function* writeSheet(plan: SheetPlan, opts: SheetXmlOptions, out: ByteSink): Generator<void, void> {
   const letters: string[] = [];
   for (let c = 0; c < plan.width; c++) letters.push(columnLetters(c));
   out.text(worksheetHead(plan, opts.styles, letters));
-  const links = writeRows(plan, opts, letters, out);
+  const rows = new RowsWriter(plan, opts, letters, out);
+  rows.top();
+  const n = plan.model.rows.length;
+  for (let from = 0; from < n; from += ROWS_PER_STEP) {
+    rows.data(from, Math.min(n, from + ROWS_PER_STEP));
+    yield;
+  }
   out.text("</sheetData>");
   out.text(tailBeforeLinks(plan, opts));
-  writeHyperlinks(out, links, letters);
+  writeHyperlinks(out, rows.written, letters);
   out.text(tailAfterLinks(plan, opts));
 }
 
@@ -265,71 +295,96 @@ class RowOpener {
   }
 }
 
-/** Writes the rows; returns the link cells written, with the value each shows. */
-function writeRows(plan: SheetPlan, opts: SheetXmlOptions, letters: string[], out: ByteSink): WrittenLinks {
-  const { styles } = opts;
-  const dates = new SerialDates(opts.date1904);
-  const head = columnHeads(plan, styles, letters);
-  const banners = new Map(plan.banners.map((b) => [b.row, b]));
-  const written: WrittenLinks = { links: [], shown: [] };
-  const links = new LinkCursor(plan.links);
-  const tails = new CellTails(plan.width);
-  const bannerRow = (r: number, text: string, s: number, fill: boolean) => {
+/** Writes the rows: the title and preamble and the header (`top`), then the data rows in steps. */
+class RowsWriter {
+  /** The link cells written, with the value each shows. */
+  readonly written: WrittenLinks = { links: [], shown: [] };
+  private readonly dates: SerialDates;
+  private readonly head: ColumnHeads;
+  private readonly banners: Map<number, SheetPlan["banners"][number]>;
+  private readonly links: LinkCursor;
+  private readonly tails: CellTails;
+  private readonly digits = new RowDigits();
+  private readonly headerXf: number;
+
+  constructor(
+    private readonly plan: SheetPlan,
+    private readonly opts: SheetXmlOptions,
+    private readonly letters: string[],
+    private readonly out: ByteSink,
+  ) {
+    this.dates = new SerialDates(opts.date1904);
+    this.head = columnHeads(plan, opts.styles, letters);
+    this.banners = new Map(plan.banners.map((b) => [b.row, b]));
+    this.links = new LinkCursor(plan.links);
+    this.tails = new CellTails(plan.width);
+    this.headerXf = opts.styles.xf("header", TEXT_FORMAT);
+  }
+
+  /** Title and preamble rows (up to the header row, or the row above the data when there is none), and the header. */
+  top(): void {
+    const { plan, opts } = this;
+    const lastBanner = plan.hasHeader ? plan.headerRow - 1 : plan.headerRow;
+    for (let r = 1; r <= lastBanner; r++) {
+      const b = this.banners.get(r);
+      if (b) this.bannerRow(r, b.text, opts.styles.xf(b.role, TEXT_FORMAT), false);
+    }
+    if (plan.hasHeader)
+      headerRow(this.out, plan, plan.headerRow, plan.headers, this.headerXf, this.letters, false);
+  }
+
+  /** Data rows [from, to). */
+  data(from: number, to: number): void {
+    const { plan, out, head, links, tails, digits, dates, written } = this;
+    const rows = plan.model.rows;
+    for (let i = from; i < to; i++) {
+      const r = plan.firstDataRow + i;
+      const b = plan.sections.has(i) ? this.banners.get(r) : undefined;
+      if (b) {
+        this.bannerRow(r, b.text, this.opts.styles.xf(b.role, TEXT_FORMAT), true);
+        continue;
+      }
+      const values = rows[i];
+      if (plan.headerRows.has(i)) {
+        headerRow(out, plan, r, values, this.headerXf, this.letters, true);
+        continue;
+      }
+      const hasLinks = links.onRow(r);
+      const covered = plan.covered.get(r);
+      const n = Math.max(hasLinks ? plan.width : values.length, plan.ncols);
+      const row = new RowOpener(out, r, rowAttrs(plan, r));
+      digits.set(r);
+      for (let c = 0; c < n; c++) {
+        const value = covered?.has(c) ? null : cellValue(values[c], columnAt(plan, c).format, dates);
+        const link = hasLinks ? links.at(r, c) : undefined;
+        if (link !== undefined) {
+          const shown = linkValue(value, link.target);
+          row.cell();
+          writeCell(out, head, c, digits, shown, true);
+          written.links.push(link);
+          written.shown.push(shown);
+        } else if (value !== null) {
+          row.cell();
+          writeCellOf(out, head, tails, c, digits, value);
+        } else if (c < plan.ncols) {
+          row.cell();
+          out.raw(head.open[c]);
+          digits.writeTo(out);
+          out.raw(head.blank[c]);
+        }
+      }
+      row.end();
+    }
+  }
+
+  private bannerRow(r: number, text: string, s: number, fill: boolean): void {
+    const { out, plan, letters } = this;
     const row = new RowOpener(out, r, rowAttrs(plan, r));
     row.cell();
     writeTextCell(out, `A${r}`, s, text);
     if (fill) for (let c = 1; c < plan.ncols; c++) out.ascii(`<c r="${letters[c]}${r}" s="${s}"/>`);
     row.end();
-  };
-  // title and preamble rows: up to the header row, or the row above the data when there is none
-  const lastBanner = plan.hasHeader ? plan.headerRow - 1 : plan.headerRow;
-  for (let r = 1; r <= lastBanner; r++) {
-    const b = banners.get(r);
-    if (b) bannerRow(r, b.text, styles.xf(b.role, TEXT_FORMAT), false);
   }
-  const headerXf = styles.xf("header", TEXT_FORMAT);
-  if (plan.hasHeader) headerRow(out, plan, plan.headerRow, plan.headers, headerXf, letters, false);
-  const rows = plan.model.rows;
-  const digits = new RowDigits();
-  for (let i = 0; i < rows.length; i++) {
-    const r = plan.firstDataRow + i;
-    const b = plan.sections.has(i) ? banners.get(r) : undefined;
-    if (b) {
-      bannerRow(r, b.text, styles.xf(b.role, TEXT_FORMAT), true);
-      continue;
-    }
-    const values = rows[i];
-    if (plan.headerRows.has(i)) {
-      headerRow(out, plan, r, values, headerXf, letters, true);
-      continue;
-    }
-    const hasLinks = links.onRow(r);
-    const covered = plan.covered.get(r);
-    const n = Math.max(hasLinks ? plan.width : values.length, plan.ncols);
-    const row = new RowOpener(out, r, rowAttrs(plan, r));
-    digits.set(r);
-    for (let c = 0; c < n; c++) {
-      const value = covered?.has(c) ? null : cellValue(values[c], columnAt(plan, c).format, dates);
-      const link = hasLinks ? links.at(r, c) : undefined;
-      if (link !== undefined) {
-        const shown = linkValue(value, link.target);
-        row.cell();
-        writeCell(out, head, c, digits, shown, true);
-        written.links.push(link);
-        written.shown.push(shown);
-      } else if (value !== null) {
-        row.cell();
-        writeCellOf(out, head, tails, c, digits, value);
-      } else if (c < plan.ncols) {
-        row.cell();
-        out.raw(head.open[c]);
-        digits.writeTo(out);
-        out.raw(head.blank[c]);
-      }
-    }
-    row.end();
-  }
-  return written;
 }
 
 /**

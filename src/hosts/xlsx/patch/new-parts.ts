@@ -3,7 +3,7 @@
 // are built (a result sheet can be large); the small parts are left to the archive writer.
 import { chartXml, drawingXml } from "../chart-parts";
 import { relsPartOf } from "../part-names";
-import { sheetXmlTo, tableXml } from "../sheet-writer";
+import { sheetXmlSteps, tableXml } from "../sheet-writer";
 import type { ResultStyles } from "../styles-patch";
 import { encodeXml } from "../xml-edit";
 import { compressEntry, EntryStream, type Compressor, type OutEntry } from "../zip-write";
@@ -16,7 +16,8 @@ export interface NewPartsContext {
   compressor: Compressor;
 }
 
-export function newSheetParts(ns: NewSheet, ctx: NewPartsContext): OutEntry[] {
+/** The parts of a new sheet, written in steps (sheetXmlSteps: the worksheet stops every so many rows). */
+export function* newSheetParts(ns: NewSheet, ctx: NewPartsContext): Generator<void, OutEntry[]> {
   const out: OutEntry[] = [];
   // the sheet's relationships: its table, then its drawing
   let rels = "";
@@ -31,10 +32,10 @@ export function newSheetParts(ns: NewSheet, ctx: NewPartsContext): OutEntry[] {
     rels += relationshipXml(drawingRelId, "drawing", ns.part, ns.drawing.part);
   }
   // compressed as it is written: the sheet's XML is never held whole (each piece is consumed at
-  // once: EntryStream compresses it before sheetXmlTo writes on)
+  // once: EntryStream compresses it before the writer writes on)
   const sheet = new EntryStream(ns.part, true, ctx.compressor);
   const xmlOpts = { date1904: ctx.date1904, styles: ctx.styles, tableRelId, drawingRelId };
-  sheetXmlTo(ns.plan, xmlOpts, (piece) => sheet.push(piece));
+  yield* sheetXmlSteps(ns.plan, xmlOpts, (piece) => sheet.push(piece));
   out.push(sheet.finish());
   if (rels) out.push({ kind: "new", name: relsPartOf(ns.part), data: relsPartBytes(rels) });
   if (ns.table)

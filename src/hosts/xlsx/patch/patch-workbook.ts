@@ -17,10 +17,11 @@
 //   planWorkbook (checks the sheet names) → openSource → planRemoval → readContentTypes → NameAllocator → prepareStyles →
 //   layoutNewSheets → newSheetParts → patchWorkbookXml → patchWorkbookRels → patchContentTypes →
 //   PatchedArchive.write
-import { resolveCharts } from "../../../report/chart-plan";
+import { resolveCharts, type ResolvedChart } from "../../../report/chart-plan";
 import type { SheetModel } from "../../../report/sheet-model";
-import { LISTS_SHEET, planWorkbook, sheetKey } from "../../../report/sheet-plan";
+import { LISTS_SHEET, planWorkbook, sheetKey, type SheetPlan } from "../../../report/sheet-plan";
 import { concatBytes } from "../byte-sink";
+import { drain } from "../sheet-writer";
 import { deflateOnThread, DeflateThreadError, type ThreadCompressor } from "../deflate-thread";
 import { defaultCompressor, type Compressor } from "../zip-write";
 import { PatchedArchive } from "./archive";
@@ -59,6 +60,33 @@ export function patchWorkbook(original: Uint8Array, models: SheetModel[], opts: 
 }
 
 /**
+ * patchWorkbook on a UI thread: the same bytes, made in steps of a few thousand rows, with `pause`
+ * awaited whenever a step ends more than SLICE_MS after the last pause — the browser preview's
+ * writes, which were one task of up to 0.3 s on the district (issue 12). A pause may throw (a
+ * cancelled run): then nothing is returned.
+ */
+export async function patchWorkbookInSteps(
+  original: Uint8Array,
+  models: SheetModel[],
+  opts: PatchOptions,
+  pause: () => Promise<void>,
+  sliceMs = SLICE_MS,
+): Promise<Uint8Array> {
+  const steps = patchSteps(original, models, opts);
+  let last = Date.now();
+  for (;;) {
+    const r = guarded(() => steps.next());
+    if (r.done) return concatBytes(guarded(() => r.value.write()));
+    if (Date.now() - last < sliceMs) continue;
+    await pause();
+    last = Date.now();
+  }
+}
+
+/** How long patchWorkbookInSteps works before it pauses. */
+const SLICE_MS = 30;
+
+/**
  * patchWorkbook's package as the pieces it is made of, in order (zipPieces): for a caller that
  * writes them to a file one after another rather than holding the package joined.
  */
@@ -67,7 +95,8 @@ export function patchWorkbookPieces(
   models: SheetModel[],
   opts: PatchOptions,
 ): Uint8Array[] {
-  const patched = preparePatch(original, models, opts);
+  const steps = patchSteps(original, models, opts);
+  const patched = guarded(() => drain(steps));
   return guarded(() => patched.write());
 }
 
@@ -86,7 +115,8 @@ export async function patchWorkbookPiecesOffThread(
   const thread = startThread();
   if (!thread) return patchWorkbookPieces(original, models, opts);
   try {
-    const patched = preparePatch(original, models, { ...opts, compressor: thread });
+    const steps = patchSteps(original, models, { ...opts, compressor: thread });
+    const patched = guarded(() => drain(steps));
     await patched.archive.settled();
     return guarded(() => patched.write());
   } catch (e) {
@@ -97,42 +127,66 @@ export async function patchWorkbookPiecesOffThread(
   }
 }
 
-/** Every step but the last: the archive with its parts, and how to write it. */
-function preparePatch(
+/** The archive with its parts, and how to write it. */
+interface PreparedPatch {
+  archive: PatchedArchive;
+  write: () => Uint8Array[];
+}
+
+/**
+ * Every step but the last, in steps (the new sheets' rows: sheetXmlSteps). The models are planned
+ * at once (an unusable model throws here, as it is); the steps over the package are to be run through
+ * `guarded` (a damaged package is a LedgerFileError).
+ */
+function patchSteps(
   original: Uint8Array,
   models: SheetModel[],
   opts: PatchOptions,
-): { archive: PatchedArchive; write: () => Uint8Array[] } {
+): Generator<void, PreparedPatch> {
   const reserved = new Set(opts.replace.map(sheetKey));
   const { sheets: plans } = planWorkbook(models); // checks the sheet names first
   const modelKeys = new Set(models.map((m) => sheetKey(m.name)));
   // the lists sheet of long drop-downs is a result sheet too: a re-run replaces it
   if (plans.length > models.length) reserved.add(sheetKey(LISTS_SHEET));
   const charts = resolveCharts(plans);
+  return packageSteps(original, { plans, charts, reserved, modelKeys }, opts);
+}
 
-  return guarded(() => {
-    const src = openSource(original);
-    const { wb, wbRels } = src;
-    const removal = planRemoval(src, reserved, modelKeys, plans.length);
-    const contentTypes = readContentTypes(src.pkg);
-    const names = NameAllocator.forPackage(src, removal, contentTypes);
-    const styles = prepareStyles(src, removal, names, plans);
-    const news = layoutNewSheets(plans, charts, wb.part, removal.keptCount, names);
-    const compressor = opts.compressor ?? defaultCompressor();
+/** What patchSteps planned from the models. */
+interface PlannedPatch {
+  plans: SheetPlan[];
+  charts: ResolvedChart[][];
+  /** Sheets to remove first (result names, compared as Excel does), and the new sheets' names. */
+  reserved: Set<string>;
+  modelKeys: Set<string>;
+}
 
-    const archive = new PatchedArchive();
-    archive.setText(styles.part, styles.xml, styles.created);
-    const parts = { date1904: wb.date1904, styles: styles.styles, compressor };
-    for (const ns of news) archive.add(newSheetParts(ns, parts));
-    archive.setText(wb.part, patchWorkbookXml(wb, removal, news));
-    const dropped = styles.dangling ? [...removal.droppedRels, styles.dangling] : removal.droppedRels;
-    archive.setText(
-      wbRels.part,
-      patchWorkbookRels(wbRels, wb.part, dropped, news, styles, names),
-      wbRels.created,
-    );
-    const overrides = newPartOverrides(news, styles);
-    archive.setText(contentTypes.part, patchContentTypes(contentTypes, removal.removedParts, overrides));
-    return { archive, write: () => archive.write(src, removal.isKept, { now: opts.now, compressor }) };
-  });
+function* packageSteps(
+  original: Uint8Array,
+  { plans, charts, reserved, modelKeys }: PlannedPatch,
+  opts: PatchOptions,
+): Generator<void, PreparedPatch> {
+  const src = openSource(original);
+  const { wb, wbRels } = src;
+  const removal = planRemoval(src, reserved, modelKeys, plans.length);
+  const contentTypes = readContentTypes(src.pkg);
+  const names = NameAllocator.forPackage(src, removal, contentTypes);
+  const styles = prepareStyles(src, removal, names, plans);
+  const news = layoutNewSheets(plans, charts, wb.part, removal.keptCount, names);
+  const compressor = opts.compressor ?? defaultCompressor();
+
+  const archive = new PatchedArchive();
+  archive.setText(styles.part, styles.xml, styles.created);
+  const parts = { date1904: wb.date1904, styles: styles.styles, compressor };
+  for (const ns of news) archive.add(yield* newSheetParts(ns, parts));
+  archive.setText(wb.part, patchWorkbookXml(wb, removal, news));
+  const dropped = styles.dangling ? [...removal.droppedRels, styles.dangling] : removal.droppedRels;
+  archive.setText(
+    wbRels.part,
+    patchWorkbookRels(wbRels, wb.part, dropped, news, styles, names),
+    wbRels.created,
+  );
+  const overrides = newPartOverrides(news, styles);
+  archive.setText(contentTypes.part, patchContentTypes(contentTypes, removal.removedParts, overrides));
+  return { archive, write: () => archive.write(src, removal.isKept, { now: opts.now, compressor }) };
 }
