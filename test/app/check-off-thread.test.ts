@@ -421,6 +421,47 @@ describe("a kept worker (the pane's: one per preview workbook)", () => {
     expect(checked.value.counts.error).toBeGreaterThan(0);
   });
 
+  test("the view after a write keeps the sheets it left: only the written ones are read and sent back", async () => {
+    const { host, made, off, repliesOf } = keptPreview();
+    const checked = await startJob(validateJob(host, params, off)).outcome;
+    if (checked.status !== "done") throw new Error("not done");
+    const from = host.toBytes();
+    const p = { ...params, resultSheets: RESULT_SHEET_NAMES };
+    const written = await startJob(evaluateJob(host, p)).outcome; // written here, into new bytes
+    if (written.status !== "done") throw new Error("not done");
+    expect(host.toBytes()).not.toBe(from);
+    const since = repliesOf(made[0]);
+    const viewed = await readOffThread(off, 0, { from, written: written.value.written });
+    expect(made).toHaveLength(1);
+    const request = made[0].requests.at(-1)!;
+    expect(request.keep).toEqual(checked.value.workbook.sheets.map((g) => g.name));
+    // only the written sheets came back; the others are the pane's own Grids, where they now are
+    expect(since().filter((k) => k === "sheet")).toHaveLength(written.value.written.length);
+    expect(viewed).toEqual(await host.readWorkbook());
+    for (const g of checked.value.workbook.sheets)
+      expect(viewed!.sheets.find((v) => v.name === g.name)).toBe(g);
+    // and the worker holds the whole new workbook: checking it reads nothing
+    const again = await startJob(validateJob(host, params, off)).outcome;
+    if (again.status !== "done") throw new Error("not done");
+    expect(made[0].requests.at(-1)).toMatchObject({ held: true });
+    expect(again.value.workbook).toBe(viewed);
+  });
+
+  test("a write from other bytes than the worker holds: the view is read whole", async () => {
+    const { host, made, off, repliesOf } = keptPreview();
+    const checked = await startJob(validateJob(host, params, off)).outcome;
+    if (checked.status !== "done") throw new Error("not done");
+    const written = await startJob(evaluateJob(host, { ...params, resultSheets: RESULT_SHEET_NAMES }))
+      .outcome;
+    if (written.status !== "done") throw new Error("not done");
+    const since = repliesOf(made[0]);
+    const other = new Uint8Array(sample); // not the bytes the worker holds
+    const viewed = await readOffThread(off, 0, { from: other, written: written.value.written });
+    expect(made[0].requests.at(-1)!.keep).toBeUndefined();
+    expect(since().filter((k) => k === "sheet")).toHaveLength(viewed!.sheets.length);
+    expect(viewed).toEqual(await host.readWorkbook());
+  });
+
   test("cancelling ends the kept worker; the next check has a new one that reads the bytes", async () => {
     const { host, made, off } = keptPreview();
     const first = await startJob(validateJob(host, params, off)).outcome;

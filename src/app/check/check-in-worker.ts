@@ -3,7 +3,7 @@
 // and for 考评, the evaluation and the written workbook too (evaluate-in-worker.ts).
 import { analyze } from "../../engine/analyze";
 import { isInternalSheet } from "../../hosts/common/internal-sheets";
-import { readXlsx } from "../../hosts/xlsx/read";
+import { readXlsx, readXlsxSheetNames } from "../../hosts/xlsx/read";
 import type { Grid, Workbook } from "../../engine/grid";
 import type { CheckReply, CheckRequest } from "./check-protocol";
 import { evaluateInWorker } from "./evaluate-in-worker";
@@ -59,13 +59,34 @@ function workbookOf(req: CheckRequest, memory: WorkerMemory): { workbook: Workbo
     if (!memory.workbook || !memory.bytes) throw new Error("no workbook held");
     return { workbook: memory.workbook, bytes: memory.bytes };
   }
-  memory.workbook = memory.bytes = undefined; // the old one is garbage before the new one is read
   if (!req.bytes) throw new Error("no bytes");
-  const wb = readXlsx(req.bytes);
+  const held = req.keep && req.readOnly ? memory.workbook : undefined;
+  memory.workbook = memory.bytes = undefined; // the old one is garbage before the new one is read
+  const wb = held ? readKeeping(req.bytes, held, req.keep!) : readXlsx(req.bytes);
   wb.sheets = wb.sheets.filter((g) => !isInternalSheet(g.name));
   memory.workbook = wb;
   memory.bytes = req.bytes;
   return { workbook: wb, bytes: req.bytes };
+}
+
+/** The workbook of `bytes`, the sheets named in `keep` taken from `held` (the same, unread). */
+function readKeeping(bytes: Uint8Array, held: Workbook, keep: readonly string[]): Workbook {
+  const kept = new Map(held.sheets.filter((g) => keep.includes(g.name)).map((g) => [g.name, g]));
+  const wb = readXlsx(bytes, { sheetFilter: (name) => !kept.has(name) });
+  const read = new Map(wb.sheets.map((g) => [g.name, g]));
+  wb.sheets = readXlsxSheetNames(bytes).map(({ name }) => {
+    const grid = read.get(name) ?? kept.get(name);
+    if (!grid) throw new Error(`sheet ${name} neither read nor held`);
+    return grid;
+  });
+  return wb;
+}
+
+/** Where the sheets taken from the held reading are in `wb` (a `keep` request's). */
+function keptSheets(wb: Workbook, req: CheckRequest): { index: number; name: string }[] | undefined {
+  if (!req.keep || !req.readOnly) return undefined;
+  const keep = new Set(req.keep);
+  return wb.sheets.flatMap((g, index) => (keep.has(g.name) ? [{ index, name: g.name }] : []));
 }
 
 /** What goes with a reply uncopied: the written workbook's buffer. */
@@ -87,11 +108,16 @@ export function checkInWorker(
   let replies: CheckReply[];
   try {
     const { workbook: wb, bytes } = workbookOf(req, memory);
-    replies = req.gridsKnown || req.held ? [] : wb.sheets.flatMap((grid, index) => sheetReplies(index, grid));
+    const kept = keptSheets(wb, req);
+    const unsent = new Set(kept?.map((k) => k.index));
+    replies =
+      req.gridsKnown || req.held
+        ? []
+        : wb.sheets.flatMap((grid, index) => (unsent.has(index) ? [] : sheetReplies(index, grid)));
     const head = { date1904: wb.date1904, definedNames: wb.definedNames, sheets: wb.sheets.length };
     replies.push(
       req.readOnly
-        ? { kind: "read", ...head }
+        ? { kind: "read", ...head, ...(kept ? { kept } : {}) }
         : { kind: "checked", ...head, ...checked(wb, bytes, req, post) },
     );
   } catch {

@@ -8,6 +8,7 @@ import { analyze, type Analysis, type AnalyzeOptions } from "../../engine/analyz
 import type { Day } from "../../engine/dates";
 import type { Grid, Workbook } from "../../engine/grid";
 import { CancelledError } from "../../hosts/host";
+import { sheetKey } from "../../report/sheet-plan";
 import type { JobRun } from "../job";
 import type {
   CheckReply,
@@ -152,9 +153,35 @@ export async function checkOffThread(
  * just written: reading the district with its result sheets here took seconds). Undefined when no
  * worker could do it. Not cancellable: what asks for it has finished its work.
  */
-export async function readOffThread(off: OffThread, today: Day): Promise<Workbook | undefined> {
-  const done = await inWorker(off, { today, readOnly: true }, { signal: new AbortController().signal });
+export async function readOffThread(
+  off: OffThread,
+  today: Day,
+  since?: AfterWrite,
+): Promise<Workbook | undefined> {
+  const run = { signal: new AbortController().signal };
+  const done = await inWorker(off, { today, readOnly: true }, run, undefined, since);
   return done?.last.kind === "read" ? done.workbook : undefined;
+}
+
+/**
+ * What a write into the preview's workbook changed: the bytes it started from and the sheets it
+ * wrote or replaced. Every other sheet is as it was (the patch copies it byte for byte), so a worker
+ * that holds the reading of `from` keeps those sheets' Grids — on the district after 考评, half of
+ * the cells — instead of reading them again and sending them back.
+ */
+export interface AfterWrite {
+  from: Uint8Array;
+  written: readonly string[];
+}
+
+/** The sheets of the held reading a write left as they were; undefined unless it is the reading of `since.from`. */
+function unchangedSheets(
+  holds: KnownReading | undefined,
+  since: AfterWrite | undefined,
+): string[] | undefined {
+  if (!holds || !since || holds.bytes !== since.from) return undefined;
+  const written = new Set(since.written.map(sheetKey));
+  return holds.workbook.sheets.map((g) => g.name).filter((name) => !written.has(sheetKey(name)));
 }
 
 type Last = Extract<CheckReply, { kind: "checked" | "read" }>;
@@ -168,6 +195,7 @@ async function inWorker(
   req: Omit<CheckRequest, "bytes">,
   run: Pick<JobRun, "signal"> & Partial<Pick<JobRun, "onProgress">>,
   known?: KnownReading,
+  since?: AfterWrite,
 ): Promise<{ workbook: Workbook; last: Last; bytes: Uint8Array } | undefined> {
   const bytes = await off.bytes();
   const taken = bytes && (off.kept ? off.kept.take(off.makeWorker) : workerOf(off.makeWorker()));
@@ -175,6 +203,7 @@ async function inWorker(
   const { worker, holds } = taken;
   const held = holds?.bytes === bytes ? holds.workbook : undefined;
   const reused = held ?? (known?.bytes === bytes ? known.workbook : undefined);
+  const keep = held ? undefined : unchangedSheets(holds, since);
   return new Promise((resolve, reject) => {
     const sheets: Grid[] = [];
     const release = () => run.signal.removeEventListener("abort", onAbort);
@@ -211,6 +240,7 @@ async function inWorker(
         return;
       }
       if (r.kind === "failed") return fail();
+      if (r.kind === "read" && r.kept && !placeKept(sheets, r.kept, holds)) return fail();
       const workbook = reused ?? receivedWorkbook(sheets, r);
       if (workbook.sheets.length !== r.sheets) return fail();
       done(workbook, r);
@@ -219,8 +249,20 @@ async function inWorker(
     // The preview keeps its bytes; a fresh copy is transferred, not cloned. (Not bytes.slice(): on a
     // Node Buffer — ExcelJS's browser build hands those out — slice() is a view of the same memory.)
     const copy = new Uint8Array(bytes);
-    worker.postMessage({ ...req, bytes: copy, ...(reused ? { gridsKnown: true } : {}) }, [copy.buffer]);
+    const also = reused ? { gridsKnown: true } : keep ? { keep } : {};
+    worker.postMessage({ ...req, bytes: copy, ...also }, [copy.buffer]);
   });
+}
+
+/** The kept sheets' Grids, from the reading the worker held (`holds`) — false when one is not there. */
+function placeKept(sheets: Grid[], kept: { index: number; name: string }[], holds?: KnownReading): boolean {
+  const byName = new Map(holds?.workbook.sheets.map((g) => [g.name, g]));
+  for (const { index, name } of kept) {
+    const grid = byName.get(name);
+    if (!grid) return false;
+    sheets[index] = grid;
+  }
+  return true;
 }
 
 /** The workbook whose Grids arrived in parts. */

@@ -56,6 +56,12 @@ export interface CheckRequest {
   gridsKnown?: boolean;
   /** After the check, 考评: the reply's `evaluated` carries the result and the written workbook. */
   evaluate?: EvaluateOrder;
+  /**
+   * (`readOnly` only) These bytes are the workbook this worker holds with result sheets written into it, and these
+   * sheets were left as they were (a patch copies them byte for byte): they are taken from what it
+   * holds, neither read again nor sent back (the pane has them too). The reply says where they go.
+   */
+  keep?: string[];
 }
 
 export type CheckReply =
@@ -88,8 +94,15 @@ export type CheckReply =
     }
   /** A stage of 考评 in the worker, to show in the pane. */
   | { kind: "progress"; progress: HostProgress }
-  /** The end of a `readOnly` request: the Grids came before. */
-  | { kind: "read"; date1904: boolean; definedNames?: Record<string, string>; sheets: number }
+  /** The end of a `readOnly` request: the Grids came before, but those of the `kept` sheets. */
+  | {
+      kind: "read";
+      date1904: boolean;
+      definedNames?: Record<string, string>;
+      sheets: number;
+      /** The sheets taken from the reading held before (`keep`), and where they are now. */
+      kept?: { index: number; name: string }[];
+    }
   /** The file could not be read or checked: the pane reads it itself, for the clerk's message. */
   | { kind: "failed" };
 

@@ -7,7 +7,7 @@ import type { SubmissionFile } from "../../app/submissions/read-submission";
 import { isSubmissionName } from "../../app/submissions/names";
 import { downloadBytes } from "../preview/download";
 import { makeSubmissionWorker } from "../submission-workers";
-import { snapshot, success, withHost, type RunContext } from "./run-context";
+import { changeOf, previewBytes, snapshot, success, withHost, type RunContext } from "./run-context";
 import type { CompileResult } from "../../app/jobs/compile";
 
 const compileModule = () => import(/* webpackChunkName: "compile" */ "../../app/jobs/compile");
@@ -60,8 +60,9 @@ export function compileRuns(c: RunContext) {
           "writeDistrict",
           async (run) => {
             const { writeDistrictJob } = await districtModule();
+            const from = await previewBytes(c);
             const { written } = await writeDistrictJob(h, compilation, params)(run);
-            return { written, workbook: await snapshot(c, h) };
+            return { written, workbook: await snapshot(c, h, changeOf(from, written)) };
           },
           ({ written, workbook }) => ({
             districtWritten: written,

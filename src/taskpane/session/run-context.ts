@@ -10,7 +10,7 @@ import type { PreviewActions, PreviewSession } from "../../app/preview-session";
 import type { Settings } from "../../app/settings";
 import type { CompileState } from "./state";
 import type { Launch } from "./useRunner";
-import { readOffThread } from "../../app/check/check-off-thread";
+import { readOffThread, type AfterWrite } from "../../app/check/check-off-thread";
 import { todayDay } from "../../engine/dates";
 import { offThreadOf } from "../check-workers";
 
@@ -43,13 +43,28 @@ export function withHost(c: RunContext, start: (h: LedgerHost) => void): void {
   else c.say({ intent: "warning", text: t(c.lang, "noWorkbook") });
 }
 
+/** Preview: the workbook's bytes now (before a write: `snapshot`'s AfterWrite.from). */
+export async function previewBytes(c: RunContext): Promise<Uint8Array | undefined> {
+  return c.preview?.session?.toBytes?.();
+}
+
 /**
  * Preview: the workbook after a write, for the grid (not cancellable: the write is done). Read in
  * the check worker where one can run: the district with its result sheets took 3–4 s to read on the
- * pane's thread (issue 12).
+ * pane's thread (issue 12). Given what the write changed (`since`), a worker that holds the reading
+ * from before it reads and sends back only the sheets written.
  */
-export async function snapshot(c: RunContext, h: LedgerHost): Promise<Workbook | undefined> {
+export async function snapshot(
+  c: RunContext,
+  h: LedgerHost,
+  since?: AfterWrite,
+): Promise<Workbook | undefined> {
   if (!c.preview) return undefined;
   const off = offThreadOf(c.preview.session);
-  return (off && (await readOffThread(off, todayDay()))) ?? h.readWorkbook();
+  return (off && (await readOffThread(off, todayDay(), since))) ?? h.readWorkbook();
+}
+
+/** What a write changed, when the bytes before it are known. */
+export function changeOf(from: Uint8Array | undefined, written: readonly string[]): AfterWrite | undefined {
+  return from && { from, written };
 }

@@ -18,7 +18,15 @@ import type { PreviewSession } from "../../app/preview-session";
 import { downloadBytes, resultFileName } from "../preview/download";
 import { compileRuns } from "./compile-runs";
 import type { PaneMessage } from "../../app/errors";
-import { paramsOf, snapshot, success, withHost, type RunContext } from "./run-context";
+import {
+  changeOf,
+  paramsOf,
+  previewBytes,
+  snapshot,
+  success,
+  withHost,
+  type RunContext,
+} from "./run-context";
 import { offThreadOf } from "../check-workers";
 
 export type { RunContext };
@@ -139,8 +147,9 @@ export function checkRuns(c: RunContext) {
         const analysis = c.reading?.analysis;
         if (!analysis) return;
         const write: Job<{ name: string; workbook?: Workbook }> = async (run) => {
+          const from = await previewBytes(c);
           const name = await writeFindingsJob(h, analysis, c.lang)(run);
-          return { name, workbook: await snapshot(c, h) };
+          return { name, workbook: await snapshot(c, h, changeOf(from, [name])) };
         };
         c.launch("writeFindings", write, ({ name, workbook }) => ({
           workbook,
@@ -166,8 +175,9 @@ export function evaluateRuns(c: RunContext) {
       withHost(c, (h) => {
         const params = { ...paramsOf(c), resultSheets: c.settings.resultSheets };
         const evaluate: Job<{ result: EvaluateResult; workbook?: Workbook }> = async (run) => {
+          const from = await previewBytes(c);
           const result = await evaluateJob(h, params, offThreadOf(c.preview?.session))(run);
-          return { result, workbook: await snapshot(c, h) };
+          return { result, workbook: await snapshot(c, h, changeOf(from, result.written)) };
         };
         c.launch("evaluate", evaluate, ({ result, workbook }) => ({
           reading: result,
