@@ -294,13 +294,20 @@ function detail(o) {
   if (o.syncs)
     return `write ${f2(o.writeMs / 1000)} s (CPU ${f2(o.writeCpuMs / 1000)} s); ${o.cells} cells; ${o.syncs} syncs; largest request ${o.maxRequestMb.toFixed(2)} MB (${o.maxCalls} calls)`;
   if (o.cells) return `${o.cells} cells`;
-  if (o.validate) return `${paneChecks(o)}${o.compile ? `; ${paneCompile(o.compile)}` : ""}`;
+  if (o.validate)
+    return [paneChecks(o), o.evaluate && paneEvaluate(o.evaluate), o.compile && paneCompile(o.compile)]
+      .filter(Boolean)
+      .join("; ");
   if (o.readCpuMs !== undefined) return `CPU in read ${f2(o.readCpuMs / 1000)} s`;
   return "";
 }
 /** The pane task's checks: opening, 校验台账, the 检查基准日 changed. */
 function paneChecks(o) {
   return `longest main-thread task: opening ${o.open.longest.toFixed(0)} ms, 校验台账 ${o.validate.longest.toFixed(0)} ms (${o.validate.count} over 50 ms), 检查基准日 changed ${o.recheck.longest.toFixed(0)} ms (${o.recheck.count} over 50 ms); took ${f2(o.open.ms / 1000)} / ${f2(o.validate.ms / 1000)} / ${f2(o.recheck.ms / 1000)} s; ${o.workers} workers`;
+}
+/** The pane task's 考评并生成表彰名单. */
+function paneEvaluate(e) {
+  return `考评 ${f2(e.ms / 1000)} s (longest task ${e.longest.toFixed(0)} ms, ${e.count} over 50 ms)`;
 }
 /** The pane task's 汇总报送 of the district's units' files. */
 function paneCompile(c) {

@@ -203,7 +203,6 @@ async function inWorker(
   const { worker, holds } = taken;
   const held = holds?.bytes === bytes ? holds.workbook : undefined;
   const reused = held ?? (known?.bytes === bytes ? known.workbook : undefined);
-  const keep = held ? undefined : unchangedSheets(holds, since);
   return new Promise((resolve, reject) => {
     const sheets: Grid[] = [];
     const release = () => run.signal.removeEventListener("abort", onAbort);
@@ -227,18 +226,7 @@ async function inWorker(
     run.signal.addEventListener("abort", onAbort);
     worker.onerror = fail;
     worker.onmessage = ({ data: r }: { data: CheckReply }) => {
-      if (r.kind === "sheet") {
-        sheets[r.index] = r.grid;
-        return;
-      }
-      if (r.kind === "rows") {
-        placeRows(sheets[r.index], r);
-        return;
-      }
-      if (r.kind === "progress") {
-        if (!run.signal.aborted) run.onProgress?.(r.progress);
-        return;
-      }
+      if (r.kind === "sheet" || r.kind === "rows" || r.kind === "progress") return takePart(r, sheets, run);
       if (r.kind === "failed") return fail();
       if (r.kind === "read" && r.kept && !placeKept(sheets, r.kept, holds)) return fail();
       const workbook = reused ?? receivedWorkbook(sheets, r);
@@ -249,9 +237,21 @@ async function inWorker(
     // The preview keeps its bytes; a fresh copy is transferred, not cloned. (Not bytes.slice(): on a
     // Node Buffer — ExcelJS's browser build hands those out — slice() is a view of the same memory.)
     const copy = new Uint8Array(bytes);
+    const keep = unchangedSheets(holds, since);
     const also = reused ? { gridsKnown: true } : keep ? { keep } : {};
     worker.postMessage({ ...req, bytes: copy, ...also }, [copy.buffer]);
   });
+}
+
+/** A reply before the last: a sheet or part of its rows (put in place), or a stage to show. */
+function takePart(
+  r: Extract<CheckReply, { kind: "sheet" | "rows" | "progress" }>,
+  sheets: Grid[],
+  run: Pick<JobRun, "signal"> & Partial<Pick<JobRun, "onProgress">>,
+): void {
+  if (r.kind === "sheet") sheets[r.index] = r.grid;
+  else if (r.kind === "rows") placeRows(sheets[r.index], r);
+  else if (!run.signal.aborted) run.onProgress?.(r.progress);
 }
 
 /** The kept sheets' Grids, from the reading the worker held (`holds`) — false when one is not there. */
