@@ -121,7 +121,11 @@ describe("考评 in the browser preview", () => {
   test("done in the worker: the pane takes the same workbook, byte for byte, and the same summary", async () => {
     const { host, reads, hostWrites, made, off } = previewWith(() => new FakeWorker(), true);
     const stages: string[] = [];
-    const outcome = await startJob(evaluateJob(host, p, off), (s) => stages.push(s.stage["zh-CN"])).outcome;
+    const writing: [number, number][] = [];
+    const outcome = await startJob(evaluateJob(host, p, off), (s) => {
+      stages.push(s.stage["zh-CN"]);
+      if (s.stage["zh-CN"] === "写入结果表 …") writing.push([s.done, s.total]);
+    }).outcome;
     if (outcome.status !== "done") throw new Error("not done");
     expect(made).toHaveLength(1);
     expect(made[0].requests[0].evaluate).toMatchObject({ resultSheets: RESULT_SHEET_NAMES, lang: "zh-CN" });
@@ -132,6 +136,10 @@ describe("考评 in the browser preview", () => {
     expect(host.toBytes()).toEqual(inline.bytes);
     expect(made[0].replies).toContain("progress");
     expect(stages).toEqual(expect.arrayContaining(["考评 …", "生成结果表 …", "写入结果表 …"]));
+    // the writing's progress: from nothing to all of it, step by step
+    expect(writing[0][0]).toBe(0);
+    expect(writing.at(-1)![0]).toBe(writing.at(-1)![1]);
+    expect(writing.map(([d]) => d)).toEqual([...writing.map(([d]) => d)].sort((x, y) => x - y));
   });
 
   test("after a check, the kept worker scores the workbook it holds: no bytes sent, none read", async () => {

@@ -4,7 +4,7 @@
 // building and writing there). The same steps as on the pane's thread (jobs/score-and-report.ts) and
 // the same writer as the preview host's (patchWorkbook): the same workbook results.
 import type { Analysis } from "../../engine/analyze";
-import { patchWorkbook } from "../../hosts/xlsx/patch";
+import { patchStepCount, patchWorkbookSteps } from "../../hosts/xlsx/patch";
 import { PANE_TEXTS } from "../../i18n/pane";
 import type { Text } from "../../i18n/text";
 import type { SheetModel } from "../../report/sheet-model";
@@ -27,6 +27,11 @@ export function evaluateInWorker(
   });
   const written = models.map((m) => m.name);
   if (!models.length) return { summary, written };
-  say(PANE_TEXTS.stageWrite, 0, 1);
-  return { summary, written, bytes: patchWorkbook(bytes, models, { replace: written, now: order.now }) };
+  const total = patchStepCount(models);
+  const patch = patchWorkbookSteps(bytes, models, { replace: written, now: order.now });
+  for (let done = 0; ; done++) {
+    say(PANE_TEXTS.stageWrite, Math.min(done, total), total);
+    const r = patch.next();
+    if (r.done) return { summary, written, bytes: r.value };
+  }
 }

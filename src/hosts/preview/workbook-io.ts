@@ -6,7 +6,7 @@ import { throwIfCancelled, type RunOptions } from "../host";
 import { progress } from "../common/progress";
 import { hostErrors } from "../common/errors";
 import { isInternalSheet } from "../common/internal-sheets";
-import { patchWorkbookInSteps } from "../xlsx/patch";
+import { patchStepCount, patchWorkbookInSteps, sheetAtStep } from "../xlsx/patch";
 import { readXlsx } from "../xlsx/read";
 import type { PreviewWorkbook } from "./preview-workbook";
 import { HOST_STAGES } from "../../i18n/host";
@@ -24,6 +24,10 @@ export async function readWorkbook(book: PreviewWorkbook, o: RunOptions = {}): P
   return wb;
 }
 
+/**
+ * The sheets written by patching the package in steps, the browser painting in between (one patch
+ * was a task of up to 0.3 s on the district: issue 12); the progress names the sheet being written.
+ */
 export async function writeSheets(
   book: PreviewWorkbook,
   models: SheetModel[],
@@ -31,19 +35,14 @@ export async function writeSheets(
 ): Promise<void> {
   throwIfCancelled(o.signal);
   checkNamesFree(book, models, o.replace);
-  const total = models.reduce((n, m) => n + m.rows.length, 0);
-  let done = 0;
-  for (const m of models) {
-    progress(o, fill(HOST_STAGES.writeSheet, { sheet: m.name }), done, total);
-    await book.pause();
-    throwIfCancelled(o.signal);
-    done += m.rows.length;
-  }
-  // in steps, the browser painting in between (one patch was a task of up to 0.3 s: issue 12)
-  const pause = async () => {
+  const total = Math.max(1, patchStepCount(models));
+  const pause = async (done: number) => {
+    const sheet = sheetAtStep(models, done)?.name ?? "";
+    progress(o, fill(HOST_STAGES.writeSheet, { sheet }), Math.min(done, total), total);
     await book.pause();
     throwIfCancelled(o.signal);
   };
+  await pause(0);
   const next = await patchWorkbookInSteps(
     book.current,
     models,

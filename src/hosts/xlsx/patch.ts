@@ -3,6 +3,9 @@
 export {
   patchWorkbook,
   patchWorkbookInSteps,
+  patchWorkbookSteps,
+  patchStepCount,
+  sheetAtStep,
   patchWorkbookPieces,
   patchWorkbookPiecesOffThread,
   type PatchOptions,

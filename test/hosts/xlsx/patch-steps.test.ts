@@ -2,7 +2,13 @@
 // made a few thousand rows at a time with a pause in between; a pause that throws (a cancelled run)
 // ends it with nothing returned; a damaged package is still a LedgerFileError.
 import { blankWorkbook } from "../../../src/hosts/xlsx/blank-workbook";
-import { patchWorkbook, patchWorkbookInSteps } from "../../../src/hosts/xlsx/patch";
+import {
+  patchStepCount,
+  patchWorkbook,
+  patchWorkbookInSteps,
+  patchWorkbookSteps,
+  sheetAtStep,
+} from "../../../src/hosts/xlsx/patch";
 import { ROWS_PER_STEP } from "../../../src/hosts/xlsx/sheet-writer";
 import { readXlsx } from "../../../src/hosts/xlsx/read";
 import { LedgerFileError } from "../../../src/hosts/xlsx/errors";
@@ -38,6 +44,24 @@ test("the same bytes as patchWorkbook, with a pause after every step of rows", a
     12,
     ROWS_PER_STEP + 2,
   ]);
+});
+
+test("run by hand (the preview's check worker, for its progress): the stops patchStepCount counts, the same bytes", () => {
+  const models = [model("甲", 2 * ROWS_PER_STEP + 1), model("乙", 0), model("丙", 5)];
+  const steps = patchWorkbookSteps(BLANK, models, OPTS);
+  let stops = 0;
+  for (;;) {
+    const r = steps.next();
+    if (r.done) {
+      expect(Buffer.from(r.value).equals(Buffer.from(patchWorkbook(BLANK, models, OPTS)))).toBe(true);
+      break;
+    }
+    stops++;
+  }
+  expect(patchStepCount(models)).toBe(3 + 0 + 1);
+  expect(stops).toBe(patchStepCount(models));
+  // which sheet is being written after so many stops (an empty sheet has none)
+  expect([0, 1, 2, 3, 4].map((k) => sheetAtStep(models, k)?.name)).toEqual(["甲", "甲", "甲", "丙", "丙"]);
 });
 
 test("pauses only after working for the slice: a long slice makes none", async () => {

@@ -21,7 +21,7 @@ import { resolveCharts, type ResolvedChart } from "../../../report/chart-plan";
 import type { SheetModel } from "../../../report/sheet-model";
 import { LISTS_SHEET, planWorkbook, sheetKey, type SheetPlan } from "../../../report/sheet-plan";
 import { concatBytes } from "../byte-sink";
-import { drain } from "../sheet-writer";
+import { drain, ROWS_PER_STEP } from "../sheet-writer";
 import { deflateOnThread, DeflateThreadError, type ThreadCompressor } from "../deflate-thread";
 import { defaultCompressor, type Compressor } from "../zip-write";
 import { PatchedArchive } from "./archive";
@@ -60,28 +60,59 @@ export function patchWorkbook(original: Uint8Array, models: SheetModel[], opts: 
 }
 
 /**
- * patchWorkbook on a UI thread: the same bytes, made in steps of a few thousand rows, with `pause`
- * awaited whenever a step ends more than SLICE_MS after the last pause — the browser preview's
- * writes, which were one task of up to 0.3 s on the district (issue 12). A pause may throw (a
- * cancelled run): then nothing is returned.
+ * patchWorkbook on a UI thread: the same bytes, made in steps (patchWorkbookSteps), with `pause`
+ * awaited — told how many steps are done — whenever a step ends more than SLICE_MS after the last
+ * pause: the browser preview's writes, which were one task of up to 0.3 s on the district (issue 12).
+ * A pause may throw (a cancelled run): then nothing is returned.
  */
 export async function patchWorkbookInSteps(
   original: Uint8Array,
   models: SheetModel[],
   opts: PatchOptions,
-  pause: () => Promise<void>,
+  pause: (stepsDone: number) => Promise<void>,
   sliceMs = SLICE_MS,
 ): Promise<Uint8Array> {
-  const steps = patchSteps(original, models, opts);
+  const steps = patchWorkbookSteps(original, models, opts);
   let last = Date.now();
-  for (;;) {
-    const r = guarded(() => steps.next());
-    if (r.done) return concatBytes(guarded(() => r.value.write()));
+  for (let done = 1; ; done++) {
+    const r = steps.next();
+    if (r.done) return r.value;
     if (Date.now() - last < sliceMs) continue;
-    await pause();
+    await pause(done);
     last = Date.now();
   }
 }
+
+/**
+ * patchWorkbook as steps: a stop after every ROWS_PER_STEP data rows of a sheet, about
+ * patchStepCount(models) in all; run to its end, the same package.
+ */
+export function* patchWorkbookSteps(
+  original: Uint8Array,
+  models: SheetModel[],
+  opts: PatchOptions,
+): Generator<void, Uint8Array> {
+  const steps = patchSteps(original, models, opts);
+  for (;;) {
+    const r = guarded(() => steps.next());
+    if (r.done) return concatBytes(guarded(() => r.value.write()));
+    yield;
+  }
+}
+
+/** The stops patchWorkbookSteps makes for `models` (its drop-down lists sheet, if any, adds a few). */
+export function patchStepCount(models: readonly SheetModel[]): number {
+  return models.reduce((n, m) => n + stepsOf(m), 0);
+}
+
+/** The sheet being written after `stepsDone` steps of patchWorkbookSteps (for progress). */
+export function sheetAtStep(models: readonly SheetModel[], stepsDone: number): SheetModel | undefined {
+  let n = 0;
+  for (const m of models) if ((n += stepsOf(m)) > stepsDone) return m;
+  return models.at(-1);
+}
+
+const stepsOf = (m: SheetModel) => Math.ceil(m.rows.length / ROWS_PER_STEP);
 
 /** How long patchWorkbookInSteps works before it pauses. */
 const SLICE_MS = 30;
