@@ -17,6 +17,10 @@
 //   planWorkbook (checks the sheet names) → openSource → planRemoval → readContentTypes → NameAllocator → prepareStyles →
 //   layoutNewSheets → newSheetParts → patchWorkbookXml → patchWorkbookRels → patchContentTypes →
 //   PatchedArchive.write
+// The new sheets' rows are written in steps (patchSteps is a generator, sheet-writer.ts's
+// sheetXmlSteps): Node drains them at once; the browser preview pauses between them
+// (patchWorkbookInSteps) and the preview's check worker reports progress between them
+// (patchWorkbookSteps). The bytes are the same every way.
 import { resolveCharts, type ResolvedChart } from "../../../report/chart-plan";
 import type { SheetModel } from "../../../report/sheet-model";
 import { LISTS_SHEET, planWorkbook, sheetKey, type SheetPlan } from "../../../report/sheet-plan";
