@@ -101,8 +101,10 @@ test("the worker reads and checks; the pane gets what checking inline gives, the
   expect(r.checkDate).toBe(expected.checkDate);
   expect(r.rules).toEqual(expected.rules);
   expect(r.workbook).toEqual(expected.workbook);
-  // not built until asked for; then the same ledger
+  // not built until asked for — not even by what walks the object's keys; then the same ledger
   expect(Object.getOwnPropertyDescriptor(r.analysis, "ledger")?.get).toBeDefined();
+  expect(Object.keys(r.analysis)).not.toContain("ledger");
+  expect(JSON.parse(JSON.stringify(r.analysis)).ledger).toBeUndefined();
   expect(r.analysis.ledger.asOf).toBe(expected.analysis.ledger.asOf);
   expect(r.analysis.ledger.tables).toEqual(expected.analysis.ledger.tables);
 });
