@@ -53,8 +53,15 @@ export interface WorkerMemory {
   bytes?: Uint8Array;
 }
 
+/** A request's workbook, its bytes, and where the sheets taken from the held reading are (`keep`). */
+interface WorkerReading {
+  workbook: Workbook;
+  bytes: Uint8Array;
+  kept?: { index: number; name: string }[];
+}
+
 /** The request's workbook: the one held for a `held` request, else its bytes read (and held). */
-function workbookOf(req: CheckRequest, memory: WorkerMemory): { workbook: Workbook; bytes: Uint8Array } {
+function workbookOf(req: CheckRequest, memory: WorkerMemory): WorkerReading {
   if (req.held) {
     if (!memory.workbook || !memory.bytes) throw new Error("no workbook held");
     return { workbook: memory.workbook, bytes: memory.bytes };
@@ -62,31 +69,28 @@ function workbookOf(req: CheckRequest, memory: WorkerMemory): { workbook: Workbo
   if (!req.bytes) throw new Error("no bytes");
   const held = req.keep && req.readOnly ? memory.workbook : undefined;
   memory.workbook = memory.bytes = undefined; // the old one is garbage before the new one is read
-  const wb = held ? readKeeping(req.bytes, held, req.keep!) : readXlsx(req.bytes);
+  const taken = new Set<Grid>();
+  const wb = held ? readKeeping(req.bytes, held, req.keep!, taken) : readXlsx(req.bytes);
   wb.sheets = wb.sheets.filter((g) => !isInternalSheet(g.name));
   memory.workbook = wb;
   memory.bytes = req.bytes;
-  return { workbook: wb, bytes: req.bytes };
+  if (!held) return { workbook: wb, bytes: req.bytes };
+  const kept = wb.sheets.flatMap((g, index) => (taken.has(g) ? [{ index, name: g.name }] : []));
+  return { workbook: wb, bytes: req.bytes, kept };
 }
 
-/** The workbook of `bytes`, the sheets named in `keep` taken from `held` (the same, unread). */
-function readKeeping(bytes: Uint8Array, held: Workbook, keep: readonly string[]): Workbook {
+/** The workbook of `bytes`, the sheets named in `keep` taken from `held` (the same, unread) into `taken`. */
+function readKeeping(bytes: Uint8Array, held: Workbook, keep: readonly string[], taken: Set<Grid>): Workbook {
   const kept = new Map(held.sheets.filter((g) => keep.includes(g.name)).map((g) => [g.name, g]));
   const wb = readXlsx(bytes, { sheetFilter: (name) => !kept.has(name) });
   const read = new Map(wb.sheets.map((g) => [g.name, g]));
   wb.sheets = readXlsxSheetNames(bytes).map(({ name }) => {
     const grid = read.get(name) ?? kept.get(name);
     if (!grid) throw new Error(`sheet ${name} neither read nor held`);
+    if (grid === kept.get(name)) taken.add(grid);
     return grid;
   });
   return wb;
-}
-
-/** Where the sheets taken from the held reading are in `wb` (a `keep` request's). */
-function keptSheets(wb: Workbook, req: CheckRequest): { index: number; name: string }[] | undefined {
-  if (!req.keep || !req.readOnly) return undefined;
-  const keep = new Set(req.keep);
-  return wb.sheets.flatMap((g, index) => (keep.has(g.name) ? [{ index, name: g.name }] : []));
 }
 
 /** What goes with a reply uncopied: the written workbook's buffer. */
@@ -107,8 +111,7 @@ export function checkInWorker(
 ): void {
   let replies: CheckReply[];
   try {
-    const { workbook: wb, bytes } = workbookOf(req, memory);
-    const kept = keptSheets(wb, req);
+    const { workbook: wb, bytes, kept } = workbookOf(req, memory);
     const unsent = new Set(kept?.map((k) => k.index));
     replies =
       req.gridsKnown || req.held

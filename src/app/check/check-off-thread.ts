@@ -145,7 +145,6 @@ export async function checkOffThread(
 ): Promise<CheckedOffThread | undefined> {
   const done = await inWorker(off, { asOf, today, ...(evaluate ? { evaluate } : {}) }, run, known);
   if (done?.last.kind !== "checked") return undefined;
-  if (evaluate && !done.last.evaluated) return undefined;
   const opts: AnalyzeOptions = asOf === undefined ? { today } : { asOf, today };
   const { workbook, last, bytes } = done;
   const analysis = lazyAnalysis(last, workbook, opts);
