@@ -3,15 +3,12 @@
 // Grids and check date as checking inline, builds the ledger only when a later step asks for it, and
 // checks inline when no worker can do it.
 import { startJob } from "../../src/app/job";
-import {
-  checkInWorker,
-  sheetReplies,
-  transferOf,
-  type WorkerMemory,
-} from "../../src/app/check/check-in-worker";
-import { KeptWorker, placeRows, readOffThread } from "../../src/app/check/check-off-thread";
+import { answerMessage } from "../../src/app/check/check-in-worker";
+import { KeptWorker, readOffThread } from "../../src/app/check/check-off-thread";
+import { placePart, sheetParts } from "../../src/app/check/grid-parts";
 import type { Grid } from "../../src/engine/grid";
-import type { CheckReply, CheckRequest, CheckWorker } from "../../src/app/check/check-protocol";
+import type { CheckReply } from "../../src/app/check/check-protocol";
+import { FakeWorker } from "./fake-check-worker";
 import type { OffThread } from "../../src/app/check/check-off-thread";
 import { recheckJob, validateJob } from "../../src/app/jobs/validate";
 import { evaluateJob } from "../../src/app/jobs/evaluate";
@@ -25,41 +22,6 @@ let sample: Uint8Array;
 beforeAll(async () => {
   sample = await writeSheetModels(generateLedger(SMALL_SAMPLE).models);
 });
-
-/** An in-process worker: answers on later macrotasks, one reply each, like a real one. */
-class FakeWorker implements CheckWorker {
-  onmessage: CheckWorker["onmessage"] = null;
-  onerror: CheckWorker["onerror"] = null;
-  terminated = false;
-  replies: CheckReply["kind"][] = [];
-  requests: CheckRequest[] = [];
-  /** The worker's own memory between its requests, as in check-worker.ts. */
-  readonly memory: WorkerMemory = {};
-  constructor(private readonly crash = false) {}
-  postMessage(req: CheckRequest, transfer?: Transferable[]): void {
-    expect(this.terminated).toBe(false);
-    // the bytes are handed over, not cloned; a `held` request sends none
-    expect(transfer).toEqual(req.bytes ? [req.bytes.buffer] : undefined);
-    this.requests.push(req);
-    if (this.crash) {
-      setTimeout(() => this.onerror?.({ message: "worker crashed" }), 1);
-      return;
-    }
-    const replies: CheckReply[] = [];
-    const back = (r: CheckReply) => replies.push(structuredClone(r, { transfer: transferOf(r) }));
-    checkInWorker(structuredClone(req, { transfer }), back, this.memory);
-    replies.forEach((r, i) =>
-      setTimeout(() => {
-        if (this.terminated) return;
-        this.replies.push(r.kind);
-        this.onmessage?.({ data: r });
-      }, i + 1),
-    );
-  }
-  terminate(): void {
-    this.terminated = true;
-  }
-}
 
 /** The zip entries' time of every preview here: workbooks written at the same time are the same bytes. */
 const NOW = () => new Date(2012, 10, 7);
@@ -322,22 +284,23 @@ test("a large sheet comes in parts and arrives whole: absent rows, formats and f
     formulas,
     merges: [{ top: 0, left: 0, bottom: 0, right: 2 }],
   };
-  const replies = sheetReplies(4, grid, 10).map((r) => structuredClone(r));
-  expect(replies.filter((r) => r.kind === "rows").length).toBeGreaterThan(5);
-  const [head, ...parts] = replies;
-  if (head.kind !== "sheet") throw new Error("the sheet comes first");
-  for (const p of parts) if (p.kind === "rows") placeRows(head.grid, p);
-  expect(head.grid).toEqual(grid);
-  expect(head.grid.rows.length).toBe(rows.length);
-  expect(head.grid.rows[3]).toBeUndefined();
-  expect(head.grid.formulas?.[44]).toEqual([undefined, "cached"]);
+  const parts = sheetParts(4, grid, 10).map((r) => structuredClone(r));
+  expect(parts.filter((r) => r.kind === "rows").length).toBeGreaterThan(5);
+  expect(parts[0].kind).toBe("sheet"); // the sheet comes first
+  const sheets: Grid[] = [];
+  for (const p of parts) placePart(sheets, p);
+  const arrived = sheets[4];
+  expect(arrived).toEqual(grid);
+  expect(arrived.rows.length).toBe(rows.length);
+  expect(arrived.rows[3]).toBeUndefined();
+  expect(arrived.formulas?.[44]).toEqual([undefined, "cached"]);
 });
 
 test("a Buffer's bytes (slice() is a view there) are copied, so the preview keeps its own", async () => {
   const { host, off } = previewWith(() => new FakeWorker());
   const asBuffer: OffThread = { ...off, bytes: async () => Buffer.from(host.toBytes()) };
   const before = host.toBytes().length;
-  const kept = (await asBuffer.bytes())!;
+  const kept = (await asBuffer.bytes!())!;
   const outcome = await startJob(validateJob(host, params, { ...asBuffer, bytes: async () => kept })).outcome;
   expect(outcome.status).toBe("done");
   expect(kept.length).toBe(before); // not detached by the transfer
@@ -507,7 +470,7 @@ describe("a kept worker (the pane's: one per preview workbook)", () => {
     kept.close();
     expect(made[0].terminated).toBe(true);
     const replies: CheckReply[] = [];
-    checkInWorker({ held: true, today: 0 }, (r) => replies.push(r), {});
+    answerMessage({ held: true, today: 0 }, (r) => replies.push(r), {});
     expect(replies.map((r) => r.kind)).toEqual(["failed"]);
   });
 });

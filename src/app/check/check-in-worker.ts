@@ -1,71 +1,83 @@
-// The worker's side of 校验台账 in the browser preview: read the workbook and check it, then post
-// the Grids one sheet at a time (each a short task for the pane to receive) and the compact result —
-// and for 考评, the evaluation and the written workbook too (evaluate-in-worker.ts).
+// The worker's side of 校验台账 off the pane's thread. In the browser preview: read the workbook's
+// bytes and check it, then post the Grids one sheet at a time (each a short task for the pane to
+// receive) and the compact result — and for 考评, the evaluation and the written workbook too
+// (evaluate-in-worker.ts). In Excel the pane sends the Grids it read, in parts; they are checked
+// and only the result goes back.
 import { analyze } from "../../engine/analyze";
 import { isInternalSheet } from "../../hosts/common/internal-sheets";
 import { readXlsx, readXlsxSheetNames } from "../../hosts/xlsx/read";
 import type { Grid, Workbook } from "../../engine/grid";
-import type { CheckReply, CheckRequest } from "./check-protocol";
+import type { CheckMessage, CheckReply, CheckRequest, GridPart, SentWorkbook } from "./check-protocol";
 import { evaluateInWorker } from "./evaluate-in-worker";
-
-/** Cells per "rows" message: the district's 1.8 M cells in ~100 parts of a few ms each to receive. */
-const CELLS_PER_MESSAGE = 20_000;
-
-/** A sheet as one "sheet" message (no rows) and its rows in parts. */
-export function sheetReplies(index: number, grid: Grid, cellsPerMessage = CELLS_PER_MESSAGE): CheckReply[] {
-  const { rows, formats, formulas, ...head } = grid;
-  const empty: Grid = { ...head, rows: [] };
-  if (formats) empty.formats = [];
-  if (formulas) empty.formulas = [];
-  const out: CheckReply[] = [{ kind: "sheet", index, grid: empty }];
-  for (let from = 0; from < rows.length;) {
-    let to = from;
-    for (let cells = 0; to < rows.length && (to === from || cells < cellsPerMessage); to++)
-      cells += (rows[to]?.length ?? 0) + 1;
-    const part: CheckReply = { kind: "rows", index, from, rows: rows.slice(from, to) };
-    if (formats) part.formats = formats.slice(from, to);
-    if (formulas) part.formulas = formulas.slice(from, to);
-    out.push(part);
-    from = to;
-  }
-  return out;
-}
+import { allArrived, placePart, sheetParts } from "./grid-parts";
 
 /**
  * The compact result of checking `wb` (everything the pane needs but the ledger), and of 考评 when
  * asked for: its stages are posted as they begin.
  */
-function checked(wb: Workbook, bytes: Uint8Array, req: CheckRequest, post: (reply: CheckReply) => void) {
+function checked(
+  wb: Workbook,
+  bytes: Uint8Array | undefined,
+  req: CheckRequest,
+  post: (reply: CheckReply) => void,
+) {
+  if (req.evaluate && !bytes) throw new Error("evaluating here writes into the workbook's bytes");
   const a = analyze(wb, req.asOf === undefined ? { today: req.today } : { asOf: req.asOf, today: req.today });
   return {
     findings: a.findings,
     overview: a.overview,
     ignoredSheets: a.ignoredSheets,
     checkDate: a.ledger.asOf,
-    ...(req.evaluate ? { evaluated: evaluateInWorker(a, bytes, req.evaluate, post) } : {}),
+    ...(req.evaluate ? { evaluated: evaluateInWorker(a, bytes!, req.evaluate, post) } : {}),
   };
 }
 
-/** What a worker keeps between requests: the workbook it read last and its bytes (for `held` requests). */
+/**
+ * What a worker keeps between requests: the workbook it read or was sent last and its bytes (for
+ * `held` requests), and the parts of the Grids a coming `sent` request checks.
+ */
 export interface WorkerMemory {
   workbook?: Workbook;
-  /** What `workbook` was read from (考评 writes its result sheets into these). */
+  /** What `workbook` was read from (考评 writes its result sheets into these); none when it was sent. */
   bytes?: Uint8Array;
+  /** The Grids arriving in parts, until the `sent` request that checks them. */
+  incoming?: Grid[];
 }
 
 /** A request's workbook, its bytes, and where the sheets taken from the held reading are (`keep`). */
 interface WorkerReading {
   workbook: Workbook;
-  bytes: Uint8Array;
+  bytes?: Uint8Array;
   kept?: { index: number; name: string }[];
 }
 
-/** The request's workbook: the one held for a `held` request, else its bytes read (and held). */
+/** A part of the Grids the next `sent` request checks, put in place. */
+export function takeGridPart(part: GridPart, memory: WorkerMemory): void {
+  if (part.kind === "sheet" && part.index === 0) memory.incoming = []; // a new workbook begins
+  placePart((memory.incoming ??= []), part);
+}
+
+/** The workbook whose Grids were sent, now held; throws when a sheet did not arrive. */
+function sentWorkbook(sent: SentWorkbook, memory: WorkerMemory): Workbook {
+  const sheets = memory.incoming ?? [];
+  memory.incoming = memory.workbook = memory.bytes = undefined;
+  if (!allArrived(sheets, sent.sheets)) throw new Error("the Grids did not all arrive");
+  const wb: Workbook = { date1904: sent.date1904, sheets };
+  if (sent.definedNames) wb.definedNames = sent.definedNames;
+  memory.workbook = wb;
+  return wb;
+}
+
+/**
+ * The request's workbook: the one held for a `held` request, the one sent in parts for a `sent`
+ * one, else its bytes read (and held).
+ */
 function workbookOf(req: CheckRequest, memory: WorkerMemory): WorkerReading {
   if (req.held) {
-    if (!memory.workbook || !memory.bytes) throw new Error("no workbook held");
+    if (!memory.workbook) throw new Error("no workbook held");
     return { workbook: memory.workbook, bytes: memory.bytes };
   }
+  if (req.sent) return { workbook: sentWorkbook(req.sent, memory) };
   if (!req.bytes) throw new Error("no bytes");
   const held = req.keep && req.readOnly ? memory.workbook : undefined;
   memory.workbook = memory.bytes = undefined; // the old one is garbage before the new one is read
@@ -114,9 +126,9 @@ export function checkInWorker(
     const { workbook: wb, bytes, kept } = workbookOf(req, memory);
     const unsent = new Set(kept?.map((k) => k.index));
     replies =
-      req.gridsKnown || req.held
+      req.gridsKnown || req.held || req.sent
         ? []
-        : wb.sheets.flatMap((grid, index) => (unsent.has(index) ? [] : sheetReplies(index, grid)));
+        : wb.sheets.flatMap((grid, index) => (unsent.has(index) ? [] : sheetParts(index, grid)));
     const head = { date1904: wb.date1904, definedNames: wb.definedNames, sheets: wb.sheets.length };
     replies.push(
       req.readOnly
@@ -127,4 +139,14 @@ export function checkInWorker(
     replies = [{ kind: "failed" }];
   }
   for (const r of replies) post(r);
+}
+
+/** One message from the pane: a part of the Grids a coming request checks (kept), or a request (answered). */
+export function answerMessage(
+  message: CheckMessage,
+  post: (reply: CheckReply) => void,
+  memory: WorkerMemory,
+): void {
+  if ("kind" in message) takeGridPart(message, memory);
+  else checkInWorker(message, post, memory);
 }

@@ -9,6 +9,7 @@ import type { Day } from "../../engine/dates";
 import type { Grid, Workbook } from "../../engine/grid";
 import { CancelledError } from "../../hosts/host";
 import { sheetKey } from "../../report/sheet-plan";
+import { placePart } from "./grid-parts";
 import type { JobRun } from "../job";
 import type {
   CheckReply,
@@ -21,8 +22,12 @@ import type {
 
 /** Where the workbook's bytes come from, and how to make a worker. */
 export interface OffThread {
-  /** The workbook as it is now; undefined when there are no bytes to hand over (Excel). */
-  bytes(): Promise<Uint8Array | undefined>;
+  /**
+   * The workbook as it is now (the browser preview). Absent or undefined where there are no bytes to
+   * hand over (Excel): the pane reads the workbook itself and sends the worker its Grids
+   * (check-grids-off-thread.ts).
+   */
+  bytes?(): Promise<Uint8Array | undefined>;
   makeWorker: CheckWorkerFactory;
   /** Keeps the worker between requests (the pane's); without it each request has its own worker. */
   kept?: KeptWorker;
@@ -48,14 +53,14 @@ export interface CheckedOffThread {
   evaluated?: EvaluatedInWorker;
 }
 
-/** A reading the pane holds: the Grids read from `bytes`. */
+/** A reading the pane holds: the Grids read from `bytes` — or sent to the worker, without bytes (Excel). */
 export interface KnownReading {
-  bytes: Uint8Array;
+  bytes?: Uint8Array;
   workbook: Workbook;
 }
 
 /** A worker for one request, and the reading it holds from before (a kept worker). */
-interface TakenWorker {
+export interface TakenWorker {
   worker: CheckWorker;
   holds?: KnownReading;
 }
@@ -103,7 +108,7 @@ export class KeptWorker {
  * logs the props it renders; JSON) must not build it by the way — on the district that is a 1.6 s
  * check on the pane's thread.
  */
-function lazyAnalysis(
+export function lazyAnalysis(
   r: Extract<CheckReply, { kind: "checked" }>,
   workbook: Workbook,
   opts: AnalyzeOptions,
@@ -117,16 +122,6 @@ function lazyAnalysis(
     },
     enumerable: false,
   }) as Analysis;
-}
-
-/** A part of a sheet's rows, where it belongs (positions kept: a row may be absent). */
-export function placeRows(grid: Grid, part: Extract<CheckReply, { kind: "rows" }>): void {
-  const put = <T>(into: T[] | undefined, from: T[] | undefined) => {
-    if (into && from) for (let i = 0; i < from.length; i++) into[part.from + i] = from[i];
-  };
-  put(grid.rows, part.rows);
-  put(grid.formats, part.formats);
-  put(grid.formulas, part.formulas);
 }
 
 /**
@@ -200,8 +195,8 @@ async function inWorker(
   known?: KnownReading,
   since?: AfterWrite,
 ): Promise<{ workbook: Workbook; last: Last; bytes: Uint8Array } | undefined> {
-  const bytes = await off.bytes();
-  const taken = bytes && (off.kept ? off.kept.take(off.makeWorker) : workerOf(off.makeWorker()));
+  const bytes = await off.bytes?.();
+  const taken = bytes && takeWorker(off);
   if (!bytes || !taken) return undefined;
   const { worker, holds } = taken;
   const held = holds?.bytes === bytes ? holds.workbook : undefined;
@@ -252,8 +247,7 @@ function takePart(
   sheets: Grid[],
   run: Pick<JobRun, "signal"> & Partial<Pick<JobRun, "onProgress">>,
 ): void {
-  if (r.kind === "sheet") sheets[r.index] = r.grid;
-  else if (r.kind === "rows") placeRows(sheets[r.index], r);
+  if (r.kind !== "progress") placePart(sheets, r);
   else if (!run.signal.aborted) run.onProgress?.(r.progress);
 }
 
@@ -275,6 +269,9 @@ function receivedWorkbook(sheets: Grid[], r: Last): Workbook {
   return workbook;
 }
 
-function workerOf(worker: CheckWorker | undefined): TakenWorker | undefined {
+/** The kept worker (with what it holds), or a new one for this request; undefined where none can run. */
+export function takeWorker(off: OffThread): TakenWorker | undefined {
+  if (off.kept) return off.kept.take(off.makeWorker);
+  const worker = off.makeWorker();
   return worker && { worker };
 }

@@ -62,7 +62,27 @@ export interface CheckRequest {
    * holds, neither read again nor sent back (the pane has them too). The reply says where they go.
    */
   keep?: string[];
+  /**
+   * The workbook's Grids came before this request, as "sheet" and "rows" parts (GridPart): the pane
+   * read them itself (Excel, through Office.js: there are no bytes to hand over), and checking them
+   * on its thread froze it for seconds on a district-size ledger (issue 12). No Grids come back.
+   */
+  sent?: SentWorkbook;
 }
+
+/** The rest of a workbook whose Grids were sent in parts. */
+export interface SentWorkbook {
+  date1904: boolean;
+  definedNames?: Record<string, string>;
+  /** How many sheets were sent (a check that all arrived). */
+  sheets: number;
+}
+
+/** A sheet's Grid without its rows, or a part of its rows: from the worker, or to it (`sent`). */
+export type GridPart = Extract<CheckReply, { kind: "sheet" | "rows" }>;
+
+/** What the pane posts to the worker: a request, or a part of the Grids a `sent` request checks. */
+export type CheckMessage = CheckRequest | GridPart;
 
 export type CheckReply =
   /** A sheet without its rows (they follow in "rows" messages). */
@@ -108,7 +128,7 @@ export type CheckReply =
 
 /** What the pane needs of a Worker (a real one in the pane, an in-process one in tests). */
 export interface CheckWorker {
-  postMessage(request: CheckRequest, transfer?: Transferable[]): void;
+  postMessage(message: CheckMessage, transfer?: Transferable[]): void;
   onmessage: ((e: { data: CheckReply }) => void) | null;
   onerror: ((e: { message?: string }) => void) | null;
   terminate(): void;

@@ -53,7 +53,8 @@ async function evaluateHere(
   offThread: OffThread | undefined,
   run: JobRun,
 ): Promise<EvaluateResult> {
-  const checked = await validateJob(host, p, offThread)(run);
+  // in Excel (no bytes) the ledger is built here right after: checked here too (CheckWhere)
+  const checked = await validateJob(host, p, offThread, { here: !offThread?.bytes })(run);
   await stage(run, PANE_TEXTS.stageScore, 0, 2);
   const { steps, summary } = scoreAndReport(checked.analysis, p.resultSheets, p.lang);
   const models = await buildSheets(run, steps);

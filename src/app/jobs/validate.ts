@@ -11,6 +11,7 @@ import type { Lang } from "../../i18n/text";
 import { stage, type Job, type JobRun } from "../job";
 import { rulesInForce, type RulesInForce } from "../results/rules-in-force";
 import { checkOffThread, type OffThread } from "../check/check-off-thread";
+import { checkGridsOffThread } from "../check/check-grids-off-thread";
 import type { EvaluateOrder, EvaluatedInWorker } from "../check/check-protocol";
 
 export interface CheckParams {
@@ -81,17 +82,49 @@ export async function checkedInWorker(
 }
 
 /**
- * Reads and checks the workbook: in a Web Worker when `offThread` is given and one can run (the
- * browser preview), else here.
+ * `workbook`, read here, checked in a Web Worker (Excel: check-grids-off-thread.ts); undefined when
+ * no worker could do it.
  */
-export function validateJob(host: LedgerHost, p: CheckParams, offThread?: OffThread): Job<ValidateResult> {
+async function gridsCheckedInWorker(
+  offThread: OffThread,
+  workbook: Workbook,
+  p: CheckParams,
+  run: JobRun,
+  rules?: RulesInForce,
+): Promise<ValidateResult | undefined> {
+  const day = p.asOf ? parseISO(p.asOf) : undefined;
+  const done = await checkGridsOffThread(offThread, workbook, day, todayDay(), run);
+  return done && resultOf(workbook, done.analysis, p.asOf, done.checkDate, rules);
+}
+
+/** How validateJob checks. */
+export interface CheckWhere {
+  /**
+   * The caller builds the ledger right after (考评 in Excel): the workbook read here is checked here
+   * too — a worker would only add sending it the Grids, and the ledger would be built twice.
+   */
+  here?: boolean;
+}
+
+/**
+ * Reads and checks the workbook in a Web Worker when `offThread` is given and one can run: the
+ * browser preview's bytes are read and checked there; in Excel the workbook is read here, through
+ * Office.js, and its Grids checked there. Else here.
+ */
+export function validateJob(
+  host: LedgerHost,
+  p: CheckParams,
+  offThread?: OffThread,
+  where: CheckWhere = {},
+): Job<ValidateResult> {
   return async (run) => {
     await stage(run, PANE_TEXTS.stageRead, 0, 1);
-    const done = offThread && (await checkedInWorker(offThread, p, run));
+    const off = where.here ? undefined : offThread;
+    const done = off && (await checkedInWorker(off, p, run));
     if (done) return done.result;
     const workbook = await host.readWorkbook(run);
     await stage(run, PANE_TEXTS.stageCheck, 0, 1);
-    const result = check(workbook, p.asOf);
+    const result = (off && (await gridsCheckedInWorker(off, workbook, p, run))) ?? check(workbook, p.asOf);
     await stage(run, PANE_TEXTS.stageCheck, 1, 1);
     return result;
   };
@@ -101,8 +134,9 @@ export function validateJob(host: LedgerHost, p: CheckParams, offThread?: OffThr
  * The workbook checked at another 检查基准日 (the workbook is not touched). In the browser preview the
  * worker reads and checks it again: checking the district's ledger takes seconds, which on the pane's
  * thread would freeze it (issue 12). When the workbook is still the one last read, the pane keeps
- * its Grids and the worker sends back only the result. Elsewhere (Excel) the last reading is checked
- * again here, without reading the workbook.
+ * its Grids and the worker sends back only the result. In Excel the last reading is checked again,
+ * without reading the workbook: by the worker that holds its Grids, or one they are sent to. Where
+ * no worker can run, here.
  */
 export function recheckJob(
   reading: ValidateResult,
@@ -113,7 +147,10 @@ export function recheckJob(
     await stage(run, PANE_TEXTS.stageCheck, 0, 1);
     const done = offThread && (await checkedInWorker(offThread, p, run, reading));
     if (done) return done.result;
-    const result = check(reading.workbook, p.asOf, reading.rules);
+    const { workbook, rules } = reading;
+    const result =
+      (offThread && (await gridsCheckedInWorker(offThread, workbook, p, run, rules))) ??
+      check(workbook, p.asOf, rules);
     await stage(run, PANE_TEXTS.stageCheck, 1, 1);
     return result;
   };

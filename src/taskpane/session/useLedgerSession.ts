@@ -68,7 +68,7 @@ export function useLedgerSession(o: LedgerSessionOptions): LedgerSession {
   });
 
   useFirstRun(o.firstRun === "sample" ? runs.loadSample : o.firstRun === "read" ? runs.read : () => {});
-  useRecheck(state, lang, runner.launch, o.preview ? offThreadOf(state.preview) : undefined);
+  useRecheck(state, lang, runner.launch, offThreadOf(o.preview ? state.preview : null));
 
   return {
     state,
@@ -113,7 +113,7 @@ function useFirstRun(start: () => void): void {
 }
 
 /** Checks the reading again (without reading the workbook) when the 检查基准日 no longer matches it. */
-function useRecheck(state: SessionState, lang: Lang, launch: Launch, offThread: OffThread | undefined): void {
+function useRecheck(state: SessionState, lang: Lang, launch: Launch, offThread: OffThread): void {
   const asOf = pendingRecheck(state);
   const reading = state.reading;
   const recheck = useEffectEvent((at: string) => {

@@ -1,0 +1,56 @@
+// A page for the e2e test of 校验台账 in Excel (excel-checks.test.ts): Excel hands the pane no file,
+// so the pane reads the workbook (here: from an .xlsx, before the watch starts — in Excel,
+// Office.js) and sends its Grids to the check worker (js/check-worker.js, as built for the pane).
+// The page exposes one function that checks the workbook that way and reports the findings' counts.
+import { checkGridsOffThread } from "../../../src/app/check/check-grids-off-thread";
+import { KeptWorker } from "../../../src/app/check/check-off-thread";
+import type { CheckWorker } from "../../../src/app/check/check-protocol";
+import { parseISO, todayDay } from "../../../src/engine/dates";
+import { summarize } from "../../../src/engine/findings";
+import type { Workbook } from "../../../src/engine/grid";
+import { readXlsx } from "../../../src/hosts/xlsx/read";
+import { analyze } from "../../../src/engine/analyze";
+
+interface PageApi {
+  read(url: string): Promise<number>;
+  check(asOf?: string): Promise<{ error: number; warning: number; info: number; workers: number }>;
+  /** The same check on this thread, as before (what the test's bound must tell apart). */
+  checkHere(): Promise<number>;
+}
+
+/**
+ * `f` run in a task of the page's own: what DevTools' evaluate runs directly is not a task the Long
+ * Tasks API reports.
+ */
+const inTask = <T>(f: () => T) => new Promise<T>((resolve) => setTimeout(() => resolve(f()), 0));
+
+let workbook: Workbook | undefined;
+let workers = 0;
+const kept = new KeptWorker();
+const off = {
+  makeWorker: () => {
+    workers++;
+    return new Worker("js/check-worker.js") as unknown as CheckWorker;
+  },
+  kept,
+};
+
+const api: PageApi = {
+  async read(url) {
+    workbook = readXlsx(new Uint8Array(await (await fetch(url)).arrayBuffer()));
+    return workbook.sheets.length;
+  },
+  async check(asOf) {
+    await inTask(() => undefined); // from here on in the page's own tasks, which the Long Tasks API sees
+    const day = asOf ? parseISO(asOf) : undefined;
+    const done = await checkGridsOffThread(off, workbook!, day, todayDay(), {
+      signal: new AbortController().signal,
+    });
+    if (!done) throw new Error("no worker checked it");
+    return { ...summarize(done.analysis.findings), workers };
+  },
+  checkHere() {
+    return inTask(() => analyze(workbook!, { today: todayDay() }).findings.length);
+  },
+};
+(window as unknown as { gridsCheck: PageApi }).gridsCheck = api;
