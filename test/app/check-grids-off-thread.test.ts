@@ -180,14 +180,62 @@ test("cancelled while the Grids are sent: the worker is ended, nothing posted af
   expect(w.requests).toHaveLength(0);
 });
 
-test("考评 in Excel is checked here: the ledger is built right after, the Grids are not sent for nothing", async () => {
+describe("考评 in Excel", () => {
   const p = { ...params, resultSheets: RESULT_SHEET_NAMES };
-  const inline = await done(startJob(evaluateJob(createPreviewHost(sample), p)).outcome);
-  const { host, made, off } = excelWith();
-  const r = await done(startJob(evaluateJob(host, p, off)).outcome);
-  expect(made).toHaveLength(0);
-  expect(r.written).toEqual(inline.written);
-  expect(r.summary).toEqual(inline.summary);
+  const NOW = () => new Date(2012, 10, 7);
+  let inline: { bytes: Uint8Array; summary: unknown; written: string[] };
+
+  beforeAll(async () => {
+    const host = createPreviewHost(sample, { now: NOW });
+    const r = await done(startJob(evaluateJob(host, p)).outcome);
+    inline = { bytes: host.toBytes(), summary: r.summary, written: r.written };
+  });
+
+  /** Excel's host (the preview host's reading and writing, this thread) with its writes watched. */
+  function excelEvaluating(worker: () => FakeWorker | undefined = () => new FakeWorker()) {
+    const e = excelWith(worker);
+    const host = createPreviewHost(sample, { yieldToUi: async () => undefined, now: NOW });
+    const writes = jest.spyOn(host, "writeSheets");
+    return { ...e, host, writes };
+  }
+
+  test("checked, scored and built in the worker, written here: the same workbook as inline", async () => {
+    const { host, writes, made, off } = excelEvaluating();
+    const stages: string[] = [];
+    const r = await done(startJob(evaluateJob(host, p, off), (s) => stages.push(s.stage["zh-CN"])).outcome);
+    expect(made).toHaveLength(1);
+    const [w] = made;
+    expect(w.requests[0].evaluate).toMatchObject({ into: "models", resultSheets: RESULT_SHEET_NAMES });
+    expect(w.requests[0].sent).toBeDefined();
+    expect(w.replies).toEqual(expect.arrayContaining(["progress", "model", "modelRows", "checked"]));
+    expect(w.replies).not.toContain("sheet"); // no Grids back
+    expect(writes).toHaveBeenCalledTimes(1);
+    expect(writes.mock.calls[0][0].map((m) => m.name)).toEqual(inline.written);
+    expect(r.written).toEqual(inline.written);
+    expect(r.summary).toEqual(inline.summary);
+    expect(host.toBytes()).toEqual(inline.bytes);
+    expect(stages).toEqual(expect.arrayContaining(["考评 …", "生成结果表 …"]));
+  });
+
+  test("a worker that fails: checked, scored and written here, the same workbook", async () => {
+    const { host, made, off } = excelEvaluating(() => new FakeWorker(true));
+    const r = await done(startJob(evaluateJob(host, p, off)).outcome);
+    expect(made[0].terminated).toBe(true);
+    expect(r.summary).toEqual(inline.summary);
+    expect(host.toBytes()).toEqual(inline.bytes);
+  });
+
+  test("cancelled while the worker works: nothing written, the worker ended", async () => {
+    const { host, writes, made, off } = excelEvaluating();
+    const before = host.toBytes();
+    const started = startJob(evaluateJob(host, p, off));
+    while (!made[0]?.requests.length) await new Promise((r) => setTimeout(r, 0));
+    started.cancel();
+    expect((await started.outcome).status).toBe("cancelled");
+    expect(made[0].terminated).toBe(true);
+    expect(writes).not.toHaveBeenCalled();
+    expect(host.toBytes()).toBe(before);
+  });
 });
 
 describe("the worker's side", () => {
@@ -235,12 +283,12 @@ describe("the worker's side", () => {
     expect(memory.workbook?.sheets).toEqual(one.sheets);
   });
 
-  test("考评 of a sent workbook is not done there (it writes into bytes): it says it failed", () => {
+  test("考评 of a sent workbook into bytes cannot be done (it has none): it says it failed", () => {
     const memory: WorkerMemory = {};
     send(memory, wb);
     const replies: CheckReply[] = [];
-    const evaluate = { resultSheets: [], lang: "zh-CN" as const, now: new Date(0) };
+    const evaluate = { resultSheets: [...RESULT_SHEET_NAMES], lang: "zh-CN" as const, now: new Date(0) };
     answerMessage({ today: 0, held: true, evaluate }, (r) => replies.push(r), memory);
-    expect(replies.map((r) => r.kind)).toEqual(["failed"]);
+    expect(replies.map((r) => r.kind).at(-1)).toBe("failed");
   });
 });

@@ -11,56 +11,83 @@ import type { Workbook } from "../../engine/grid";
 import { CancelledError } from "../../hosts/host";
 import { macrotask } from "../../hosts/common/progress";
 import type { JobRun } from "../job";
-import type { CheckMessage, CheckReply, CheckRequest, CheckWorker } from "./check-protocol";
+import type { SheetModel } from "../../report/sheet-model";
+import type {
+  CheckMessage,
+  CheckReply,
+  CheckRequest,
+  CheckWorker,
+  EvaluateOrder,
+  EvaluatedInWorker,
+} from "./check-protocol";
 import { lazyAnalysis, takeWorker, type CheckedOffThread, type OffThread } from "./check-off-thread";
-import { sheetParts } from "./grid-parts";
+import { allArrived, placeModelPart, sheetParts } from "./grid-parts";
 
 /** Posting parts without a break for at most this long (the pane's target: no task over 100 ms). */
 const POST_SLICE_MS = 25;
 
-/** What checking sent Grids gives: CheckedOffThread without bytes or 考评. */
-export type CheckedGrids = Pick<CheckedOffThread, "workbook" | "analysis" | "checkDate">;
+/** What checking sent Grids gives: CheckedOffThread without bytes; 考评's sheets as models. */
+export type CheckedGrids = Pick<CheckedOffThread, "workbook" | "analysis" | "checkDate" | "evaluated">;
+
+type Run = Pick<JobRun, "signal"> & Partial<Pick<JobRun, "onProgress">>;
 
 /**
- * `workbook` checked in a worker; undefined when no worker could do it (none can run, it failed):
- * the caller then checks here. Cancelling stops the worker.
+ * `workbook` checked in a worker, and 考评 done there when `evaluate` asks for it (its result sheets
+ * come back as models, for the pane's host to write); undefined when no worker could do it (none can
+ * run, it failed): the caller then works here. Cancelling stops the worker.
  */
 export async function checkGridsOffThread(
   off: OffThread,
   workbook: Workbook,
   asOf: Day | undefined,
   today: Day,
-  run: Pick<JobRun, "signal">,
+  run: Run,
+  evaluate?: EvaluateOrder,
 ): Promise<CheckedGrids | undefined> {
   const taken = takeWorker(off);
   if (!taken) return undefined;
   const { worker, holds } = taken;
   const held = holds !== undefined && holds.bytes === undefined && holds.workbook === workbook;
-  const request: CheckRequest = { asOf, today };
-  const last = await answerOf(worker, run, async (post) => {
+  const request: CheckRequest = {
+    asOf,
+    today,
+    ...(evaluate ? { evaluate: { ...evaluate, into: "models" } } : {}),
+  };
+  const answer = await answerOf(worker, run, async (post) => {
     if (held) return post({ ...request, held: true });
     await postGrids(workbook, post, run.signal);
     post({ ...request, sent: sentOf(workbook) });
   });
-  if (!last) return undefined;
+  if (!answer || (evaluate && !answer.evaluated)) {
+    if (answer) worker.terminate();
+    return undefined;
+  }
   if (off.kept) off.kept.keep(worker, { workbook });
   else worker.terminate();
   const opts: AnalyzeOptions = asOf === undefined ? { today } : { asOf, today };
-  return { workbook, analysis: lazyAnalysis(last, workbook, opts), checkDate: last.checkDate };
+  const { last, evaluated } = answer;
+  return { workbook, analysis: lazyAnalysis(last, workbook, opts), checkDate: last.checkDate, evaluated };
 }
 
 type Checked = Extract<CheckReply, { kind: "checked" }>;
 
+/** The worker's "checked" reply, and 考评's result with the result sheets assembled from their parts. */
+interface Answer {
+  last: Checked;
+  evaluated?: EvaluatedInWorker;
+}
+
 /**
- * The worker's "checked" reply to what `send` posts; undefined (and the worker ended) when it
- * failed. A cancel ends the worker and rejects.
+ * The worker's answer to what `send` posts; undefined (and the worker ended) when it failed. Its
+ * stages are shown as they come; a cancel ends the worker and rejects.
  */
 function answerOf(
   worker: CheckWorker,
-  run: Pick<JobRun, "signal">,
+  run: Run,
   send: (post: (m: CheckMessage) => void) => Promise<void>,
-): Promise<Checked | undefined> {
+): Promise<Answer | undefined> {
   return new Promise((resolve, reject) => {
+    const models: SheetModel[] = [];
     const release = () => run.signal.removeEventListener("abort", onAbort);
     const onAbort = () => {
       release();
@@ -75,10 +102,16 @@ function answerOf(
     run.signal.addEventListener("abort", onAbort);
     worker.onerror = fail;
     worker.onmessage = ({ data: r }: { data: CheckReply }) => {
-      if (r.kind === "checked") {
-        release();
-        resolve(r);
-      } else if (r.kind !== "progress") fail(); // Grids or a read: not what a check of sent Grids answers
+      if (r.kind === "model" || r.kind === "modelRows") return placeModelPart(models, r);
+      if (r.kind === "progress") {
+        if (!run.signal.aborted) run.onProgress?.(r.progress);
+        return;
+      }
+      if (r.kind !== "checked") return fail(); // Grids or a read: not what a check of sent Grids answers
+      const evaluated = r.evaluated && { ...r.evaluated, models };
+      if (evaluated && !allArrived(models, evaluated.written.length)) return fail();
+      release();
+      resolve({ last: r, evaluated });
     };
     // nothing is posted once cancelled (the worker is ended); a Grid that cannot be cloned fails
     const post = (m: CheckMessage) => {

@@ -225,7 +225,7 @@ async function inWorker(
     worker.onerror = fail;
     worker.onmessage = ({ data: r }: { data: CheckReply }) => {
       if (r.kind === "sheet" || r.kind === "rows" || r.kind === "progress") return takePart(r, sheets, run);
-      if (r.kind === "failed") return fail();
+      if (r.kind === "failed" || r.kind === "model" || r.kind === "modelRows") return fail(); // not asked for
       if (r.kind === "read" && r.kept && !placeKept(sheets, r.kept, holds)) return fail();
       const workbook = reused ?? receivedWorkbook(sheets, r);
       if (workbook.sheets.length !== r.sheets) return fail();

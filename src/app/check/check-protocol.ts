@@ -9,6 +9,7 @@ import type { SheetOverview } from "../../engine/analyze";
 import type { HostProgress } from "../../hosts/host";
 import type { Lang } from "../../i18n/text";
 import type { EvaluationSummary } from "../results/evaluation-summary";
+import type { SheetModel } from "../../report/sheet-model";
 
 /**
  * 考评 done in the worker (the browser preview: check/evaluate-in-worker.ts): scoring, building the
@@ -21,15 +22,22 @@ export interface EvaluateOrder {
   lang: Lang;
   /** The time of the zip entries written (the preview host's clock). */
   now: Date;
+  /**
+   * Where the result sheets go: patched into the workbook's bytes (the preview), or sent back as
+   * "model" parts for the pane's host to write (Excel: a workbook sent as Grids has no bytes).
+   */
+  into?: "bytes" | "models";
 }
 
 /** What 考评 in the worker gives back besides the check's result. */
 export interface EvaluatedInWorker {
   summary: EvaluationSummary;
-  /** The sheets written, in order. */
+  /** The sheets written (or, `into: "models"`, sent back to be written), in order. */
   written: string[];
   /** The workbook with the result sheets (transferred); absent when none was written. */
   bytes?: Uint8Array;
+  /** (`into: "models"`) The result sheets, assembled from the "model" parts that came before. */
+  models?: SheetModel[];
 }
 
 export interface CheckRequest {
@@ -81,6 +89,9 @@ export interface SentWorkbook {
 /** A sheet's Grid without its rows, or a part of its rows: from the worker, or to it (`sent`). */
 export type GridPart = Extract<CheckReply, { kind: "sheet" | "rows" }>;
 
+/** A result sheet without its rows, or a part of its rows (`into: "models"`). */
+export type ModelPart = Extract<CheckReply, { kind: "model" | "modelRows" }>;
+
 /** What the pane posts to the worker: a request, or a part of the Grids a `sent` request checks. */
 export type CheckMessage = CheckRequest | GridPart;
 
@@ -114,6 +125,10 @@ export type CheckReply =
     }
   /** A stage of 考评 in the worker, to show in the pane. */
   | { kind: "progress"; progress: HostProgress }
+  /** A result sheet without its rows (`into: "models"`); they follow in "modelRows" parts. */
+  | { kind: "model"; index: number; model: SheetModel }
+  /** Rows [from, from + rows.length) of result sheet `index`. */
+  | { kind: "modelRows"; index: number; from: number; rows: SheetModel["rows"] }
   /** The end of a `readOnly` request: the Grids came before, but those of the `kept` sheets. */
   | {
       kind: "read";

@@ -38,7 +38,8 @@ export function isUsableAsOf(text: string): boolean {
   return text === "" || parseISO(text) !== undefined;
 }
 
-function check(workbook: Workbook, asOf: string, rules?: RulesInForce): ValidateResult {
+/** The workbook checked on this thread. */
+export function checkWorkbook(workbook: Workbook, asOf: string, rules?: RulesInForce): ValidateResult {
   const day = asOf ? parseISO(asOf) : undefined;
   const analysis = analyze(workbook, day === undefined ? {} : { asOf: day });
   return resultOf(workbook, analysis, asOf, analysis.ledger.asOf, rules);
@@ -82,28 +83,25 @@ export async function checkedInWorker(
 }
 
 /**
- * `workbook`, read here, checked in a Web Worker (Excel: check-grids-off-thread.ts); undefined when
- * no worker could do it.
+ * `workbook`, read here, checked in a Web Worker (Excel: check-grids-off-thread.ts), and 考评 done
+ * there when `evaluate` asks for it (the result sheets come back as models); undefined when no
+ * worker could do it.
  */
-async function gridsCheckedInWorker(
+export async function gridsCheckedInWorker(
   offThread: OffThread,
   workbook: Workbook,
   p: CheckParams,
   run: JobRun,
   rules?: RulesInForce,
-): Promise<ValidateResult | undefined> {
+  evaluate?: EvaluateOrder,
+): Promise<{ result: ValidateResult; evaluated?: EvaluatedInWorker } | undefined> {
   const day = p.asOf ? parseISO(p.asOf) : undefined;
-  const done = await checkGridsOffThread(offThread, workbook, day, todayDay(), run);
-  return done && resultOf(workbook, done.analysis, p.asOf, done.checkDate, rules);
-}
-
-/** How validateJob checks. */
-export interface CheckWhere {
-  /**
-   * The caller builds the ledger right after (考评 in Excel): the workbook read here is checked here
-   * too — a worker would only add sending it the Grids, and the ledger would be built twice.
-   */
-  here?: boolean;
+  const done = await checkGridsOffThread(offThread, workbook, day, todayDay(), run, evaluate);
+  if (!done) return undefined;
+  return {
+    result: resultOf(workbook, done.analysis, p.asOf, done.checkDate, rules),
+    evaluated: done.evaluated,
+  };
 }
 
 /**
@@ -111,20 +109,15 @@ export interface CheckWhere {
  * browser preview's bytes are read and checked there; in Excel the workbook is read here, through
  * Office.js, and its Grids checked there. Else here.
  */
-export function validateJob(
-  host: LedgerHost,
-  p: CheckParams,
-  offThread?: OffThread,
-  where: CheckWhere = {},
-): Job<ValidateResult> {
+export function validateJob(host: LedgerHost, p: CheckParams, offThread?: OffThread): Job<ValidateResult> {
   return async (run) => {
     await stage(run, PANE_TEXTS.stageRead, 0, 1);
-    const off = where.here ? undefined : offThread;
-    const done = off && (await checkedInWorker(off, p, run));
+    const done = offThread && (await checkedInWorker(offThread, p, run));
     if (done) return done.result;
     const workbook = await host.readWorkbook(run);
     await stage(run, PANE_TEXTS.stageCheck, 0, 1);
-    const result = (off && (await gridsCheckedInWorker(off, workbook, p, run))) ?? check(workbook, p.asOf);
+    const inWorker = offThread && (await gridsCheckedInWorker(offThread, workbook, p, run));
+    const result = inWorker?.result ?? checkWorkbook(workbook, p.asOf);
     await stage(run, PANE_TEXTS.stageCheck, 1, 1);
     return result;
   };
@@ -148,9 +141,8 @@ export function recheckJob(
     const done = offThread && (await checkedInWorker(offThread, p, run, reading));
     if (done) return done.result;
     const { workbook, rules } = reading;
-    const result =
-      (offThread && (await gridsCheckedInWorker(offThread, workbook, p, run, rules))) ??
-      check(workbook, p.asOf, rules);
+    const inWorker = offThread && (await gridsCheckedInWorker(offThread, workbook, p, run, rules));
+    const result = inWorker?.result ?? checkWorkbook(workbook, p.asOf, rules);
     await stage(run, PANE_TEXTS.stageCheck, 1, 1);
     return result;
   };

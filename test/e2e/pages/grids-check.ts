@@ -10,12 +10,15 @@ import { summarize } from "../../../src/engine/findings";
 import type { Workbook } from "../../../src/engine/grid";
 import { readXlsx } from "../../../src/hosts/xlsx/read";
 import { analyze } from "../../../src/engine/analyze";
+import { RESULT_SHEET_NAMES } from "../../../src/engine/schema";
 
 interface PageApi {
   read(url: string): Promise<number>;
   check(asOf?: string): Promise<{ error: number; warning: number; info: number; workers: number }>;
   /** The same check on this thread, as before (what the test's bound must tell apart). */
   checkHere(): Promise<number>;
+  /** 考评 in the worker: the result sheets that came back (Excel's host would write them). */
+  evaluate(): Promise<{ sheets: string[]; rows: number }>;
 }
 
 /**
@@ -48,6 +51,15 @@ const api: PageApi = {
     });
     if (!done) throw new Error("no worker checked it");
     return { ...summarize(done.analysis.findings), workers };
+  },
+  async evaluate() {
+    await inTask(() => undefined);
+    const order = { resultSheets: [...RESULT_SHEET_NAMES], lang: "zh-CN" as const, now: new Date() };
+    const run = { signal: new AbortController().signal };
+    const done = await checkGridsOffThread(off, workbook!, undefined, todayDay(), run, order);
+    const models = done?.evaluated?.models;
+    if (!models) throw new Error("no worker evaluated it");
+    return { sheets: models.map((m) => m.name), rows: models.reduce((n, m) => n + m.rows.length, 0) };
   },
   checkHere() {
     return inTask(() => analyze(workbook!, { today: todayDay() }).findings.length);
