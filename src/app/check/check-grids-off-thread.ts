@@ -8,7 +8,6 @@
 import type { AnalyzeOptions } from "../../engine/analyze";
 import type { Day } from "../../engine/dates";
 import type { Workbook } from "../../engine/grid";
-import { CancelledError } from "../../hosts/host";
 import { macrotask } from "../../hosts/common/progress";
 import type { JobRun } from "../job";
 import type { SheetModel } from "../../report/sheet-model";
@@ -20,7 +19,13 @@ import type {
   EvaluateOrder,
   EvaluatedInWorker,
 } from "./check-protocol";
-import { lazyAnalysis, takeWorker, type CheckedOffThread, type OffThread } from "./check-off-thread";
+import {
+  lazyAnalysis,
+  requestEnds,
+  takeWorker,
+  type CheckedOffThread,
+  type OffThread,
+} from "./check-off-thread";
 import { allArrived, placeModelPart, sheetParts } from "./grid-parts";
 
 /** Posting parts without a break for at most this long (the pane's target: no task over 100 ms). */
@@ -88,18 +93,7 @@ function answerOf(
 ): Promise<Answer | undefined> {
   return new Promise((resolve, reject) => {
     const models: SheetModel[] = [];
-    const release = () => run.signal.removeEventListener("abort", onAbort);
-    const onAbort = () => {
-      release();
-      worker.terminate();
-      reject(new CancelledError());
-    };
-    const fail = () => {
-      release();
-      worker.terminate();
-      resolve(undefined);
-    };
-    run.signal.addEventListener("abort", onAbort);
+    const { release, fail } = requestEnds(worker, run.signal, resolve, reject);
     worker.onerror = fail;
     worker.onmessage = ({ data: r }: { data: CheckReply }) => {
       if (r.kind === "model" || r.kind === "modelRows") return placeModelPart(models, r);

@@ -203,17 +203,7 @@ async function inWorker(
   const reused = held ?? (known?.bytes === bytes ? known.workbook : undefined);
   return new Promise((resolve, reject) => {
     const sheets: Grid[] = [];
-    const release = () => run.signal.removeEventListener("abort", onAbort);
-    const onAbort = () => {
-      release();
-      worker.terminate();
-      reject(new CancelledError());
-    };
-    const fail = () => {
-      release();
-      worker.terminate();
-      resolve(undefined);
-    };
+    const { release, fail } = requestEnds(worker, run.signal, resolve, reject);
     /** A request that ended well: a kept worker now holds `bytes`' workbook; any other is ended. */
     const done = (workbook: Workbook, last: Last) => {
       release();
@@ -221,7 +211,6 @@ async function inWorker(
       else worker.terminate();
       resolve({ workbook, last, bytes });
     };
-    run.signal.addEventListener("abort", onAbort);
     worker.onerror = fail;
     worker.onmessage = ({ data: r }: { data: CheckReply }) => {
       if (r.kind === "sheet" || r.kind === "rows" || r.kind === "progress") return takePart(r, sheets, run);
@@ -239,6 +228,31 @@ async function inWorker(
     const also = reused ? { gridsKnown: true } : keep ? { keep } : {};
     worker.postMessage({ ...req, bytes: copy, ...also }, [copy.buffer]);
   });
+}
+
+/**
+ * How a request to `worker` ends besides its answer: `fail` ends the worker and resolves undefined
+ * (the caller then works here); a cancel ends it and rejects. `release` stops listening for the cancel.
+ */
+export function requestEnds(
+  worker: CheckWorker,
+  signal: AbortSignal,
+  resolve: (nothing: undefined) => void,
+  reject: (e: Error) => void,
+): { release: () => void; fail: () => void } {
+  const release = () => signal.removeEventListener("abort", onAbort);
+  const onAbort = () => {
+    release();
+    worker.terminate();
+    reject(new CancelledError());
+  };
+  signal.addEventListener("abort", onAbort);
+  const fail = () => {
+    release();
+    worker.terminate();
+    resolve(undefined);
+  };
+  return { release, fail };
 }
 
 /** A reply before the last: a sheet or part of its rows (put in place), or a stage to show. */
