@@ -6,6 +6,8 @@
 // (checked again), while 考评并生成表彰名单 scores it and writes its result sheets, and how many
 // check workers did the work. Given the district's units' files as a
 // second argument, also while 汇总报送 reads them and while 生成全区汇总 writes the district's sheets.
+// Then Excel's path (scripts/excel-path): the Grids read on the main thread and sent to the worker
+// for 校验台账, the re-check and 考评, and the same check on the main thread for comparison.
 import { chromium } from "playwright-core";
 import { createRequire } from "module";
 import { readdirSync } from "fs";
@@ -13,6 +15,7 @@ import { join } from "path";
 
 const require = createRequire(import.meta.url);
 const { startPreviewServer } = require("./preview-server.cjs");
+const { runExcelPath } = require("./excel-path/site.cjs");
 const file = process.argv[2];
 /** The district split into its units' files (`sample --split-by-unit`): 汇总报送 is measured too. */
 const split = process.argv[3];
@@ -64,9 +67,19 @@ try {
   const recheck = { ...(await take()), ms: Date.now() - t2 };
   const evaluate = await evaluateLedger(page, take);
   const compile = split ? await compileDistrict(page, take) : undefined;
+  await page.close();
+  const excel = await runExcelPath(browser, file, "2011-03-01");
   process.stdout.write(
-    JSON.stringify({ task: "pane", open, validate, recheck, evaluate, compile, workers: workers.length }) +
-      "\n",
+    JSON.stringify({
+      task: "pane",
+      open,
+      validate,
+      recheck,
+      evaluate,
+      compile,
+      excel,
+      workers: workers.length,
+    }) + "\n",
   );
 } finally {
   await browser.close();

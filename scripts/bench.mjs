@@ -295,7 +295,12 @@ function detail(o) {
     return `write ${f2(o.writeMs / 1000)} s (CPU ${f2(o.writeCpuMs / 1000)} s); ${o.cells} cells; ${o.syncs} syncs; largest request ${o.maxRequestMb.toFixed(2)} MB (${o.maxCalls} calls)`;
   if (o.cells) return `${o.cells} cells`;
   if (o.validate)
-    return [paneChecks(o), o.evaluate && paneEvaluate(o.evaluate), o.compile && paneCompile(o.compile)]
+    return [
+      paneChecks(o),
+      o.evaluate && paneEvaluate(o.evaluate),
+      o.compile && paneCompile(o.compile),
+      o.excel && paneExcel(o.excel),
+    ]
       .filter(Boolean)
       .join("; ");
   if (o.readCpuMs !== undefined) return `CPU in read ${f2(o.readCpuMs / 1000)} s`;
@@ -312,6 +317,12 @@ function paneEvaluate(e) {
 /** The pane task's 汇总报送 of the district's units' files. */
 function paneCompile(c) {
   return `汇总报送 of ${c.read.files} files ${f2(c.read.ms / 1000)} s (longest task ${c.read.longest.toFixed(0)} ms, ${c.read.count} over 50 ms), 生成全区汇总 ${f2(c.written.ms / 1000)} s (longest task ${c.written.longest.toFixed(0)} ms, ${c.written.count} over 50 ms)`;
+}
+/** The pane task's Excel path: the Grids sent to the check worker (scripts/excel-path). */
+function paneExcel(x) {
+  const step = (name, s) =>
+    `${name} ${f2(s.ms / 1000)} s (longest task ${s.longest.toFixed(0)} ms, ${s.count} over 50 ms)`;
+  return `Excel's path: ${step("校验台账", x.validate)}, ${step("检查基准日 changed", x.recheck)}, ${step("考评", x.evaluate)}; the same check on the main thread: a ${x.here.longest.toFixed(0)} ms task`;
 }
 console.log("\n| task | wall (s) | CPU (s) | peak RSS (MB) | runs | detail |");
 console.log("|---|---|---|---|---|---|");

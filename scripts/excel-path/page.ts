@@ -1,16 +1,17 @@
-// A page for the e2e test of 校验台账 in Excel (excel-checks.test.ts): Excel hands the pane no file,
-// so the pane reads the workbook (here: from an .xlsx, before the watch starts — in Excel,
-// Office.js) and sends its Grids to the check worker (js/check-worker.js, as built for the pane).
-// The page exposes one function that checks the workbook that way and reports the findings' counts.
-import { checkGridsOffThread } from "../../../src/app/check/check-grids-off-thread";
-import { KeptWorker } from "../../../src/app/check/check-off-thread";
-import type { CheckWorker } from "../../../src/app/check/check-protocol";
-import { parseISO, todayDay } from "../../../src/engine/dates";
-import { summarize } from "../../../src/engine/findings";
-import type { Workbook } from "../../../src/engine/grid";
-import { readXlsx } from "../../../src/hosts/xlsx/read";
-import { analyze } from "../../../src/engine/analyze";
-import { RESULT_SHEET_NAMES } from "../../../src/engine/schema";
+// The page of Excel's path (site.cjs; the e2e test test/e2e/excel-checks.test.ts and the bench's pane
+// task): Excel hands the pane no file, so the pane reads the workbook (here: from an .xlsx, before
+// the watch starts — in Excel, Office.js) and sends its Grids to the check worker (js/check-worker.js,
+// as built for the pane). The page exposes functions that check the workbook that way, do 考评 that
+// way, and check it on the main thread as Excel's pane did before.
+import { checkGridsOffThread } from "../../src/app/check/check-grids-off-thread";
+import { KeptWorker } from "../../src/app/check/check-off-thread";
+import type { CheckWorker } from "../../src/app/check/check-protocol";
+import { parseISO, todayDay } from "../../src/engine/dates";
+import { summarize } from "../../src/engine/findings";
+import type { Workbook } from "../../src/engine/grid";
+import { readXlsx } from "../../src/hosts/xlsx/read";
+import { analyze } from "../../src/engine/analyze";
+import { RESULT_SHEET_NAMES } from "../../src/engine/schema";
 
 interface PageApi {
   read(url: string): Promise<number>;
@@ -65,4 +66,4 @@ const api: PageApi = {
     return inTask(() => analyze(workbook!, { today: todayDay() }).findings.length);
   },
 };
-(window as unknown as { gridsCheck: PageApi }).gridsCheck = api;
+(window as unknown as { excelPath: PageApi }).excelPath = api;
