@@ -54,7 +54,13 @@ function startPreviewServer({ port = 8080, root = DIST } = {}) {
       const actual = server.address().port;
       resolvePromise({
         url: `http://127.0.0.1:${actual}`,
-        close: () => new Promise((done) => server.close(() => done())),
+        // every connection ended too: a browser's idle or speculative connection would otherwise
+        // hold close() until Node's request timeout (300 s)
+        close: () =>
+          new Promise((done) => {
+            server.close(() => done());
+            server.closeAllConnections();
+          }),
       });
     });
   });

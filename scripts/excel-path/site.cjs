@@ -42,8 +42,8 @@ function startSite(xlsx) {
  */
 async function runExcelPath(browser, xlsx, asOf) {
   const site = await startSite(xlsx);
+  const page = await browser.newPage();
   try {
-    const page = await browser.newPage();
     await page.addInitScript(() => {
       window.__longTasks = [];
       new PerformanceObserver((list) => {
@@ -75,6 +75,7 @@ async function runExcelPath(browser, xlsx, asOf) {
     const here = await step("checkHere");
     return { validate, recheck, evaluate, here };
   } finally {
+    await page.close();
     await site.close();
   }
 }
