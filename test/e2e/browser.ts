@@ -1,7 +1,9 @@
 // What every end-to-end test starts with: the built pane served on 127.0.0.1 (scripts/preview-server)
 // and Debian's Chromium, headless, without background traffic. `npx playwright install` cannot work
 // here, so the system Chromium is used (PL_CHROMIUM overrides its path).
-import { existsSync, mkdirSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type Browser, type BrowserContext } from "playwright-core";
 import { startPreviewServer } from "../../scripts/preview-server.cjs";
@@ -61,4 +63,12 @@ export async function closedContext(
     return route.abort();
   });
   return context;
+}
+
+/** The district sample (≈ 205k rows) written by the CLI (`sample --size district`) into a new temporary folder. */
+export function writeDistrictSample(prefix: string): string {
+  const file = join(mkdtempSync(join(tmpdir(), prefix)), "district.xlsx");
+  const cli = join(__dirname, "..", "..", "bin", "pioneer-ledger.js");
+  execFileSync(process.execPath, [cli, "sample", "--size", "district", "-o", file]);
+  return file;
 }

@@ -7,18 +7,14 @@
 // and the same check on the main thread, as Excel's pane did before. The counts match the engine's
 // on the same file. The bound is far above what posting and receiving the parts leave (0–118 ms
 // measured) and far below checking on the main thread (0.87–1.17 s), which the test shows it exceeds.
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import { analyze } from "../../src/engine/analyze";
 import { parseISO } from "../../src/engine/dates";
 import { summarize } from "../../src/engine/findings";
 import { readXlsx } from "../../src/hosts/xlsx/read";
 import { runExcelPath } from "../../scripts/excel-path/site.cjs";
-import { startRig, stopRig, type PreviewRig } from "./browser";
+import { startRig, stopRig, writeDistrictSample, type PreviewRig } from "./browser";
 
-const ROOT = join(__dirname, "..", "..");
 const BOUND_MS = 400;
 const AS_OF = "2011-03-01";
 
@@ -28,15 +24,7 @@ let rig: PreviewRig;
 let file: string;
 
 beforeAll(async () => {
-  file = join(mkdtempSync(join(tmpdir(), "pl-e2e-excel-")), "district.xlsx");
-  execFileSync(process.execPath, [
-    join(ROOT, "bin", "pioneer-ledger.js"),
-    "sample",
-    "--size",
-    "district",
-    "-o",
-    file,
-  ]);
+  file = writeDistrictSample("pl-e2e-excel-");
   rig = await startRig();
 });
 

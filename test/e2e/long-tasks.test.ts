@@ -5,16 +5,14 @@
 // at the new date and 考评's scoring and writing too — one worker, kept with the workbook it read on opening; the counts match the engine's on the same file at each date. The longest main-thread task is printed for docs/benchmarks.md: on this shared 2-core
 // machine it measured 56–127 ms, so the test holds it to a bound that only work back on the main
 // thread breaks (reading and checking there took 1.1–1.6 s), not to the 100 ms target itself.
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { analyze } from "../../src/engine/analyze";
 import { summarize } from "../../src/engine/findings";
 import { parseISO } from "../../src/engine/dates";
 import { readXlsx } from "../../src/hosts/xlsx/read";
 import { RESULT_SHEETS } from "../../src/engine/schema";
-import { startRig, stopRig, type PreviewRig } from "./browser";
+import { startRig, stopRig, writeDistrictSample, type PreviewRig } from "./browser";
 
 const ROOT = join(__dirname, "..", "..");
 /** Far above what the worker leaves on the main thread, far below reading and checking there. */
@@ -28,15 +26,7 @@ let file: string;
 beforeAll(async () => {
   if (!existsSync(join(ROOT, "dist", "js", "check-worker.js")))
     throw new Error("dist/js/check-worker.js missing: npm run build:addin");
-  file = join(mkdtempSync(join(tmpdir(), "pl-e2e-district-")), "district.xlsx");
-  execFileSync(process.execPath, [
-    join(ROOT, "bin", "pioneer-ledger.js"),
-    "sample",
-    "--size",
-    "district",
-    "-o",
-    file,
-  ]);
+  file = writeDistrictSample("pl-e2e-district-");
   rig = await startRig();
 });
 

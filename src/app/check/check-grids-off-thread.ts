@@ -5,7 +5,6 @@
 // (findings, overview, ignored sheets). The indexed ledger is built here only when a later step asks
 // for it, as in the preview. A kept worker holds the Grids it checked: checking the same reading
 // again (another 检查基准日) sends nothing.
-import type { AnalyzeOptions } from "../../engine/analyze";
 import type { Day } from "../../engine/dates";
 import type { Workbook } from "../../engine/grid";
 import { macrotask } from "../../hosts/common/progress";
@@ -22,6 +21,7 @@ import type {
 import {
   lazyAnalysis,
   requestEnds,
+  showStage,
   takeWorker,
   type CheckedOffThread,
   type OffThread,
@@ -63,15 +63,16 @@ export async function checkGridsOffThread(
     await postGrids(workbook, post, run.signal);
     post({ ...request, sent: sentOf(workbook) });
   });
-  if (!answer || (evaluate && !answer.evaluated)) {
-    if (answer) worker.terminate();
-    return undefined;
-  }
+  if (!answer) return undefined;
   if (off.kept) off.kept.keep(worker, { workbook });
   else worker.terminate();
-  const opts: AnalyzeOptions = asOf === undefined ? { today } : { asOf, today };
   const { last, evaluated } = answer;
-  return { workbook, analysis: lazyAnalysis(last, workbook, opts), checkDate: last.checkDate, evaluated };
+  return {
+    workbook,
+    analysis: lazyAnalysis(last, workbook, asOf, today),
+    checkDate: last.checkDate,
+    evaluated,
+  };
 }
 
 type Checked = Extract<CheckReply, { kind: "checked" }>;
@@ -97,10 +98,7 @@ function answerOf(
     worker.onerror = fail;
     worker.onmessage = ({ data: r }: { data: CheckReply }) => {
       if (r.kind === "model" || r.kind === "modelRows") return placeModelPart(models, r);
-      if (r.kind === "progress") {
-        if (!run.signal.aborted) run.onProgress?.(r.progress);
-        return;
-      }
+      if (r.kind === "progress") return showStage(r, run);
       if (r.kind !== "checked") return fail(); // Grids or a read: not what a check of sent Grids answers
       const evaluated = r.evaluated && { ...r.evaluated, models };
       if (evaluated && !allArrived(models, evaluated.written.length)) return fail();

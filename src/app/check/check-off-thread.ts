@@ -111,8 +111,10 @@ export class KeptWorker {
 export function lazyAnalysis(
   r: Extract<CheckReply, { kind: "checked" }>,
   workbook: Workbook,
-  opts: AnalyzeOptions,
+  asOf: Day | undefined,
+  today: Day,
 ): Analysis {
+  const opts: AnalyzeOptions = asOf === undefined ? { today } : { asOf, today }; // as the worker's
   let full: Analysis | undefined;
   const analysis = { findings: r.findings, overview: r.overview, ignoredSheets: r.ignoredSheets };
   return Object.defineProperty(analysis, "ledger", {
@@ -140,9 +142,8 @@ export async function checkOffThread(
 ): Promise<CheckedOffThread | undefined> {
   const done = await inWorker(off, { asOf, today, ...(evaluate ? { evaluate } : {}) }, run, known);
   if (done?.last.kind !== "checked") return undefined;
-  const opts: AnalyzeOptions = asOf === undefined ? { today } : { asOf, today };
   const { workbook, last, bytes } = done;
-  const analysis = lazyAnalysis(last, workbook, opts);
+  const analysis = lazyAnalysis(last, workbook, asOf, today);
   return { workbook, analysis, checkDate: last.checkDate, bytes, evaluated: last.evaluated };
 }
 
@@ -262,7 +263,15 @@ function takePart(
   run: Pick<JobRun, "signal"> & Partial<Pick<JobRun, "onProgress">>,
 ): void {
   if (r.kind !== "progress") placePart(sheets, r);
-  else if (!run.signal.aborted) run.onProgress?.(r.progress);
+  else showStage(r, run);
+}
+
+/** A stage of the worker's, shown in the pane unless the run was cancelled. */
+export function showStage(
+  r: Extract<CheckReply, { kind: "progress" }>,
+  run: Pick<JobRun, "signal"> & Partial<Pick<JobRun, "onProgress">>,
+): void {
+  if (!run.signal.aborted) run.onProgress?.(r.progress);
 }
 
 /** The kept sheets' Grids, from the reading the worker held (`holds`) — false when one is not there. */

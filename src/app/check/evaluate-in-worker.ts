@@ -2,8 +2,9 @@
 // the browser preview, patch them into the workbook's bytes — all here, so that the pane's thread
 // only takes the new bytes (issue 12: on the district the pane froze for 1.5 s at a time while
 // scoring, building and writing there). In Excel (a workbook sent as Grids, no bytes) the sheets go
-// back in parts, for the pane's host to write through Office.js. The same steps as on the pane's thread (jobs/score-and-report.ts) and
-// the same writer as the preview host's (patchWorkbook): the same workbook results.
+// back in parts, for the pane's host to write through Office.js. The same steps as on the pane's
+// thread (jobs/score-and-report.ts) and the same writer as the preview host's (patchWorkbook): the
+// same workbook results.
 import type { Analysis } from "../../engine/analyze";
 import { patchStepCount, patchWorkbookSteps } from "../../hosts/xlsx/patch";
 import { PANE_TEXTS } from "../../i18n/pane";

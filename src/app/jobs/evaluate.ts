@@ -79,9 +79,9 @@ async function evaluateWithGrids(
   const workbook = await host.readWorkbook(run);
   await stage(run, PANE_TEXTS.stageCheck, 0, 1);
   const done = await gridsCheckedInWorker(offThread, workbook, p, run, undefined, orderOf(p, new Date()));
-  const models = done?.evaluated?.models;
-  if (!done?.evaluated || !models) return scoreAndWrite(host, p, checkWorkbook(workbook, p.asOf), run);
-  const { summary, written } = done.evaluated;
+  const evaluated = done?.evaluated;
+  if (!done || !evaluated?.models) return scoreAndWrite(host, p, checkWorkbook(workbook, p.asOf), run);
+  const { summary, written, models } = evaluated;
   if (models.length) await host.writeSheets(models, { ...run, replace: written });
   return { ...done.result, summary, written };
 }
