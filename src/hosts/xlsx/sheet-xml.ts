@@ -246,11 +246,21 @@ function rowNumberAttr(sc: XmlScanner): number {
   return -1;
 }
 
-/** The array at `index` of `list`, created (padding `list` with undefined up to it) when absent. */
+/**
+ * Rows further than this below the last one are not padded: a stray cell at row 1,048,576 would
+ * otherwise cost a million slots (8 MB per sheet). V8 keeps such an array sparse, its memory
+ * proportional to its rows (§1.4: stray content costs what its content costs).
+ */
+const MAX_PADDED_GAP = 1024;
+
+/**
+ * The array at `index` of `list`, created when absent. A small gap is padded with undefined (a
+ * packed array is faster to read); a large one is left as a hole.
+ */
 function rowAt<T>(list: (T[] | undefined)[], index: number): T[] {
   let row = list[index];
   if (row === undefined) {
-    while (list.length < index) list.push(undefined);
+    if (index - list.length <= MAX_PADDED_GAP) while (list.length < index) list.push(undefined);
     row = [];
     list[index] = row;
   }

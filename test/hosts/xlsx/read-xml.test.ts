@@ -126,6 +126,26 @@ describe("cells", () => {
     expect(wb.sheets[0].rows).toEqual([undefined, undefined, [null, 1]]);
   });
 
+  test("a stray cell far below the data keeps the sheet's rows in proportion to its content (§1.4)", () => {
+    const data = Array.from(
+      { length: 50 },
+      (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${i}</v></c></row>`,
+    );
+    const near = '<row r="900"><c r="A900"><v>900</v></c></row>';
+    const stray = '<row r="1048576"><c r="A1048576" t="inlineStr"><is><t>1</t></is></c></row>';
+    const wb = readXlsx(
+      buildXlsx({ sheets: [{ name: "S", xml: `<sheetData>${data.join("")}${near}${stray}</sheetData>` }] }),
+    );
+    const rows = wb.sheets[0].rows;
+    expect(rows).toHaveLength(1048576);
+    expect(cellAt(wb.sheets[0], 1048575, 0)).toBe("1");
+    expect(cellAt(wb.sheets[0], 899, 0)).toBe(900);
+    expect(rows[500]).toBeUndefined();
+    // a gap of a few hundred rows is padded (a packed array reads faster); a million rows are a hole
+    expect(Object.keys(rows).length).toBe(900 + 1);
+    expect(rows.filter((r) => r !== undefined)).toHaveLength(52);
+  });
+
   test("namespace-prefixed SpreadsheetML (x:row, x:c) and CDATA", () => {
     const xml =
       '<?xml version="1.0"?><x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>' +
